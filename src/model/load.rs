@@ -1,0 +1,162 @@
+//! Reading a reply from JSON text: size limit, schema version, typed parse with paths, then semantic checks.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use super::reply::{Reply, SCHEMA_VERSION};
+use super::validate::Problem;
+
+/// The largest reply JSON accepted, in bytes.
+pub const MAX_JSON_BYTES: usize = 20 * 1024 * 1024;
+
+/// Why a text is not a usable reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is larger than [`MAX_JSON_BYTES`].
+    TooLarge {
+        /// Size of the input.
+        bytes: usize,
+    },
+    /// Not JSON, or JSON of the wrong shape, at a path, line and column.
+    Syntax {
+        /// JSON path such as `sections[2].blocks[0].text`; `.` for the whole document.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A newer format than this build understands.
+    NewerSchema {
+        /// The version in the file.
+        found: u64,
+    },
+    /// Well-formed but inconsistent: every problem found.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes } => {
+                write!(f, "the reply is {bytes} bytes; the limit is {MAX_JSON_BYTES} bytes")
+            }
+            Self::Syntax { path, line, column, message } => {
+                write!(f, "{path} (line {line}, column {column}): {message}")
+            }
+            Self::NewerSchema { found } => write!(
+                f,
+                "schema version {found} is newer than this dafu understands ({SCHEMA_VERSION}); update dafu to show this reply"
+            ),
+            Self::Invalid(problems) => {
+                write!(f, "{} problem(s): ", problems.len())?;
+                for (i, p) in problems.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, "; ")?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// Each problem as its own line, for a list in the error panel.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Self::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+/// Just enough of a reply to read its version before trusting the rest.
+#[derive(Deserialize)]
+struct VersionPeek {
+    #[serde(default)]
+    schema: Option<serde_json::Value>,
+}
+
+/// serde_json's message without its trailing " at line L column C", which the error shows separately.
+fn bare_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+/// Keeps a pathological path (10,000 nested arrays) readable: its start, an ellipsis, its end.
+fn shorten_path(path: String) -> String {
+    const KEEP: usize = 60;
+    let chars: Vec<char> = path.chars().collect();
+    if chars.len() <= 2 * KEEP {
+        return path;
+    }
+    let head: String = chars.iter().take(KEEP).collect();
+    let tail: String = chars.iter().skip(chars.len() - KEEP).collect();
+    format!("{head}…{tail}")
+}
+
+impl Reply {
+    /// Reads and checks a reply. Never panics, whatever the text.
+    pub fn from_json(text: &str) -> Result<Reply, LoadError> {
+        if text.len() > MAX_JSON_BYTES {
+            return Err(LoadError::TooLarge { bytes: text.len() });
+        }
+        // A BOM is invisible in editors; accept it rather than report column 1 as wrong.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // serde would read a struct from an array too; a reply is always an object.
+        if let Some((i, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace()).filter(|(_, c)| *c != '{') {
+            let before = &text[..i];
+            return Err(LoadError::Syntax {
+                path: ".".into(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                message: format!("a reply must be a JSON object starting with '{{', found {c:?}"),
+            });
+        }
+        if let Ok(VersionPeek { schema: Some(v) }) = serde_json::from_str::<VersionPeek>(text) {
+            if let Some(found) = v.as_u64().filter(|n| *n > u64::from(SCHEMA_VERSION)) {
+                return Err(LoadError::NewerSchema { found });
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let reply: Reply = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = shorten_path(e.path().to_string());
+            let inner = e.into_inner();
+            LoadError::Syntax { path, line: inner.line(), column: inner.column(), message: bare_message(&inner) }
+        })?;
+        de.end().map_err(|e| LoadError::Syntax {
+            path: ".".into(),
+            line: e.line(),
+            column: e.column(),
+            message: bare_message(&e),
+        })?;
+        let problems = reply.problems();
+        if problems.is_empty() {
+            Ok(reply)
+        } else {
+            Err(LoadError::Invalid(problems))
+        }
+    }
+
+    /// The reply as pretty JSON.
+    pub fn to_json(&self) -> String {
+        // Serializing these types cannot fail: every map key is a string.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The JSON Schema of the reply format.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Reply);
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    }
+}

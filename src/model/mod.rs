@@ -1,0 +1,20 @@
+//! The reply model: types, exact money and dates, loading and validation. Knows nothing of the browser.
+
+pub mod date;
+pub mod decimal;
+pub mod load;
+pub mod money;
+pub mod query;
+pub mod reply;
+pub mod validate;
+
+pub use date::{DateRef, Point, When};
+pub use decimal::Decimal;
+pub use load::{LoadError, MAX_JSON_BYTES};
+pub use money::{Approx, Money, MoneyRole, MoneyUnit};
+pub use query::{FactKind, Segment};
+pub use reply::*;
+pub use validate::Problem;
+
+/// The seed reply, compiled in: shown when the page is given nothing else.
+pub const DEFAULT_REPLY_JSON: &str = include_str!("../../data/seed.reply.json");

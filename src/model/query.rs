@@ -1,0 +1,94 @@
+//! Derived values the view shows: lookups, totals, and text split around the facts in it.
+
+use super::decimal::Decimal;
+use super::money::sum_wan_yuan;
+use super::reply::{Anchor, Block, Funding, Reply, Section};
+
+/// What kind of fact a piece of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactKind {
+    /// A number.
+    Figure,
+    /// Money.
+    Funding,
+    /// A date.
+    Date,
+}
+
+/// A run of a block's text, marked when it is a fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The text of the run.
+    pub text: String,
+    /// The fact it shows, with the fact's id.
+    pub fact: Option<(FactKind, String)>,
+}
+
+impl Reply {
+    /// The section and block with this id.
+    pub fn block(&self, id: &str) -> Option<(&Section, &Block)> {
+        self.sections.iter().find_map(|s| s.blocks.iter().find(|b| b.id() == id).map(|b| (s, b)))
+    }
+
+    /// How many 一是-style initiatives the reply has.
+    pub fn initiative_count(&self) -> usize {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| matches!(b, Block::Initiative { .. }))
+            .count()
+    }
+
+    /// Funding that counts towards the total: allocated or lent, plain amounts, not a 其中 part.
+    pub fn committed_funding(&self) -> impl Iterator<Item = &Funding> {
+        self.funding
+            .iter()
+            .filter(|f| f.role.counts_as_committed() && f.money.is_summable() && f.part_of.is_none())
+    }
+
+    /// The exact total of [`Reply::committed_funding`] in 万元; `None` if there is none or it overflows.
+    pub fn total_funding_wan_yuan(&self) -> Option<Decimal> {
+        let mut items = self.committed_funding().map(|f| &f.money).peekable();
+        items.peek()?;
+        sum_wan_yuan(items)
+    }
+
+    /// Every fact anchored in a block, as (anchor, kind, id), ordered by start.
+    fn anchors_in(&self, block: &str) -> Vec<(&Anchor, FactKind, &str)> {
+        let figures = self.figures.iter().map(|f| (&f.at, FactKind::Figure, f.id.as_str()));
+        let funding = self.funding.iter().map(|f| (&f.at, FactKind::Funding, f.id.as_str()));
+        let dates = self.dates.iter().map(|d| (&d.at, FactKind::Date, d.id.as_str()));
+        let mut all: Vec<_> = figures.chain(funding).chain(dates).filter(|(a, ..)| a.block == block).collect();
+        all.sort_by_key(|(a, ..)| (a.start, std::cmp::Reverse(a.end)));
+        all
+    }
+
+    /// A block's text cut into runs, each fact its own run. Overlapping or out-of-range anchors are
+    /// skipped, so the text always reads whole.
+    pub fn segments(&self, block: &Block) -> Vec<Segment> {
+        let chars: Vec<char> = block.text().chars().collect();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for (at, kind, id) in self.anchors_in(block.id()) {
+            if at.start < pos || at.end > chars.len() || at.start >= at.end {
+                continue;
+            }
+            if at.start > pos {
+                out.push(Segment { text: chars[pos..at.start].iter().collect(), fact: None });
+            }
+            out.push(Segment { text: chars[at.start..at.end].iter().collect(), fact: Some((kind, id.to_owned())) });
+            pos = at.end;
+        }
+        if pos < chars.len() || out.is_empty() {
+            out.push(Segment { text: chars[pos..].iter().collect(), fact: None });
+        }
+        out
+    }
+}
+
+impl Reply {
+    /// The index of the section holding a block.
+    pub fn section_of(&self, block: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.blocks.iter().any(|b| b.id() == block))
+    }
+}

@@ -1,0 +1,394 @@
+//! The reply document: metadata, the proposal it answers, its text and the facts found in that text.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::date::DateRef;
+use super::decimal::Decimal;
+use super::money::{Approx, Money, MoneyRole};
+
+/// The newest version of the reply JSON this build understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Anything a producer wants to keep that dafu does not interpret.
+pub type Extra = Option<Map<String, Value>>;
+
+/// One reply (答复) to a proposal (提案) or suggestion (建议).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    /// Version of this format; 1 today. A newer version is refused, not guessed at.
+    pub schema: u32,
+    /// The information-disclosure header printed above the reply.
+    #[serde(default)]
+    pub meta: Meta,
+    /// The proposal or suggestion answered.
+    #[serde(default)]
+    pub proposal: Proposal,
+    /// Who the reply is addressed to (`张三代表:`), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// The opening (`您提出的《…》已收悉…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preamble: Option<String>,
+    /// The numbered sections of the body, in order.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// The closing paragraphs (thanks, commitment, contact).
+    #[serde(default)]
+    pub closing: Vec<String>,
+    /// The signature block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+    /// Numbers found in the text.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Money found in the text.
+    #[serde(default)]
+    pub funding: Vec<Funding>,
+    /// Dates found in the text.
+    #[serde(default)]
+    pub dates: Vec<DateFact>,
+    /// Anything else, kept but not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Extra,
+}
+
+/// Whether a document is in force (有效性).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Validity {
+    /// 有效
+    Valid,
+    /// 失效 / 废止
+    Invalid,
+}
+
+/// One header field exactly as printed: `索引号` / `01165940-9/2023-00001`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetaField {
+    /// The label as printed.
+    pub key: String,
+    /// The value as printed; placeholders such as `———` are kept.
+    pub value: String,
+}
+
+/// The information-disclosure header: every field as printed, plus the ones with a type.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The page title (`关于政协提案的答复`).
+    #[serde(default)]
+    pub title: String,
+    /// 索引号
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_number: Option<String>,
+    /// 发文字号 (`〔2021〕69号`); absent when printed empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_number: Option<String>,
+    /// 发文机构
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// 信息分类 / 主题分类
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// 概述
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// 成文日期
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<DateRef>,
+    /// 公开日期 / 发布日期
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateRef>,
+    /// 废止日期
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repealed: Option<DateRef>,
+    /// 有效性
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validity: Option<Validity>,
+    /// Every header field in printed order, as written.
+    #[serde(default)]
+    pub fields: Vec<MetaField>,
+}
+
+/// Which kind of text the reply answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalKind {
+    /// 政协提案 (CPPCC proposal)
+    Proposal,
+    /// 人大建议 (NPC deputy's suggestion)
+    Suggestion,
+}
+
+impl ProposalKind {
+    /// Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Proposal => "政协提案",
+            Self::Suggestion => "人大代表建议",
+        }
+    }
+}
+
+/// How the proposer's request was settled (答复类别).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ResultClass {
+    /// A: solved or adopted.
+    A,
+    /// B: being solved or planned.
+    B,
+    /// C: kept for reference.
+    C,
+}
+
+impl ResultClass {
+    /// Chinese description.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::A => "A类(已解决或采纳)",
+            Self::B => "B类(正在解决或列入计划)",
+            Self::C => "C类(留作参考)",
+        }
+    }
+}
+
+/// The proposal or suggestion answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// 提案 or 建议.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ProposalKind>,
+    /// The number as written, leading zeros kept (`153`, `01926`, `6.11`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// 会议届次 (`十四届一次会议`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// The title without its quotation marks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The member or deputy who made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposer: Option<String>,
+    /// A, B or C.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result_class: Option<ResultClass>,
+}
+
+/// A numbered part of the body (`一、关于…方面`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Unique id within the reply, used by facts and links (`s2`).
+    pub id: String,
+    /// The numeral as written (`一、`, `(一)`, `1.`); empty when unnumbered.
+    #[serde(default)]
+    pub numeral: String,
+    /// The heading text after the numeral.
+    pub heading: String,
+    /// Paragraphs and initiatives in reading order.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// Whether an initiative reports what was done or promises what comes next (下一步, 将…).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Work done.
+    #[default]
+    Done,
+    /// A next step, promised.
+    Next,
+}
+
+/// A piece of a section's body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    /// Running text that is not one of the 一是… items.
+    Paragraph {
+        /// Unique id within the reply (`s2-p1`).
+        id: String,
+        /// The text.
+        text: String,
+    },
+    /// One 一是 / 二是 / (一) item.
+    Initiative {
+        /// Unique id within the reply (`s2-i1`).
+        id: String,
+        /// The ordinal as written (`一是`, `1.`).
+        ordinal: String,
+        /// The short lead sentence, when the item has one (`面向干部实施示范工程。`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        headline: Option<String>,
+        /// The rest of the item.
+        text: String,
+        /// Done or next step.
+        #[serde(default)]
+        stage: Stage,
+    },
+}
+
+impl Block {
+    /// The block's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Paragraph { id, .. } | Self::Initiative { id, .. } => id,
+        }
+    }
+
+    /// The text facts point into (for an initiative, the text after its headline).
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Paragraph { text, .. } | Self::Initiative { text, .. } => text,
+        }
+    }
+}
+
+/// The signature at the end: who and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The signing body as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+    /// The date as written and placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateRef>,
+    /// Contact lines (联系人, 联系电话).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact: Vec<String>,
+}
+
+/// Where a fact stands: a block and a range of characters (Unicode scalar values) in its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    /// The id of the paragraph or initiative.
+    pub block: String,
+    /// First character, counted from 0.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// A number in the text: `1531期`, `25万人次`, `820余万次`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Unique id within the reply.
+    pub id: String,
+    /// The figure exactly as written; must equal the anchored text.
+    pub written: String,
+    /// The number before any 万/亿 multiplier.
+    pub value: Decimal,
+    /// 万 or 亿 when written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<Multiplier>,
+    /// The measure word or unit (`期`, `人次`, `公里`).
+    pub unit: String,
+    /// A hedge such as 余.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<Approx>,
+    /// What is counted, in a few words (`培训干部职工`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A headline number for the key-figures strip.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
+    /// Where it stands.
+    pub at: Anchor,
+}
+
+/// 万 (10⁴) or 亿 (10⁸) written after a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Multiplier {
+    /// 万
+    #[serde(rename = "万")]
+    Wan,
+    /// 亿
+    #[serde(rename = "亿")]
+    Yi,
+}
+
+impl Multiplier {
+    /// The power of ten.
+    pub fn exponent(self) -> u32 {
+        match self {
+            Self::Wan => 4,
+            Self::Yi => 8,
+        }
+    }
+}
+
+impl Figure {
+    /// The full value with its multiplier applied (`25万` → `250000`).
+    pub fn full_value(&self) -> Option<Decimal> {
+        self.value.shift_left(self.multiplier.map_or(0, Multiplier::exponent))
+    }
+}
+
+/// Money in the text: `305.29万元` with what it is for and who pays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// Unique id within the reply.
+    pub id: String,
+    /// The amount exactly as written; must equal the anchored text.
+    pub written: String,
+    /// The exact amount.
+    pub money: Money,
+    /// Allocated, requested, refused or a loan.
+    #[serde(default)]
+    pub role: MoneyRole,
+    /// What it is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// Who pays (`市政府`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payer: Option<String>,
+    /// The year or period it belongs to, when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<DateRef>,
+    /// The id of the total this is a 其中 part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Where it stands.
+    pub at: Anchor,
+}
+
+/// What a date in the text means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRole {
+    /// When something happened or happens.
+    #[default]
+    Event,
+    /// The point at which figures were counted (截至).
+    AsOf,
+    /// A plan period (十四五).
+    Period,
+    /// A goal year (2035年远景目标).
+    Target,
+}
+
+/// A date in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateFact {
+    /// Unique id within the reply.
+    pub id: String,
+    /// The date; its `written` must equal the anchored text.
+    pub date: DateRef,
+    /// What the date means.
+    #[serde(default)]
+    pub role: DateRole,
+    /// Where it stands.
+    pub at: Anchor,
+}

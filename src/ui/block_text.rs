@@ -1,0 +1,62 @@
+//! One paragraph or initiative of a section, with the facts in it marked.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::{Block, FactKind, Reply, Stage};
+
+use super::ids::Ids;
+
+fn fact_class(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Figure => "dafu-fact dafu-fact--figure",
+        FactKind::Funding => "dafu-fact dafu-fact--funding",
+        FactKind::Date => "dafu-fact dafu-fact--date",
+    }
+}
+
+/// Shows a block's text; each figure, amount and date in it is a marked span that links can target.
+#[component]
+pub fn BlockText(
+    /// The reply the block belongs to (its facts are looked up there).
+    reply: Arc<Reply>,
+    /// The block shown.
+    block: Block,
+    /// This instance's ids.
+    ids: Ids,
+) -> impl IntoView {
+    let runs = reply
+        .segments(&block)
+        .into_iter()
+        .map(|seg| match seg.fact {
+            Some((kind, id)) => {
+                view! { <span class=fact_class(kind) id=ids.of(&id)>{seg.text}</span> }.into_any()
+            }
+            None => seg.text.into_any(),
+        })
+        .collect_view();
+    match block {
+        Block::Paragraph { id, .. } => view! {
+            <p class="dafu-paragraph" id=ids.of(&id)>{runs}</p>
+        }
+        .into_any(),
+        Block::Initiative { id, ordinal, headline, stage, .. } => {
+            let (class, stage_label) = match stage {
+                Stage::Done => ("dafu-initiative dafu-initiative--done", "已开展"),
+                Stage::Next => ("dafu-initiative dafu-initiative--next", "下一步"),
+            };
+            view! {
+                <div class=class id=ids.of(&id) tabindex="-1">
+                    <p class="dafu-initiative__text">
+                        <span class="dafu-initiative__stage">{stage_label}</span>
+                        <strong class="dafu-initiative__ordinal">{ordinal}</strong>
+                        {headline.map(|h| view! { <strong class="dafu-initiative__headline">{h}</strong> })}
+                        {runs}
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The panel shown in place of a reply that could not be loaded: what went wrong and where.
+
+use leptos::prelude::*;
+
+/// Shows why the reply cannot be shown, each problem on its own line; announced to screen readers.
+#[component]
+pub fn ErrorPanel(
+    /// One line saying what failed.
+    title: String,
+    /// The details: paths, lines, HTTP status.
+    lines: Vec<String>,
+) -> impl IntoView {
+    let items = lines.into_iter().map(|l| view! { <li class="dafu-error__line">{l}</li> }).collect_view();
+    view! {
+        <div class="dafu-error" role="alert">
+            <h2 class="dafu-error__title">"无法显示此答复"</h2>
+            <p class="dafu-error__summary">{title}</p>
+            <ul class="dafu-error__lines">{items}</ul>
+        </div>
+    }
+}

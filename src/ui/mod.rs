@@ -1,0 +1,15 @@
+//! Leptos components that show a reply. Components only show: every derived value comes from `model`.
+
+pub mod app;
+pub mod block_text;
+pub mod error_panel;
+pub mod facts;
+pub mod header;
+pub mod ids;
+pub mod mount;
+pub mod sections;
+pub mod source;
+
+pub use app::{App, ReplyView};
+pub use mount::{install_panic_hook, mount_into, mount_page};
+pub use source::ReplySource;
