@@ -93,6 +93,16 @@ fn bare_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// serde_json counts columns in bytes; people count characters (a Chinese character is three bytes).
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text.get(..end).map_or(byte_column, |t| t.chars().count())
+}
+
 /// Keeps a pathological path (10,000 nested arrays) readable: its start, an ellipsis, its end.
 fn shorten_path(path: String) -> String {
     const KEEP: usize = 60;
@@ -132,12 +142,13 @@ impl Reply {
         let reply: Reply = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = shorten_path(e.path().to_string());
             let inner = e.into_inner();
-            LoadError::Syntax { path, line: inner.line(), column: inner.column(), message: bare_message(&inner) }
+            let column = char_column(text, inner.line(), inner.column());
+            LoadError::Syntax { path, line: inner.line(), column, message: bare_message(&inner) }
         })?;
         de.end().map_err(|e| LoadError::Syntax {
             path: ".".into(),
             line: e.line(),
-            column: e.column(),
+            column: char_column(text, e.line(), e.column()),
             message: bare_message(&e),
         })?;
         let problems = reply.problems();

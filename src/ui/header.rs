@@ -27,10 +27,10 @@ pub fn Header(
     });
     let class = proposal.result_class.map(|c| view! { <li class="dafu-badge dafu-badge--class">{c.zh()}</li> });
     let written = meta.written.as_ref().map(|d| {
-        view! { <div class="dafu-header__date"><dt>"成文日期"</dt><dd>{d.placed_zh()}</dd></div> }
+        view! { <div class="dafu-header__date"><dt class="dafu-header__date-label">"成文日期"</dt><dd class="dafu-header__date-value">{d.placed_zh()}</dd></div> }
     });
     let published = meta.published.as_ref().map(|d| {
-        view! { <div class="dafu-header__date"><dt>"公开日期"</dt><dd>{d.placed_zh()}</dd></div> }
+        view! { <div class="dafu-header__date"><dt class="dafu-header__date-label">"公开日期"</dt><dd class="dafu-header__date-value">{d.placed_zh()}</dd></div> }
     });
     let fields = meta
         .fields
