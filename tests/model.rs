@@ -1,4 +1,5 @@
 //! Native tests of the reply model: the seed, money, dates, loading errors and the committed schema.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
 
 use std::fs;
 use std::path::Path;
@@ -39,7 +40,10 @@ fn check(dir: &str) {
     entries.sort();
     let mut failures = Vec::new();
     let mut seen = 0;
-    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
         seen += 1;
         let json = String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
         let actual = outcome(&json);
@@ -50,11 +54,19 @@ fn check(dir: &str) {
         }
         let expected = fs::read_to_string(&expected_path).unwrap_or_default();
         if expected != actual {
-            failures.push(format!("{}:\n  expected: {expected:?}\n  actual:   {actual:?}", path.display()));
+            failures.push(format!(
+                "{}:\n  expected: {expected:?}\n  actual:   {actual:?}",
+                path.display()
+            ));
         }
     }
     assert!(seen > 0, "no fixtures in {}", dir.display());
-    assert!(failures.is_empty(), "{} fixture(s) differ (UPDATE_EXPECT=1 to accept):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ (UPDATE_EXPECT=1 to accept):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -71,7 +83,11 @@ fn the_seed_round_trips_through_json_unchanged() {
 
 #[test]
 fn the_seed_holds_its_five_sections_with_their_exact_headings() {
-    let headings: Vec<String> = seed().sections.iter().map(|s| format!("{}{}", s.numeral, s.heading)).collect();
+    let headings: Vec<String> = seed()
+        .sections
+        .iter()
+        .map(|s| format!("{}{}", s.numeral, s.heading))
+        .collect();
     assert_eq!(
         headings,
         [
@@ -90,9 +106,18 @@ fn the_seed_holds_all_fourteen_initiatives_and_its_metadata() {
     assert_eq!(reply.initiative_count(), 14);
     assert_eq!(reply.proposal.number.as_deref(), Some("153"));
     assert_eq!(reply.meta.fields.len(), 9);
-    assert_eq!(reply.meta.index_number.as_deref(), Some("01165940-9/2023-00001"));
-    assert_eq!(reply.meta.published.as_ref().map(|d| d.when()), Some(When::On(Point::Moment(2024, 7, 1, 17, 57, 30))));
-    assert_eq!(reply.meta.written.as_ref().map(|d| d.when()), Some(When::On(Point::Day(2024, 6, 20))));
+    assert_eq!(
+        reply.meta.index_number.as_deref(),
+        Some("01165940-9/2023-00001")
+    );
+    assert_eq!(
+        reply.meta.published.as_ref().map(|d| d.when()),
+        Some(When::On(Point::Moment(2024, 7, 1, 17, 57, 30)))
+    );
+    assert_eq!(
+        reply.meta.written.as_ref().map(|d| d.when()),
+        Some(When::On(Point::Day(2024, 6, 20)))
+    );
 }
 
 #[test]
@@ -100,7 +125,13 @@ fn the_seed_funding_totals_exactly_631_29_wan_yuan() {
     let reply = seed();
     let amounts: Vec<String> = reply.funding.iter().map(|f| f.money.to_string()).collect();
     assert_eq!(amounts, ["305.29万元", "306万元", "20万元"]);
-    assert_eq!(reply.total_funding_wan_yuan().map(|d| d.to_string()).as_deref(), Some("631.29"));
+    assert_eq!(
+        reply
+            .total_funding_wan_yuan()
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("631.29")
+    );
 }
 
 #[test]
@@ -108,14 +139,34 @@ fn the_seed_figures_and_dates_are_all_there() {
     let reply = seed();
     assert_eq!(reply.figures.len(), 20);
     let written: Vec<&str> = reply.dates.iter().map(|d| d.date.written()).collect();
-    assert_eq!(written, ["截至2023年4月", "十四五", "十四五", "2035年", "2023年"]);
-    let period = reply.dates.iter().find(|d| d.date.written() == "十四五").map(|d| d.date.when());
-    assert_eq!(period, Some(When::Span(Point::Year(2021), Point::Year(2025))));
-    let big = reply.figures.iter().find(|f| f.written == "25万人次").and_then(|f| f.full_value());
+    assert_eq!(
+        written,
+        ["截至2023年4月", "十四五", "十四五", "2035年", "2023年"]
+    );
+    let period = reply
+        .dates
+        .iter()
+        .find(|d| d.date.written() == "十四五")
+        .map(|d| d.date.when());
+    assert_eq!(
+        period,
+        Some(When::Span(Point::Year(2021), Point::Year(2025)))
+    );
+    let big = reply
+        .figures
+        .iter()
+        .find(|f| f.written == "25万人次")
+        .and_then(|f| f.full_value());
     assert_eq!(big, Some(Decimal::from_int(250_000)));
 }
 
-fn money(amount: &str, upper: Option<&str>, unit: MoneyUnit, approx: Option<Approx>, per: Option<&str>) -> Money {
+fn money(
+    amount: &str,
+    upper: Option<&str>,
+    unit: MoneyUnit,
+    approx: Option<Approx>,
+    per: Option<&str>,
+) -> Money {
     let dec = |t: &str| Decimal::parse(t).unwrap_or(Decimal::ZERO);
     Money::new(dec(amount), unit)
         .and_then(|m| m.with_range(upper.map(dec)))
@@ -127,36 +178,88 @@ fn money(amount: &str, upper: Option<&str>, unit: MoneyUnit, approx: Option<Appr
 fn each_money_form_prints_back_as_written_and_converts_exactly() {
     use MoneyUnit::*;
     let cases = [
-        (money("305.29", None, WanYuan, None, None), "305.29万元", Some("305.29")),
-        (money("390", None, WanYuan, Some(Approx::Nearly), None), "近390万元", Some("390")),
-        (money("300", None, WanYuan, Some(Approx::More), None), "300多万元", Some("300")),
-        (money("400", None, WanYuan, Some(Approx::Over), None), "400余万元", Some("400")),
-        (money("5", Some("10"), WanYuan, None, None), "5-10万元", Some("5")),
-        (money("2", None, WanYuan, None, Some("项")), "2万元/项", Some("2")),
-        (money("4.5", None, YiYuan, None, None), "4.5亿元", Some("45000")),
+        (
+            money("305.29", None, WanYuan, None, None),
+            "305.29万元",
+            Some("305.29"),
+        ),
+        (
+            money("390", None, WanYuan, Some(Approx::Nearly), None),
+            "近390万元",
+            Some("390"),
+        ),
+        (
+            money("300", None, WanYuan, Some(Approx::More), None),
+            "300多万元",
+            Some("300"),
+        ),
+        (
+            money("400", None, WanYuan, Some(Approx::Over), None),
+            "400余万元",
+            Some("400"),
+        ),
+        (
+            money("5", Some("10"), WanYuan, None, None),
+            "5-10万元",
+            Some("5"),
+        ),
+        (
+            money("2", None, WanYuan, None, Some("项")),
+            "2万元/项",
+            Some("2"),
+        ),
+        (
+            money("4.5", None, YiYuan, None, None),
+            "4.5亿元",
+            Some("45000"),
+        ),
         (money("3000", None, Yuan, None, None), "3000元", Some("0.3")),
-        (money("7981.217", None, WanYuan, None, None), "7981.217万元", Some("7981.217")),
-        (money("0.0001", None, Yuan, None, None), "0.0001元", Some("0.00000001")),
+        (
+            money("7981.217", None, WanYuan, None, None),
+            "7981.217万元",
+            Some("7981.217"),
+        ),
+        (
+            money("0.0001", None, Yuan, None, None),
+            "0.0001元",
+            Some("0.00000001"),
+        ),
     ];
     for (m, printed, wan) in cases {
         assert_eq!(m.to_string(), printed);
-        assert_eq!(m.in_wan_yuan().map(|d| d.to_string()).as_deref(), wan, "{printed}");
+        assert_eq!(
+            m.in_wan_yuan().map(|d| d.to_string()).as_deref(),
+            wan,
+            "{printed}"
+        );
     }
 }
 
 #[test]
 fn money_json_keeps_trailing_zeros_and_never_uses_floats() {
-    let m: Money = serde_json::from_str(r#"{"amount": "20.50", "unit": "万元"}"#).unwrap_or_else(|e| panic!("{e}"));
+    let m: Money = serde_json::from_str(r#"{"amount": "20.50", "unit": "万元"}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(m.to_string(), "20.50万元");
-    assert_eq!(serde_json::to_string(&m).unwrap_or_default(), r#"{"amount":"20.50","unit":"万元"}"#);
+    assert_eq!(
+        serde_json::to_string(&m).unwrap_or_default(),
+        r#"{"amount":"20.50","unit":"万元"}"#
+    );
     assert!(serde_json::from_str::<Money>(r#"{"amount": 20.5, "unit": "万元"}"#).is_err());
 }
 
 #[test]
 fn decimals_add_exactly_where_floats_would_not() {
-    let sum = ["0.1", "0.2"].iter().filter_map(|t| Decimal::parse(t).ok()).try_fold(Decimal::ZERO, Decimal::checked_add);
+    let sum = ["0.1", "0.2"]
+        .iter()
+        .filter_map(|t| Decimal::parse(t).ok())
+        .try_fold(Decimal::ZERO, Decimal::checked_add);
     assert_eq!(sum.map(|d| d.to_string()).as_deref(), Some("0.3"));
-    assert_eq!(Decimal::parse("12345678.9").map(Decimal::grouped).as_deref(), Ok("12,345,678.9"));
+    assert_eq!(
+        Decimal::parse("12345678.9")
+            .map(Decimal::grouped)
+            .as_deref(),
+        Ok("12,345,678.9")
+    );
     assert!(Decimal::parse("1e5").is_err());
     assert!(Decimal::parse("-5").is_err());
     assert!(Decimal::parse("99999999999999999999999999999999999999").is_err());
@@ -169,23 +272,67 @@ fn date(json: &str) -> DateRef {
 #[test]
 fn each_date_form_parses_and_prints_back_as_written() {
     let cases = [
-        (r#"{"written": "2021年11月19日", "on": "2021-11-19"}"#, When::On(Point::Day(2021, 11, 19)), "2021年11月19日"),
-        (r#"{"written": "2023年4月", "on": "2023-04"}"#, When::On(Point::Month(2023, 4)), "2023年4月"),
-        (r#"{"written": "2035年", "on": "2035"}"#, When::On(Point::Year(2035)), "2035年"),
-        (r#"{"written": "截至2023年4月", "as_of": "2023-04"}"#, When::AsOf(Point::Month(2023, 4)), "截至2023年4月"),
-        (r#"{"written": "十四五", "from": "2021", "to": "2025"}"#, When::Span(Point::Year(2021), Point::Year(2025)), "2021年至2025年"),
-        (r#"{"written": "2023年以来", "from": "2023"}"#, When::Since(Point::Year(2023)), "2023年以来"),
-        (r#"{"written": "2019年以前", "to": "2019"}"#, When::Until(Point::Year(2019)), "2019年以前"),
-        (r#"{"written": "上半年"}"#, When::Unresolved, "未注明具体时间"),
-        (r#"{"written": "2024-07-01 17:57:30", "on": "2024-07-01T17:57:30"}"#, When::On(Point::Moment(2024, 7, 1, 17, 57, 30)), "2024年7月1日 17:57"),
-        (r#"{"written": "2024年2月29日", "on": "2024-02-29"}"#, When::On(Point::Day(2024, 2, 29)), "2024年2月29日"),
+        (
+            r#"{"written": "2021年11月19日", "on": "2021-11-19"}"#,
+            When::On(Point::Day(2021, 11, 19)),
+            "2021年11月19日",
+        ),
+        (
+            r#"{"written": "2023年4月", "on": "2023-04"}"#,
+            When::On(Point::Month(2023, 4)),
+            "2023年4月",
+        ),
+        (
+            r#"{"written": "2035年", "on": "2035"}"#,
+            When::On(Point::Year(2035)),
+            "2035年",
+        ),
+        (
+            r#"{"written": "截至2023年4月", "as_of": "2023-04"}"#,
+            When::AsOf(Point::Month(2023, 4)),
+            "截至2023年4月",
+        ),
+        (
+            r#"{"written": "十四五", "from": "2021", "to": "2025"}"#,
+            When::Span(Point::Year(2021), Point::Year(2025)),
+            "2021年至2025年",
+        ),
+        (
+            r#"{"written": "2023年以来", "from": "2023"}"#,
+            When::Since(Point::Year(2023)),
+            "2023年以来",
+        ),
+        (
+            r#"{"written": "2019年以前", "to": "2019"}"#,
+            When::Until(Point::Year(2019)),
+            "2019年以前",
+        ),
+        (
+            r#"{"written": "上半年"}"#,
+            When::Unresolved,
+            "未注明具体时间",
+        ),
+        (
+            r#"{"written": "2024-07-01 17:57:30", "on": "2024-07-01T17:57:30"}"#,
+            When::On(Point::Moment(2024, 7, 1, 17, 57, 30)),
+            "2024年7月1日 17:57",
+        ),
+        (
+            r#"{"written": "2024年2月29日", "on": "2024-02-29"}"#,
+            When::On(Point::Day(2024, 2, 29)),
+            "2024年2月29日",
+        ),
     ];
     for (json, when, placed) in cases {
         let d = date(json);
         assert_eq!(d.when(), when, "{json}");
         assert_eq!(d.placed_zh(), placed, "{json}");
         let back: serde_json::Value = serde_json::to_value(&d).unwrap_or_default();
-        assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap_or_default(), "{json}");
+        assert_eq!(
+            back,
+            serde_json::from_str::<serde_json::Value>(json).unwrap_or_default(),
+            "{json}"
+        );
         assert_eq!(d.to_string(), d.written());
     }
 }
@@ -204,7 +351,19 @@ fn dates_of_every_form_sort_by_when_they_start_then_end() {
     ];
     dates.sort();
     let order: Vec<&str> = dates.iter().map(DateRef::written).collect();
-    assert_eq!(order, ["2019年以前", "十四五", "2021年11月19日", "2023年", "2023年以来", "截至2023年4月", "2035年", "上半年"]);
+    assert_eq!(
+        order,
+        [
+            "2019年以前",
+            "十四五",
+            "2021年11月19日",
+            "2023年",
+            "2023年以来",
+            "截至2023年4月",
+            "2035年",
+            "上半年"
+        ]
+    );
 }
 
 #[test]
@@ -225,7 +384,10 @@ fn the_committed_json_schema_is_fresh() {
         let _ = fs::write(&path, &fresh);
     }
     let committed = fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == fresh, "data/reply.schema.json is stale: run `UPDATE_EXPECT=1 cargo test --test model`");
+    assert!(
+        committed == fresh,
+        "data/reply.schema.json is stale: run `UPDATE_EXPECT=1 cargo test --test model`"
+    );
 }
 
 #[test]

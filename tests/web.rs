@@ -1,5 +1,6 @@
 //! In-browser tests: mount a dafu into a fresh element, act, wait a tick, assert on what a user sees.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
 
 use dafu::ui::{mount_into, ReplySource};
 use leptos::task::tick;
@@ -11,20 +12,35 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a dafu showing `source` into a fresh element and returns that element.
 fn mounted(source: ReplySource) -> HtmlElement {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let host: HtmlElement = document.create_element("div").expect("a div").unchecked_into();
-    document.body().expect("a body").append_child(&host).expect("appended");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host: HtmlElement = document
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
     mount_into(host.clone(), source).forget();
     host
 }
 
 fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).expect("a valid selector");
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
 }
 
 fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -33,9 +49,16 @@ async fn the_default_reply_shows_its_five_sections_closed() {
     tick().await;
     let buttons = all(&host, ".dafu-accordion__button");
     assert_eq!(buttons.len(), 5);
-    assert_eq!(buttons[1].text_content().unwrap_or_default(), "二、关于深化民族团结工作宣传教育方面");
-    assert!(buttons.iter().all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
-    assert!(all(&host, ".dafu-accordion__panel").iter().all(|p| p.get_attribute("hidden").as_deref() == Some("until-found")));
+    assert_eq!(
+        buttons[1].text_content().unwrap_or_default(),
+        "二、关于深化民族团结工作宣传教育方面"
+    );
+    assert!(buttons
+        .iter()
+        .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
+    assert!(all(&host, ".dafu-accordion__panel")
+        .iter()
+        .all(|p| p.get_attribute("hidden").as_deref() == Some("until-found")));
     assert_eq!(text(&host, ".dafu-header__title"), "关于政协提案的答复");
 }
 
@@ -54,14 +77,22 @@ async fn clicking_a_section_heading_opens_it_and_clicking_again_closes_it() {
 
     button.click();
     tick().await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert!(!panel.has_attribute("hidden"));
     assert!(panel.offset_height() > 0, "an open panel is visible");
-    assert!(panel.inner_text().contains("市政府拨付创建全国民族团结进步示范式工作经费305.29万元"));
+    assert!(panel
+        .inner_text()
+        .contains("市政府拨付创建全国民族团结进步示范式工作经费305.29万元"));
 
     button.click();
     tick().await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert_eq!(panel.offset_height(), 0);
 }
 
@@ -73,12 +104,17 @@ async fn show_all_opens_every_section_then_hides_them_all() {
     assert_eq!(show_all.text_content().unwrap_or_default(), "全部展开");
     show_all.click();
     tick().await;
-    let expanded: Vec<_> = all(&host, ".dafu-accordion__button").iter().map(|b| b.get_attribute("aria-expanded")).collect();
+    let expanded: Vec<_> = all(&host, ".dafu-accordion__button")
+        .iter()
+        .map(|b| b.get_attribute("aria-expanded"))
+        .collect();
     assert_eq!(expanded, vec![Some("true".to_owned()); 5]);
     assert_eq!(show_all.text_content().unwrap_or_default(), "全部收起");
     show_all.click();
     tick().await;
-    assert!(all(&host, ".dafu-accordion__button").iter().all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
+    assert!(all(&host, ".dafu-accordion__button")
+        .iter()
+        .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
 }
 
 #[wasm_bindgen_test]
@@ -88,7 +124,8 @@ async fn two_instances_on_one_page_keep_their_own_state_and_ids() {
     tick().await;
     all(&first, ".dafu-accordion__button").remove(0).click();
     tick().await;
-    let state = |host: &HtmlElement| all(host, ".dafu-accordion__button")[0].get_attribute("aria-expanded");
+    let state =
+        |host: &HtmlElement| all(host, ".dafu-accordion__button")[0].get_attribute("aria-expanded");
     assert_eq!(state(&first).as_deref(), Some("true"));
     assert_eq!(state(&second).as_deref(), Some("false"));
     let id = |host: &HtmlElement| all(host, ".dafu-accordion__panel")[0].id();
@@ -109,13 +146,27 @@ async fn the_funding_total_is_the_exact_sum() {
 
 #[wasm_bindgen_test]
 async fn a_broken_reply_shows_an_error_panel_naming_the_path() {
-    let host = mounted(ReplySource::Json(r#"{"schema": 1, "sections": [{"id": "s1", "heading": 7}]}"#.into()));
+    let host = mounted(ReplySource::Json(
+        r#"{"schema": 1, "sections": [{"id": "s1", "heading": 7}]}"#.into(),
+    ));
     tick().await;
-    let panel = host.query_selector(".dafu-error").ok().flatten().expect("an error panel");
+    let panel = host
+        .query_selector(".dafu-error")
+        .ok()
+        .flatten()
+        .expect("an error panel");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
-    assert_eq!(text(&host, ".dafu-error__summary"), "答复文件格式有误(第1行第52列)");
-    assert!(text(&host, ".dafu-error__line").starts_with("sections[0].heading (line 1, column 52): invalid type: integer `7`"));
-    assert!(host.query_selector(".dafu-accordion").ok().flatten().is_none());
+    assert_eq!(
+        text(&host, ".dafu-error__summary"),
+        "答复文件格式有误(第1行第52列)"
+    );
+    assert!(text(&host, ".dafu-error__line")
+        .starts_with("sections[0].heading (line 1, column 52): invalid type: integer `7`"));
+    assert!(host
+        .query_selector(".dafu-accordion")
+        .ok()
+        .flatten()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -128,7 +179,11 @@ async fn a_url_that_answers_404_shows_the_http_status() {
         }
         gloo_timers_sleep(20).await;
     }
-    assert!(text(&host, ".dafu-error__summary").contains("HTTP 404"), "{}", text(&host, ".dafu-error"));
+    assert!(
+        text(&host, ".dafu-error__summary").contains("HTTP 404"),
+        "{}",
+        text(&host, ".dafu-error")
+    );
 }
 
 /// Waits `ms` milliseconds without blocking the page.

@@ -175,7 +175,9 @@ impl Point {
 impl Ord for Point {
     /// Earlier start first; at the same start, the wider point (a year before its January) first.
     fn cmp(&self, other: &Self) -> Ordering {
-        self.lower().cmp(&other.lower()).then_with(|| other.upper().cmp(&self.upper()))
+        self.lower()
+            .cmp(&other.lower())
+            .then_with(|| other.upper().cmp(&self.upper()))
     }
 }
 
@@ -191,7 +193,9 @@ impl fmt::Display for Point {
             Self::Year(y) => write!(f, "{y:04}"),
             Self::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             Self::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
-            Self::Moment(y, m, d, h, mi, s) => write!(f, "{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}"),
+            Self::Moment(y, m, d, h, mi, s) => {
+                write!(f, "{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}")
+            }
         }
     }
 }
@@ -298,7 +302,11 @@ impl TryFrom<DateRepr> for DateRef {
             (None, None, Some(a), None) => When::Since(a),
             (None, None, None, Some(b)) => When::Until(b),
             (None, None, None, None) => When::Unresolved,
-            _ => return Err(DateError::Conflict("use one of `on`, `as_of`, or `from`/`to`")),
+            _ => {
+                return Err(DateError::Conflict(
+                    "use one of `on`, `as_of`, or `from`/`to`",
+                ))
+            }
         };
         DateRef::new(r.written, when)
     }
@@ -306,7 +314,10 @@ impl TryFrom<DateRepr> for DateRef {
 
 impl From<DateRef> for DateRepr {
     fn from(d: DateRef) -> Self {
-        let mut r = DateRepr { written: d.written, ..DateRepr::default() };
+        let mut r = DateRepr {
+            written: d.written,
+            ..DateRepr::default()
+        };
         match d.when {
             When::On(p) => r.on = Some(p),
             When::AsOf(p) => r.as_of = Some(p),
@@ -361,8 +372,17 @@ impl Ord for DateRef {
     /// Placed dates by start, then by end (open ends last); unresolved dates after all placed ones;
     /// the written text breaks ties so the order is total.
     fn cmp(&self, other: &Self) -> Ordering {
-        let key = |d: &DateRef| (d.when.start().is_none(), d.when.start(), d.when.end().is_none(), d.when.end());
-        key(self).cmp(&key(other)).then_with(|| self.written.cmp(&other.written))
+        let key = |d: &DateRef| {
+            (
+                d.when.start().is_none(),
+                d.when.start(),
+                d.when.end().is_none(),
+                d.when.end(),
+            )
+        };
+        key(self)
+            .cmp(&key(other))
+            .then_with(|| self.written.cmp(&other.written))
     }
 }
 

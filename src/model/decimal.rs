@@ -32,9 +32,18 @@ pub enum DecimalError {
 impl fmt::Display for DecimalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Empty => write!(f, "expected a decimal number such as \"305.29\", found an empty string"),
-            Self::BadChar(c) => write!(f, "expected a decimal number such as \"305.29\", found {c:?}"),
-            Self::TooPrecise => write!(f, "a decimal number may have at most {MAX_SCALE} digits after the point"),
+            Self::Empty => write!(
+                f,
+                "expected a decimal number such as \"305.29\", found an empty string"
+            ),
+            Self::BadChar(c) => write!(
+                f,
+                "expected a decimal number such as \"305.29\", found {c:?}"
+            ),
+            Self::TooPrecise => write!(
+                f,
+                "a decimal number may have at most {MAX_SCALE} digits after the point"
+            ),
             Self::TooLarge => write!(f, "the number is too large to hold exactly"),
         }
     }
@@ -44,7 +53,10 @@ impl std::error::Error for DecimalError {}
 
 impl Decimal {
     /// Zero, with no digits after the point.
-    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
 
     /// Parses `123`, `305.29` or `0.5`; no sign, no exponent, no grouping.
     pub fn parse(text: &str) -> Result<Self, DecimalError> {
@@ -88,7 +100,10 @@ impl Decimal {
 
     /// A whole number.
     pub fn from_int(value: u64) -> Self {
-        Self { mantissa: u128::from(value), scale: 0 }
+        Self {
+            mantissa: u128::from(value),
+            scale: 0,
+        }
     }
 
     /// The digits as an integer, ignoring the point.
@@ -109,22 +124,34 @@ impl Decimal {
     /// This value times `10^exp` (exact): `305.29` shifted by 4 is `3052900`.
     pub fn shift_left(self, exp: u32) -> Option<Self> {
         if exp <= self.scale {
-            return Some(Self { mantissa: self.mantissa, scale: self.scale - exp });
+            return Some(Self {
+                mantissa: self.mantissa,
+                scale: self.scale - exp,
+            });
         }
         let factor = 10u128.checked_pow(exp - self.scale)?;
-        Some(Self { mantissa: self.mantissa.checked_mul(factor)?, scale: 0 })
+        Some(Self {
+            mantissa: self.mantissa.checked_mul(factor)?,
+            scale: 0,
+        })
     }
 
     /// This value divided by `10^exp` (exact): `3052900` shifted by 4 is `305.29`.
     pub fn shift_right(self, exp: u32) -> Option<Self> {
         let scale = self.scale.checked_add(exp)?;
-        Some(Self { mantissa: self.mantissa, scale }.normalized())
+        Some(
+            Self {
+                mantissa: self.mantissa,
+                scale,
+            }
+            .normalized(),
+        )
     }
 
     /// The same value without trailing zeros after the point (`20.50` → `20.5`).
     pub fn normalized(self) -> Self {
         let mut out = self;
-        while out.scale > 0 && out.mantissa % 10 == 0 {
+        while out.scale > 0 && out.mantissa.is_multiple_of(10) {
             out.mantissa /= 10;
             out.scale -= 1;
         }
@@ -134,18 +161,28 @@ impl Decimal {
     /// Exact sum, or `None` on overflow.
     pub fn checked_add(self, other: Self) -> Option<Self> {
         let scale = self.scale.max(other.scale);
-        let a = self.mantissa.checked_mul(10u128.checked_pow(scale - self.scale)?)?;
-        let b = other.mantissa.checked_mul(10u128.checked_pow(scale - other.scale)?)?;
-        Some(Self { mantissa: a.checked_add(b)?, scale })
+        let a = self
+            .mantissa
+            .checked_mul(10u128.checked_pow(scale - self.scale)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10u128.checked_pow(scale - other.scale)?)?;
+        Some(Self {
+            mantissa: a.checked_add(b)?,
+            scale,
+        })
     }
 
     /// The value in units of `10^-scale` (`305.29` at scale 4 is `3052900`), if exact.
     pub fn to_scaled(self, scale: u32) -> Option<u128> {
         if scale >= self.scale {
-            self.mantissa.checked_mul(10u128.checked_pow(scale - self.scale)?)
+            self.mantissa
+                .checked_mul(10u128.checked_pow(scale - self.scale)?)
         } else {
             let div = 10u128.checked_pow(self.scale - scale)?;
-            (self.mantissa % div == 0).then_some(self.mantissa / div)
+            self.mantissa
+                .is_multiple_of(div)
+                .then_some(self.mantissa / div)
         }
     }
 
@@ -198,7 +235,10 @@ impl Ord for Decimal {
         match (self.to_scaled(scale), other.to_scaled(scale)) {
             (Some(a), Some(b)) => a.cmp(&b),
             // Both values are bounded by `from_parts`, so scaling cannot overflow; keep a total order anyway.
-            _ => self.mantissa.cmp(&other.mantissa).then(self.scale.cmp(&other.scale)),
+            _ => self
+                .mantissa
+                .cmp(&other.mantissa)
+                .then(self.scale.cmp(&other.scale)),
         }
     }
 }

@@ -95,12 +95,16 @@ fn bare_message(e: &serde_json::Error) -> String {
 
 /// serde_json counts columns in bytes; people count characters (a Chinese character is three bytes).
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
     let mut end = byte_column.min(line_text.len());
     while !line_text.is_char_boundary(end) {
         end -= 1;
     }
-    line_text.get(..end).map_or(byte_column, |t| t.chars().count())
+    line_text
+        .get(..end)
+        .map_or(byte_column, |t| t.chars().count())
 }
 
 /// Keeps a pathological path (10,000 nested arrays) readable: its start, an ellipsis, its end.
@@ -124,7 +128,11 @@ impl Reply {
         // A BOM is invisible in editors; accept it rather than report column 1 as wrong.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // serde would read a struct from an array too; a reply is always an object.
-        if let Some((i, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace()).filter(|(_, c)| *c != '{') {
+        if let Some((i, c)) = text
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .filter(|(_, c)| *c != '{')
+        {
             let before = &text[..i];
             return Err(LoadError::Syntax {
                 path: ".".into(),
@@ -143,7 +151,12 @@ impl Reply {
             let path = shorten_path(e.path().to_string());
             let inner = e.into_inner();
             let column = char_column(text, inner.line(), inner.column());
-            LoadError::Syntax { path, line: inner.line(), column, message: bare_message(&inner) }
+            LoadError::Syntax {
+                path,
+                line: inner.line(),
+                column,
+                message: bare_message(&inner),
+            }
         })?;
         de.end().map_err(|e| LoadError::Syntax {
             path: ".".into(),

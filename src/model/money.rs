@@ -159,20 +159,35 @@ impl fmt::Display for MoneyError {
 impl TryFrom<MoneyRepr> for Money {
     type Error = MoneyError;
     fn try_from(r: MoneyRepr) -> Result<Self, Self::Error> {
-        Money::new(r.amount, r.unit)?.with_range(r.upper)?.with_approx(r.approx).with_per(r.per)
+        Money::new(r.amount, r.unit)?
+            .with_range(r.upper)?
+            .with_approx(r.approx)
+            .with_per(r.per)
     }
 }
 
 impl From<Money> for MoneyRepr {
     fn from(m: Money) -> Self {
-        MoneyRepr { amount: m.amount, upper: m.upper, unit: m.unit, approx: m.approx, per: m.per }
+        MoneyRepr {
+            amount: m.amount,
+            upper: m.upper,
+            unit: m.unit,
+            approx: m.approx,
+            per: m.per,
+        }
     }
 }
 
 impl Money {
     /// An exact amount in a unit.
     pub fn new(amount: Decimal, unit: MoneyUnit) -> Result<Self, MoneyError> {
-        Ok(Self { amount, upper: None, unit, approx: None, per: None })
+        Ok(Self {
+            amount,
+            upper: None,
+            unit,
+            approx: None,
+            per: None,
+        })
     }
 
     /// The same money as a range `amount`–`upper`.
@@ -243,8 +258,14 @@ impl Money {
 impl fmt::Display for Money {
     /// Prints the money as a reply writes it: `近390万元`, `5-10万元`, `2万元/项`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let prefix = self.approx.filter(|a| a.is_prefix()).map_or("", |a| a.marker());
-        let suffix = self.approx.filter(|a| !a.is_prefix()).map_or("", |a| a.marker());
+        let prefix = self
+            .approx
+            .filter(|a| a.is_prefix())
+            .map_or("", |a| a.marker());
+        let suffix = self
+            .approx
+            .filter(|a| !a.is_prefix())
+            .map_or("", |a| a.marker());
         write!(f, "{prefix}{}", self.amount)?;
         if let Some(upper) = self.upper {
             write!(f, "-{upper}")?;

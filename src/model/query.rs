@@ -27,7 +27,9 @@ pub struct Segment {
 impl Reply {
     /// The section and block with this id.
     pub fn block(&self, id: &str) -> Option<(&Section, &Block)> {
-        self.sections.iter().find_map(|s| s.blocks.iter().find(|b| b.id() == id).map(|b| (s, b)))
+        self.sections
+            .iter()
+            .find_map(|s| s.blocks.iter().find(|b| b.id() == id).map(|b| (s, b)))
     }
 
     /// How many 一是-style initiatives the reply has.
@@ -41,9 +43,9 @@ impl Reply {
 
     /// Funding that counts towards the total: allocated or lent, plain amounts, not a 其中 part.
     pub fn committed_funding(&self) -> impl Iterator<Item = &Funding> {
-        self.funding
-            .iter()
-            .filter(|f| f.role.counts_as_committed() && f.money.is_summable() && f.part_of.is_none())
+        self.funding.iter().filter(|f| {
+            f.role.counts_as_committed() && f.money.is_summable() && f.part_of.is_none()
+        })
     }
 
     /// The exact total of [`Reply::committed_funding`] in 万元; `None` if there is none or it overflows.
@@ -55,10 +57,23 @@ impl Reply {
 
     /// Every fact anchored in a block, as (anchor, kind, id), ordered by start.
     fn anchors_in(&self, block: &str) -> Vec<(&Anchor, FactKind, &str)> {
-        let figures = self.figures.iter().map(|f| (&f.at, FactKind::Figure, f.id.as_str()));
-        let funding = self.funding.iter().map(|f| (&f.at, FactKind::Funding, f.id.as_str()));
-        let dates = self.dates.iter().map(|d| (&d.at, FactKind::Date, d.id.as_str()));
-        let mut all: Vec<_> = figures.chain(funding).chain(dates).filter(|(a, ..)| a.block == block).collect();
+        let figures = self
+            .figures
+            .iter()
+            .map(|f| (&f.at, FactKind::Figure, f.id.as_str()));
+        let funding = self
+            .funding
+            .iter()
+            .map(|f| (&f.at, FactKind::Funding, f.id.as_str()));
+        let dates = self
+            .dates
+            .iter()
+            .map(|d| (&d.at, FactKind::Date, d.id.as_str()));
+        let mut all: Vec<_> = figures
+            .chain(funding)
+            .chain(dates)
+            .filter(|(a, ..)| a.block == block)
+            .collect();
         all.sort_by_key(|(a, ..)| (a.start, std::cmp::Reverse(a.end)));
         all
     }
@@ -74,13 +89,22 @@ impl Reply {
                 continue;
             }
             if at.start > pos {
-                out.push(Segment { text: chars[pos..at.start].iter().collect(), fact: None });
+                out.push(Segment {
+                    text: chars[pos..at.start].iter().collect(),
+                    fact: None,
+                });
             }
-            out.push(Segment { text: chars[at.start..at.end].iter().collect(), fact: Some((kind, id.to_owned())) });
+            out.push(Segment {
+                text: chars[at.start..at.end].iter().collect(),
+                fact: Some((kind, id.to_owned())),
+            });
             pos = at.end;
         }
         if pos < chars.len() || out.is_empty() {
-            out.push(Segment { text: chars[pos..].iter().collect(), fact: None });
+            out.push(Segment {
+                text: chars[pos..].iter().collect(),
+                fact: None,
+            });
         }
         out
     }
@@ -89,6 +113,8 @@ impl Reply {
 impl Reply {
     /// The index of the section holding a block.
     pub fn section_of(&self, block: &str) -> Option<usize> {
-        self.sections.iter().position(|s| s.blocks.iter().any(|b| b.id() == block))
+        self.sections
+            .iter()
+            .position(|s| s.blocks.iter().any(|b| b.id() == block))
     }
 }

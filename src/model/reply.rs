@@ -208,8 +208,12 @@ pub enum Stage {
 }
 
 /// A piece of a section's body.
+///
+/// In JSON it is one flat object with a `kind` (rather than serde's internally tagged enum, which
+/// buffers the object and so loses the path and line of any error inside it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "BlockRepr", into = "BlockRepr")]
+#[schemars(with = "BlockRepr")]
 pub enum Block {
     /// Running text that is not one of the 一是… items.
     Paragraph {
@@ -225,14 +229,85 @@ pub enum Block {
         /// The ordinal as written (`一是`, `1.`).
         ordinal: String,
         /// The short lead sentence, when the item has one (`面向干部实施示范工程。`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         headline: Option<String>,
         /// The rest of the item.
         text: String,
         /// Done or next step.
-        #[serde(default)]
         stage: Stage,
     },
+}
+
+/// The two kinds of [`Block`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// A 一是 / 二是 item.
+    Initiative,
+}
+
+/// The JSON form of [`Block`].
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockRepr {
+    /// `paragraph` or `initiative`.
+    pub kind: BlockKind,
+    /// Unique id within the reply (`s2-i1`).
+    pub id: String,
+    /// Initiatives only: the ordinal as written (`一是`, `1.`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordinal: Option<String>,
+    /// Initiatives only: the short lead sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// The text facts point into (for an initiative, the text after its headline).
+    pub text: String,
+    /// Initiatives only: `done` (default) or `next`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+}
+
+impl TryFrom<BlockRepr> for Block {
+    type Error = String;
+    fn try_from(r: BlockRepr) -> Result<Self, Self::Error> {
+        match r.kind {
+            BlockKind::Paragraph => {
+                if r.ordinal.is_some() || r.headline.is_some() || r.stage.is_some() {
+                    return Err("a paragraph has no `ordinal`, `headline` or `stage`; use kind \"initiative\"".into());
+                }
+                Ok(Block::Paragraph { id: r.id, text: r.text })
+            }
+            BlockKind::Initiative => match r.ordinal {
+                Some(ordinal) if !ordinal.trim().is_empty() => Ok(Block::Initiative {
+                    id: r.id,
+                    ordinal,
+                    headline: r.headline,
+                    text: r.text,
+                    stage: r.stage.unwrap_or_default(),
+                }),
+                _ => Err("an initiative needs its `ordinal` as written, such as \"一是\"".into()),
+            },
+        }
+    }
+}
+
+impl From<Block> for BlockRepr {
+    fn from(b: Block) -> Self {
+        match b {
+            Block::Paragraph { id, text } => {
+                BlockRepr { kind: BlockKind::Paragraph, id, ordinal: None, headline: None, text, stage: None }
+            }
+            Block::Initiative { id, ordinal, headline, text, stage } => BlockRepr {
+                kind: BlockKind::Initiative,
+                id,
+                ordinal: Some(ordinal),
+                headline,
+                text,
+                stage: Some(stage),
+            },
+        }
+    }
 }
 
 impl Block {
@@ -330,7 +405,8 @@ impl Multiplier {
 impl Figure {
     /// The full value with its multiplier applied (`25万` → `250000`).
     pub fn full_value(&self) -> Option<Decimal> {
-        self.value.shift_left(self.multiplier.map_or(0, Multiplier::exponent))
+        self.value
+            .shift_left(self.multiplier.map_or(0, Multiplier::exponent))
     }
 }
 

@@ -29,7 +29,10 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn problem(&mut self, path: String, message: impl Into<String>) {
-        self.problems.push(Problem { path, message: message.into() });
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+        });
     }
 
     fn id(&mut self, id: &'a str, path: String) {
@@ -45,22 +48,41 @@ impl<'a> Checker<'a> {
 
     fn anchor(&mut self, at: &Anchor, written: &str, path: &str) {
         let Some(block) = self.blocks.get(at.block.as_str()).copied() else {
-            self.problem(format!("{path}.at.block"), format!("no paragraph or initiative has id {:?}", at.block));
+            self.problem(
+                format!("{path}.at.block"),
+                format!("no paragraph or initiative has id {:?}", at.block),
+            );
             return;
         };
         let text = block.text();
         let len = text.chars().count();
         if at.start >= at.end {
-            self.problem(format!("{path}.at"), format!("range reversed or empty: start {} is not before end {}", at.start, at.end));
+            self.problem(
+                format!("{path}.at"),
+                format!(
+                    "range reversed or empty: start {} is not before end {}",
+                    at.start, at.end
+                ),
+            );
         } else if at.end > len {
             self.problem(
                 format!("{path}.at.end"),
-                format!("points outside the text: end {} is past the {len} characters of {:?}", at.end, at.block),
+                format!(
+                    "points outside the text: end {} is past the {len} characters of {:?}",
+                    at.end, at.block
+                ),
             );
         } else {
-            let found: String = text.chars().skip(at.start).take(at.end - at.start).collect();
+            let found: String = text
+                .chars()
+                .skip(at.start)
+                .take(at.end - at.start)
+                .collect();
             if found != written {
-                self.problem(format!("{path}.at"), format!("the text there is {found:?}, not {written:?}"));
+                self.problem(
+                    format!("{path}.at"),
+                    format!("the text there is {found:?}, not {written:?}"),
+                );
             }
         }
     }
@@ -68,7 +90,10 @@ impl<'a> Checker<'a> {
     fn run(mut self) -> Vec<Problem> {
         let reply = self.reply;
         if reply.schema == 0 || reply.schema > SCHEMA_VERSION {
-            self.problem("schema".into(), format!("schema version must be {SCHEMA_VERSION}"));
+            self.problem(
+                "schema".into(),
+                format!("schema version must be {SCHEMA_VERSION}"),
+            );
         }
         for (s, section) in reply.sections.iter().enumerate() {
             self.id(&section.id, format!("sections[{s}].id"));
@@ -105,6 +130,12 @@ impl<'a> Checker<'a> {
 impl Reply {
     /// Every semantic problem: ids, anchors, references. Empty when the reply is sound.
     pub fn problems(&self) -> Vec<Problem> {
-        Checker { reply: self, problems: Vec::new(), ids: HashMap::new(), blocks: HashMap::new() }.run()
+        Checker {
+            reply: self,
+            problems: Vec::new(),
+            ids: HashMap::new(),
+            blocks: HashMap::new(),
+        }
+        .run()
     }
 }

@@ -29,8 +29,14 @@ pub fn ReplyView(
 ) -> impl IntoView {
     let ids = Ids::fresh();
     let open = OpenSections::new(reply.sections.len(), false);
-    let preamble = reply.preamble.clone().map(|p| view! { <p class="dafu-preamble">{p}</p> });
-    let addressee = reply.addressee.clone().map(|a| view! { <p class="dafu-addressee">{a}</p> });
+    let preamble = reply
+        .preamble
+        .clone()
+        .map(|p| view! { <p class="dafu-preamble">{p}</p> });
+    let addressee = reply
+        .addressee
+        .clone()
+        .map(|a| view! { <p class="dafu-addressee">{a}</p> });
     let closing = reply
         .closing
         .iter()

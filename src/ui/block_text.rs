@@ -41,7 +41,13 @@ pub fn BlockText(
             <p class="dafu-paragraph" id=ids.of(&id)>{runs}</p>
         }
         .into_any(),
-        Block::Initiative { id, ordinal, headline, stage, .. } => {
+        Block::Initiative {
+            id,
+            ordinal,
+            headline,
+            stage,
+            ..
+        } => {
             let (class, stage_label) = match stage {
                 Stage::Done => ("dafu-initiative dafu-initiative--done", "已开展"),
                 Stage::Next => ("dafu-initiative dafu-initiative--next", "下一步"),

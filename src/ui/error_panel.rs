@@ -10,7 +10,10 @@ pub fn ErrorPanel(
     /// The details: paths, lines, HTTP status.
     lines: Vec<String>,
 ) -> impl IntoView {
-    let items = lines.into_iter().map(|l| view! { <li class="dafu-error__line">{l}</li> }).collect_view();
+    let items = lines
+        .into_iter()
+        .map(|l| view! { <li class="dafu-error__line">{l}</li> })
+        .collect_view();
     view! {
         <div class="dafu-error" role="alert">
             <h2 class="dafu-error__title">"无法显示此答复"</h2>

@@ -12,20 +12,34 @@ pub fn Header(
 ) -> impl IntoView {
     let meta = &reply.meta;
     let proposal = &reply.proposal;
-    let title = if meta.title.is_empty() { "答复".to_owned() } else { meta.title.clone() };
+    let title = if meta.title.is_empty() {
+        "答复".to_owned()
+    } else {
+        meta.title.clone()
+    };
     let issuer = meta.issuer.clone();
     let proposal_line = proposal.title.as_ref().map(|t| {
         let kind = proposal.kind.map_or("", |k| k.zh());
-        let number = proposal.number.as_ref().map(|n| format!("第{n}号")).unwrap_or_default();
+        let number = proposal
+            .number
+            .as_ref()
+            .map(|n| format!("第{n}号"))
+            .unwrap_or_default();
         let session = proposal.session.clone().unwrap_or_default();
-        let proposer = proposal.proposer.as_ref().map(|p| format!(" · 提出人:{p}")).unwrap_or_default();
+        let proposer = proposal
+            .proposer
+            .as_ref()
+            .map(|p| format!(" · 提出人:{p}"))
+            .unwrap_or_default();
         format!("答复{session}{kind}{number}《{t}》{proposer}")
     });
     let validity = meta.validity.map(|v| match v {
         Validity::Valid => view! { <li class="dafu-badge dafu-badge--valid">"有效"</li> },
         Validity::Invalid => view! { <li class="dafu-badge dafu-badge--invalid">"已失效"</li> },
     });
-    let class = proposal.result_class.map(|c| view! { <li class="dafu-badge dafu-badge--class">{c.zh()}</li> });
+    let class = proposal
+        .result_class
+        .map(|c| view! { <li class="dafu-badge dafu-badge--class">{c.zh()}</li> });
     let written = meta.written.as_ref().map(|d| {
         view! { <div class="dafu-header__date"><dt class="dafu-header__date-label">"成文日期"</dt><dd class="dafu-header__date-value">{d.placed_zh()}</dd></div> }
     });

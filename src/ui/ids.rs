@@ -11,12 +11,24 @@ pub struct Ids(String);
 impl Ids {
     /// A prefix no other instance on this page has.
     pub fn fresh() -> Self {
-        Self(format!("dafu-{}", NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed)))
+        Self(format!(
+            "dafu-{}",
+            NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed)
+        ))
     }
 
     /// The element id for a part of this instance; characters that cannot appear in an id are replaced.
     pub fn of(&self, part: &str) -> String {
-        let clean: String = part.chars().map(|c| if c.is_whitespace() || c == '#' { '_' } else { c }).collect();
+        let clean: String = part
+            .chars()
+            .map(|c| {
+                if c.is_whitespace() || c == '#' {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
         format!("{}-{clean}", self.0)
     }
 

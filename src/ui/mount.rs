@@ -13,14 +13,22 @@ pub const ROOT_ATTRIBUTE: &str = "data-dafu-root";
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("dafu: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(roots) = document.query_selector_all(&format!("[{ROOT_ATTRIBUTE}]")) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(roots) = document.query_selector_all(&format!("[{ROOT_ATTRIBUTE}]")) else {
+            return;
+        };
         for i in 0..roots.length() {
             let Some(root) = roots.item(i) else { continue };
-            let Ok(panel) = document.create_element("div") else { continue };
+            let Ok(panel) = document.create_element("div") else {
+                continue;
+            };
             panel.set_class_name("dafu-error");
             let _ = panel.set_attribute("role", "alert");
-            panel.set_text_content(Some("答复显示程序出现内部错误,请刷新页面重试。(dafu internal error)"));
+            panel.set_text_content(Some(
+                "答复显示程序出现内部错误,请刷新页面重试。(dafu internal error)",
+            ));
             let _ = root.append_child(&panel);
         }
     }));
@@ -28,7 +36,9 @@ pub fn install_panic_hook() {
 
 /// The source the page's address asks for: `?src=URL`, else the default reply.
 pub fn source_from_location() -> ReplySource {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("src"))
@@ -37,7 +47,10 @@ pub fn source_from_location() -> ReplySource {
 }
 
 /// Mounts one dafu into `element`, replacing its fallback content.
-pub fn mount_into(element: web_sys::HtmlElement, source: ReplySource) -> leptos::mount::UnmountHandle<impl Mountable> {
+pub fn mount_into(
+    element: web_sys::HtmlElement,
+    source: ReplySource,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
     element.set_text_content(None);
     let _ = element.set_attribute(ROOT_ATTRIBUTE, "");
     leptos::mount::mount_to(element, move || view! { <App source=source /> })
@@ -45,7 +58,9 @@ pub fn mount_into(element: web_sys::HtmlElement, source: ReplySource) -> leptos:
 
 /// Mounts the development page: into `#dafu` if the page has it, else into `<body>`.
 pub fn mount_page() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let target = document
         .get_element_by_id("dafu")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

@@ -51,18 +51,40 @@ fn focus_sibling_header(ev: &leptos::ev::KeyboardEvent) {
     if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
         return;
     }
-    let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(button) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return;
     };
-    let Some(root) = button.closest(".dafu-accordion").ok().flatten() else { return };
-    let Ok(list) = root.query_selector_all(".dafu-accordion__button") else { return };
-    let buttons: Vec<web_sys::HtmlElement> =
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect();
-    let Some(here) = buttons.iter().position(|b| b.is_same_node(Some(&button))) else { return };
+    let Some(root) = button.closest(".dafu-accordion").ok().flatten() else {
+        return;
+    };
+    let Ok(list) = root.query_selector_all(".dafu-accordion__button") else {
+        return;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let Some(here) = buttons.iter().position(|b| b.is_same_node(Some(&button))) else {
+        return;
+    };
     let last = buttons.len().saturating_sub(1);
     let target = match key.as_str() {
-        "ArrowDown" => if here == last { 0 } else { here + 1 },
-        "ArrowUp" => if here == 0 { last } else { here - 1 },
+        "ArrowDown" => {
+            if here == last {
+                0
+            } else {
+                here + 1
+            }
+        }
+        "ArrowUp" => {
+            if here == 0 {
+                last
+            } else {
+                here - 1
+            }
+        }
         "Home" => 0,
         _ => last,
     };

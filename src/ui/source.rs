@@ -40,7 +40,11 @@ impl Failure {
     /// One line saying what failed, in Chinese.
     pub fn title_zh(&self) -> String {
         match self {
-            Self::Http { url, status, status_text } => {
+            Self::Http {
+                url,
+                status,
+                status_text,
+            } => {
                 format!("获取 {url} 失败:服务器返回 HTTP {status} {status_text}")
             }
             Self::Network { url, .. } => format!("无法获取 {url}:网络错误或地址无效"),
@@ -56,7 +60,11 @@ impl Failure {
     /// The details, one per line (JSON paths and messages stay in English, as developers search for them).
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Http { status, status_text, .. } => vec![format!("HTTP {status} {status_text}").trim_end().to_owned()],
+            Self::Http {
+                status,
+                status_text,
+                ..
+            } => vec![format!("HTTP {status} {status_text}").trim_end().to_owned()],
             Self::Network { detail, .. } => vec![detail.clone()],
             Self::Load(e) => e.lines(),
         }
@@ -81,10 +89,20 @@ pub fn parse(json: &str) -> Result<Reply, Failure> {
 
 /// Fetches reply JSON from a URL (relative to the page) and parses it.
 pub async fn fetch(url: String) -> Result<Reply, Failure> {
-    let network = |e: gloo_net::Error| Failure::Network { url: url.clone(), detail: e.to_string() };
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(network)?;
+    let network = |e: gloo_net::Error| Failure::Network {
+        url: url.clone(),
+        detail: e.to_string(),
+    };
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(network)?;
     if !response.ok() {
-        return Err(Failure::Http { url, status: response.status(), status_text: response.status_text() });
+        return Err(Failure::Http {
+            url,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
     }
     let text = response.text().await.map_err(network)?;
     parse(&text)
