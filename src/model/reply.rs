@@ -276,7 +276,10 @@ impl TryFrom<BlockRepr> for Block {
                 if r.ordinal.is_some() || r.headline.is_some() || r.stage.is_some() {
                     return Err("a paragraph has no `ordinal`, `headline` or `stage`; use kind \"initiative\"".into());
                 }
-                Ok(Block::Paragraph { id: r.id, text: r.text })
+                Ok(Block::Paragraph {
+                    id: r.id,
+                    text: r.text,
+                })
             }
             BlockKind::Initiative => match r.ordinal {
                 Some(ordinal) if !ordinal.trim().is_empty() => Ok(Block::Initiative {
@@ -295,10 +298,21 @@ impl TryFrom<BlockRepr> for Block {
 impl From<Block> for BlockRepr {
     fn from(b: Block) -> Self {
         match b {
-            Block::Paragraph { id, text } => {
-                BlockRepr { kind: BlockKind::Paragraph, id, ordinal: None, headline: None, text, stage: None }
-            }
-            Block::Initiative { id, ordinal, headline, text, stage } => BlockRepr {
+            Block::Paragraph { id, text } => BlockRepr {
+                kind: BlockKind::Paragraph,
+                id,
+                ordinal: None,
+                headline: None,
+                text,
+                stage: None,
+            },
+            Block::Initiative {
+                id,
+                ordinal,
+                headline,
+                text,
+                stage,
+            } => BlockRepr {
                 kind: BlockKind::Initiative,
                 id,
                 ordinal: Some(ordinal),
