@@ -107,7 +107,10 @@ fn the_seed_holds_all_fourteen_initiatives_and_its_metadata() {
     assert_eq!(reply.closing.len(), 1);
     assert!(reply.closing[0].starts_with("感谢您对我市民族团结进步工作的关心和支持"));
     assert!(reply.closing[0].ends_with("推动民族工作高质量发展。"));
-    assert!(reply.preamble.as_deref().is_some_and(|p| p.starts_with("您提出的《关于将民族团结进步工作纳入")));
+    assert!(reply
+        .preamble
+        .as_deref()
+        .is_some_and(|p| p.starts_with("您提出的《关于将民族团结进步工作纳入")));
     assert_eq!(reply.proposal.number.as_deref(), Some("153"));
     assert_eq!(reply.meta.fields.len(), 9);
     assert_eq!(

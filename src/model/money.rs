@@ -91,11 +91,6 @@ pub enum MoneyRole {
 }
 
 impl MoneyRole {
-    /// Does an amount in this role count towards the money actually committed?
-    pub fn counts_as_committed(self) -> bool {
-        matches!(self, Self::Allocated | Self::Loan)
-    }
-
     /// Chinese label shown beside an amount.
     pub fn label_zh(self) -> &'static str {
         match self {
@@ -252,6 +247,11 @@ impl Money {
     /// The amount in 万元, exact (`20万元` → `20`, `4.5亿元` → `45000`, `3000元` → `0.3`).
     pub fn in_wan_yuan(&self) -> Option<Decimal> {
         self.in_yuan()?.shift_right(4)
+    }
+
+    /// The upper end of a range in 万元, exact.
+    pub fn upper_in_wan_yuan(&self) -> Option<Decimal> {
+        self.upper?.shift_left(self.unit.exponent())?.shift_right(4)
     }
 }
 

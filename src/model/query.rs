@@ -1,8 +1,6 @@
 //! Derived values the view shows: lookups, totals, and text split around the facts in it.
 
-use super::decimal::Decimal;
-use super::money::sum_wan_yuan;
-use super::reply::{Anchor, Block, Funding, Reply, Section};
+use super::reply::{Anchor, Block, Reply, Section};
 
 /// What kind of fact a piece of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,20 +37,6 @@ impl Reply {
             .flat_map(|s| &s.blocks)
             .filter(|b| matches!(b, Block::Initiative { .. }))
             .count()
-    }
-
-    /// Funding that counts towards the total: allocated or lent, plain amounts, not a 其中 part.
-    pub fn committed_funding(&self) -> impl Iterator<Item = &Funding> {
-        self.funding.iter().filter(|f| {
-            f.role.counts_as_committed() && f.money.is_summable() && f.part_of.is_none()
-        })
-    }
-
-    /// The exact total of [`Reply::committed_funding`] in 万元; `None` if there is none or it overflows.
-    pub fn total_funding_wan_yuan(&self) -> Option<Decimal> {
-        let mut items = self.committed_funding().map(|f| &f.money).peekable();
-        items.peek()?;
-        sum_wan_yuan(items)
     }
 
     /// Every fact anchored in a block, as (anchor, kind, id), ordered by start.

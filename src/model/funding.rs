@@ -1,0 +1,204 @@
+//! Funding as the charts and the table show it: nested rows, exact totals per role, bars by purpose or year.
+
+use super::decimal::Decimal;
+use super::money::{sum_wan_yuan, MoneyRole};
+use super::reply::{Funding, Reply};
+use super::scale::per_mille;
+
+/// One funding item in display order, with its depth (a 其中 part is 1 under its total).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FundingRow<'a> {
+    /// The item.
+    pub item: &'a Funding,
+    /// 0 for an item, 1 for a 其中 part of the item above.
+    pub depth: u8,
+    /// The amount in 万元, exact (the lower end of a range).
+    pub wan: Option<Decimal>,
+    /// Whether the amount is counted in its role's total (not a rate, a range or a part).
+    pub counted: bool,
+    /// Share of the allocated total in tenths of a percent, for counted allocated items.
+    pub share: Option<u64>,
+}
+
+impl<'a> FundingRow<'a> {
+    fn new(item: &'a Funding, depth: u8, allocated_total: Option<Decimal>) -> Self {
+        let counted = depth == 0 && item.money.is_summable();
+        let wan = item.money.in_wan_yuan();
+        let share = match (
+            counted && item.role == MoneyRole::Allocated,
+            wan,
+            allocated_total,
+        ) {
+            (true, Some(w), Some(t)) => per_mille(w, t),
+            _ => None,
+        };
+        FundingRow {
+            item,
+            depth,
+            wan,
+            counted,
+            share,
+        }
+    }
+}
+
+/// Exact totals in 万元 per role; `None` where the reply has no such money.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FundingTotals {
+    /// Money allocated, paid or invested: the headline total.
+    pub allocated: Option<Decimal>,
+    /// Loans.
+    pub loan: Option<Decimal>,
+    /// Money asked for, not (yet) granted.
+    pub requested: Option<Decimal>,
+    /// Money asked for and refused.
+    pub refused: Option<Decimal>,
+    /// How many items are left out of every total (rates such as 2万元/项, ranges such as 5-10万元).
+    pub not_summed: usize,
+}
+
+/// One bar of a funding chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// What the bar is (a purpose, or a year).
+    pub label: String,
+    /// The amount in 万元, exact.
+    pub wan: Decimal,
+    /// The upper end when the amount is a range.
+    pub upper_wan: Option<Decimal>,
+    /// The amount as the reply writes it, or the exact sum for a year.
+    pub value_text: String,
+    /// The role (a year bar sums allocated money only).
+    pub role: MoneyRole,
+    /// The amount is hedged (近, 多, 余, 约, 超).
+    pub approx: bool,
+    /// The funding item whose sentence the bar links to.
+    pub link: String,
+    /// 0 for an item, 1 for a 其中 part.
+    pub depth: u8,
+}
+
+/// The label for a funding item: its purpose, else its payer, else the amount as written.
+pub fn label_of(f: &Funding) -> String {
+    f.purpose
+        .clone()
+        .or_else(|| f.payer.clone())
+        .unwrap_or_else(|| f.written.clone())
+}
+
+impl Reply {
+    /// Items in display order: each total followed by its 其中 parts.
+    pub fn funding_rows(&self) -> Vec<FundingRow<'_>> {
+        let total = self.funding_totals().allocated;
+        let row = |item, depth| FundingRow::new(item, depth, total);
+        let known = |id: &str| self.funding.iter().any(|f| f.id == id);
+        let mut out = Vec::with_capacity(self.funding.len());
+        for top in self
+            .funding
+            .iter()
+            .filter(|f| f.part_of.as_deref().is_none_or(|p| !known(p)))
+        {
+            out.push(row(top, 0));
+            for part in self
+                .funding
+                .iter()
+                .filter(|f| f.part_of.as_deref() == Some(top.id.as_str()))
+            {
+                out.push(row(part, 1));
+            }
+        }
+        out
+    }
+
+    /// Exact totals per role over top-level, summable items.
+    pub fn funding_totals(&self) -> FundingTotals {
+        let top = || self.funding.iter().filter(|f| f.part_of.is_none());
+        let sum = |role: MoneyRole| {
+            let mut items = top()
+                .filter(|f| f.role == role && f.money.is_summable())
+                .map(|f| &f.money)
+                .peekable();
+            items.peek()?;
+            sum_wan_yuan(items)
+        };
+        FundingTotals {
+            allocated: sum(MoneyRole::Allocated),
+            loan: sum(MoneyRole::Loan),
+            requested: sum(MoneyRole::Requested),
+            refused: sum(MoneyRole::Refused),
+            not_summed: self
+                .funding
+                .iter()
+                .filter(|f| !f.money.is_summable())
+                .count(),
+        }
+    }
+
+    /// The exact allocated total in 万元 (the headline "合计"), if the reply allocates any money.
+    pub fn total_funding_wan_yuan(&self) -> Option<Decimal> {
+        self.funding_totals().allocated
+    }
+
+    /// One bar per item (rates left out: they are not amounts), parts under their totals.
+    pub fn bars_by_purpose(&self) -> Vec<Bar> {
+        self.funding_rows()
+            .into_iter()
+            .filter(|r| r.item.money.per().is_none())
+            .filter_map(|r| {
+                let money = &r.item.money;
+                Some(Bar {
+                    label: label_of(r.item),
+                    wan: r.wan?,
+                    upper_wan: money.upper_in_wan_yuan(),
+                    value_text: money.to_string(),
+                    role: r.item.role,
+                    approx: money.approx().is_some(),
+                    link: r.item.id.clone(),
+                    depth: r.depth,
+                })
+            })
+            .collect()
+    }
+
+    /// The years funding is given for, when more than one: allocated money summed per year, oldest first.
+    /// Items without a year are summed under "未注明年份" at the end. `None` when years do not differ.
+    pub fn bars_by_year(&self) -> Option<Vec<Bar>> {
+        let counted: Vec<&Funding> = self
+            .funding
+            .iter()
+            .filter(|f| {
+                f.part_of.is_none() && f.role == MoneyRole::Allocated && f.money.is_summable()
+            })
+            .collect();
+        let year = |f: &Funding| {
+            f.period
+                .as_ref()
+                .and_then(|p| p.when().start())
+                .map(|p| p.year())
+        };
+        let mut years: Vec<Option<i32>> = counted.iter().map(|f| year(f)).collect();
+        years.sort_by_key(|y| (y.is_none(), *y));
+        years.dedup();
+        if years.iter().flatten().count() < 2 {
+            return None;
+        }
+        let bars = years
+            .into_iter()
+            .filter_map(|y| {
+                let items: Vec<&&Funding> = counted.iter().filter(|f| year(f) == y).collect();
+                let wan = sum_wan_yuan(items.iter().map(|f| &f.money))?;
+                Some(Bar {
+                    label: y.map_or_else(|| "未注明年份".to_owned(), |y| format!("{y}年")),
+                    wan,
+                    upper_wan: None,
+                    value_text: format!("{}万元", wan.grouped()),
+                    role: MoneyRole::Allocated,
+                    approx: items.iter().any(|f| f.money.approx().is_some()),
+                    link: items.first().map(|f| f.id.clone()).unwrap_or_default(),
+                    depth: 0,
+                })
+            })
+            .collect();
+        Some(bars)
+    }
+}

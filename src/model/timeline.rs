@@ -1,0 +1,321 @@
+//! The timeline's layout: every initiative and every dated fact once, placed in time and grouped by year.
+//!
+//! Placement rules, one per date form:
+//! - a day, month or year (`on`) is a point in its year;
+//! - 截至 (`as_of`) is a point in its year, marked "as of": the figures were counted then;
+//! - a span (`from`+`to`, 十四五 = 2021–2025) is grouped under its first year and carries both ends;
+//! - 以来 (`from` alone) is grouped under its first year and marked open-ended ("至今");
+//! - `to` alone is grouped under its last year and marked "以前";
+//! - an unresolved date (上半年 with no year) and an initiative with no date at all sit under the
+//!   reply's own date (signature, else 成文日期, else 公开日期), marked as such, never guessed.
+//!
+//! An initiative takes the first date written in it (other than a goal year); that date then belongs
+//! to the initiative and is not listed again. Dates left over (goals, dates in paragraphs) are entries
+//! of their own, so every dated fact appears exactly once.
+
+use std::cmp::Ordering;
+
+use super::date::{DateRef, Point, When};
+use super::reply::{Block, DateRole, Reply, Stage};
+
+/// How an entry is placed in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// A point in time.
+    On,
+    /// A count taken at a point (截至).
+    AsOf,
+    /// A span between two years.
+    Span {
+        /// First year.
+        from: i32,
+        /// Last year.
+        to: i32,
+    },
+    /// From a point on, open-ended (以来).
+    Since,
+    /// Up to a point (以前).
+    Until,
+    /// A date written without a place in time (上半年).
+    Unresolved,
+    /// No date given: placed at the reply's own date.
+    Undated,
+}
+
+/// What an entry is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// An initiative (一是…).
+    Initiative {
+        /// The ordinal as written.
+        ordinal: String,
+    },
+    /// A date in the text that no initiative took.
+    Date {
+        /// What the date means.
+        role: DateRole,
+    },
+}
+
+/// One line of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Unique key: the initiative's block id or the date fact's id.
+    pub key: String,
+    /// The block to open and focus.
+    pub block: String,
+    /// The date fact to highlight, if any.
+    pub fact: Option<String>,
+    /// Initiative or date.
+    pub kind: EntryKind,
+    /// The date as written, if the text gives one.
+    pub date: Option<DateRef>,
+    /// How it is placed.
+    pub placement: Placement,
+    /// A short text: the initiative's headline or first clause, or the sentence around the date.
+    pub summary: String,
+    /// A promise or goal rather than work done.
+    pub planned: bool,
+    sort: (Option<Point>, Option<Point>, usize),
+}
+
+/// Entries sharing a year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearGroup {
+    /// The year, or `None` when neither the entries nor the reply give one.
+    pub year: Option<i32>,
+    /// The entries, oldest first.
+    pub entries: Vec<Entry>,
+}
+
+/// The whole timeline, oldest year first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    /// Year groups, oldest first; a group without a year last.
+    pub groups: Vec<YearGroup>,
+}
+
+/// The first clause of a text, at most `max` characters (with … when cut).
+fn clip(text: &str, max: usize) -> String {
+    let clause: String = text
+        .chars()
+        .take_while(|c| !matches!(c, '。' | ';' | '\u{ff1b}'))
+        .collect();
+    let chars: Vec<char> = clause.trim().chars().collect();
+    if chars.len() > max {
+        chars.iter().take(max).collect::<String>() + "…"
+    } else {
+        chars.iter().collect()
+    }
+}
+
+/// The sentence of `text` around the characters `start..end`, at most `max` characters either side.
+fn sentence_around(text: &str, start: usize, end: usize, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let stop = |c: &char| matches!(c, '。' | ';' | '\u{ff1b}');
+    let from = chars.get(..start.min(chars.len())).map_or(0, |before| {
+        before
+            .iter()
+            .rposition(stop)
+            .map_or(0, |i| i + 1)
+            .max(start.saturating_sub(max))
+    });
+    let to = chars
+        .get(end.min(chars.len())..)
+        .map_or(chars.len(), |after| {
+            after
+                .iter()
+                .position(stop)
+                .map_or(chars.len(), |i| end + i + 1)
+                .min(end + max)
+        });
+    let mut out: String = chars
+        .get(from..to.min(chars.len()))
+        .map(|s| s.iter().collect())
+        .unwrap_or_default();
+    if to < chars.len() && !chars.get(to.saturating_sub(1)).is_some_and(stop) {
+        out.push('…');
+    }
+    out.trim().to_owned()
+}
+
+fn placement(when: When) -> (Placement, Option<i32>) {
+    match when {
+        When::On(p) => (Placement::On, Some(p.year())),
+        When::AsOf(p) => (Placement::AsOf, Some(p.year())),
+        When::Span(a, b) => (
+            Placement::Span {
+                from: a.year(),
+                to: b.year(),
+            },
+            Some(a.year()),
+        ),
+        When::Since(p) => (Placement::Since, Some(p.year())),
+        When::Until(p) => (Placement::Until, Some(p.year())),
+        When::Unresolved => (Placement::Unresolved, None),
+    }
+}
+
+impl Reply {
+    /// The reply's own date: the signature's, else 成文日期, else 公开日期.
+    pub fn own_date(&self) -> Option<&DateRef> {
+        self.signature
+            .as_ref()
+            .and_then(|s| s.date.as_ref())
+            .or(self.meta.written.as_ref())
+            .or(self.meta.published.as_ref())
+            .filter(|d| d.when().start().is_some())
+    }
+
+    /// Lays out the timeline: see the module documentation for how each date form is placed.
+    pub fn timeline(&self) -> Timeline {
+        let own = self.own_date().and_then(|d| d.when().start());
+        let mut taken = vec![false; self.dates.len()];
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut order = 0usize;
+        let mut next_order = || {
+            order += 1;
+            order
+        };
+        for block in self.sections.iter().flat_map(|s| &s.blocks) {
+            let Block::Initiative {
+                id,
+                ordinal,
+                headline,
+                text,
+                stage,
+            } = block
+            else {
+                continue;
+            };
+            let dated = self
+                .dates
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| {
+                    d.at.block == *id
+                        && d.role != DateRole::Target
+                        && !taken.get(*i).copied().unwrap_or(true)
+                })
+                .min_by_key(|(_, d)| d.at.start);
+            let summary = headline
+                .as_deref()
+                .map_or_else(|| clip(text, 40), |h| clip(h, 40));
+            let (date, fact, place) = match dated {
+                Some((i, d)) => {
+                    if let Some(t) = taken.get_mut(i) {
+                        *t = true;
+                    }
+                    let (place, _) = placement(d.date.when());
+                    (Some(d.date.clone()), Some(d.id.clone()), place)
+                }
+                None => (None, None, Placement::Undated),
+            };
+            let (start, end) = sort_bounds(date.as_ref(), own);
+            entries.push(Entry {
+                key: id.clone(),
+                block: id.clone(),
+                fact,
+                kind: EntryKind::Initiative {
+                    ordinal: ordinal.clone(),
+                },
+                date,
+                placement: place,
+                summary,
+                planned: *stage == Stage::Next,
+                sort: (start, end, next_order()),
+            });
+        }
+        for (i, d) in self.dates.iter().enumerate() {
+            if taken.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let summary = self
+                .block(&d.at.block)
+                .map(|(_, b)| sentence_around(b.text(), d.at.start, d.at.end, 40))
+                .unwrap_or_default();
+            let (place, _) = placement(d.date.when());
+            let (start, end) = sort_bounds(Some(&d.date), own);
+            entries.push(Entry {
+                key: d.id.clone(),
+                block: d.at.block.clone(),
+                fact: Some(d.id.clone()),
+                kind: EntryKind::Date { role: d.role },
+                date: Some(d.date.clone()),
+                placement: place,
+                summary,
+                planned: d.role == DateRole::Target,
+                sort: (start, end, next_order()),
+            });
+        }
+        entries.sort_by(compare);
+        let mut groups: Vec<YearGroup> = Vec::new();
+        for entry in entries {
+            let year = group_year(&entry, own);
+            match groups.last_mut() {
+                Some(g) if g.year == year => g.entries.push(entry),
+                _ => groups.push(YearGroup {
+                    year,
+                    entries: vec![entry],
+                }),
+            }
+        }
+        Timeline { groups }
+    }
+}
+
+/// Where an entry sorts: its date's start and end, or the reply's own date when it has no placed date.
+fn sort_bounds(date: Option<&DateRef>, own: Option<Point>) -> (Option<Point>, Option<Point>) {
+    match date.map(DateRef::when) {
+        Some(w) if w.start().is_some() => (w.start(), w.end()),
+        _ => (own, own),
+    }
+}
+
+/// The year an entry is listed under: the span's or point's first year (the last for `Until`).
+fn group_year(entry: &Entry, own: Option<Point>) -> Option<i32> {
+    match (entry.placement, entry.date.as_ref().map(DateRef::when)) {
+        (Placement::Until, Some(w)) => w.end().map(Point::year),
+        (Placement::Undated | Placement::Unresolved, _) => own.map(Point::year),
+        (_, Some(w)) => w.start().map(Point::year),
+        (_, None) => own.map(Point::year),
+    }
+}
+
+/// Oldest first by start, then end (open ends last), then document order; unplaced entries last.
+fn compare(a: &Entry, b: &Entry) -> Ordering {
+    let key = |e: &Entry| {
+        let (start, end, order) = e.sort;
+        let open_end = matches!(e.placement, Placement::Since);
+        (start.is_none(), start, open_end, end, order)
+    };
+    key(a).cmp(&key(b))
+}
+
+impl Timeline {
+    /// The groups in reading order: oldest first, or newest first (entries within a year reversed too).
+    pub fn ordered(&self, newest_first: bool) -> Vec<YearGroup> {
+        let mut groups = self.groups.clone();
+        if newest_first {
+            // A group without a year stays last either way.
+            let unplaced = groups.last().is_some_and(|g| g.year.is_none());
+            let tail = if unplaced { groups.pop() } else { None };
+            groups.reverse();
+            for g in &mut groups {
+                g.entries.reverse();
+            }
+            groups.extend(tail);
+        }
+        groups
+    }
+
+    /// How many entries in all.
+    pub fn len(&self) -> usize {
+        self.groups.iter().map(|g| g.entries.len()).sum()
+    }
+
+    /// Is the timeline empty?
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
