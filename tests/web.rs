@@ -133,18 +133,6 @@ async fn two_instances_on_one_page_keep_their_own_state_and_ids() {
 }
 
 #[wasm_bindgen_test]
-async fn the_funding_total_is_the_exact_sum() {
-    let host = mounted(ReplySource::Default);
-    tick().await;
-    assert_eq!(text(&host, ".dafu-facts__total-value"), "631.29万元");
-    let amounts: Vec<String> = all(&host, ".dafu-facts__list--funding .dafu-facts__value")
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect();
-    assert_eq!(amounts, ["305.29万元", "306万元", "20万元"]);
-}
-
-#[wasm_bindgen_test]
 async fn a_broken_reply_shows_an_error_panel_naming_the_path() {
     let host = mounted(ReplySource::Json(
         r#"{"schema": 1, "sections": [{"id": "s1", "heading": 7}]}"#.into(),
@@ -194,4 +182,250 @@ async fn gloo_timers_sleep(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The text of every element matching `selector`, SVG elements included.
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("a valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.text_content())
+        .collect()
+}
+
+/// Clicks any element (SVG ones have no `click()`): a bubbling click event, as a mouse sends.
+fn click(element: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("click", &init).expect("an event");
+    element.dispatch_event(&event).expect("dispatched");
+}
+
+fn active_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_seed_shows_three_funding_bars_and_the_exact_total() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    assert_eq!(
+        texts(&host, ".dafu-chart__value"),
+        ["305.29万元", "306万元", "20万元"]
+    );
+    assert_eq!(texts(&host, ".dafu-funding__total-value"), ["631.29万元"]);
+    let title = text(&host, ".dafu-chart__svg title");
+    assert_eq!(title, "资金图(按用途):已拨付合计631.29万元");
+    let desc = text(&host, ".dafu-chart__svg desc");
+    assert_eq!(
+        desc,
+        "共3笔资金,金额最大的一项是创建铸牢中华民族共同体意识示范市工作经费306万元,占48.5%。"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_funding_table_has_the_same_rows_as_the_chart() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    let toggle = all(&host, ".dafu-funding__table-toggle").remove(0);
+    let wrap = all(&host, ".dafu-funding__table-wrap").remove(0);
+    assert!(wrap.hidden());
+    toggle.click();
+    tick().await;
+    assert!(!wrap.hidden());
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let rows: Vec<String> = all(&host, ".dafu-table tbody .dafu-table__row")
+        .iter()
+        .map(|r| texts(r, ".dafu-table__label, .dafu-table__number").join(" | "))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "创建全国民族团结进步示范市工作经费 | 305.29万元 | 305.29 | 48.4%",
+            "创建铸牢中华民族共同体意识示范市工作经费 | 306万元 | 306 | 48.5%",
+            "铸牢中华民族共同体意识课题培训 | 20万元 | 20 | 3.2%",
+        ]
+    );
+    assert_eq!(
+        texts(&host, ".dafu-table__total .dafu-table__number")[1],
+        "631.29"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_the_306_wan_yuan_bar_opens_section_five_and_focuses_its_initiative() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    let fifth = all(&host, ".dafu-accordion__button").remove(4);
+    assert_eq!(
+        fifth.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let bar = host
+        .query_selector_all(".dafu-chart__row .dafu-chart__bar")
+        .unwrap()
+        .item(1)
+        .unwrap();
+    click(bar.unchecked_ref());
+    tick().await;
+    gloo_timers_sleep(30).await;
+    assert_eq!(
+        fifth.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(active_id().ends_with("-s5-i2"), "focused: {}", active_id());
+    let lit = texts(&host, ".dafu-fact--highlight");
+    assert_eq!(lit, ["306万元"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_marks_the_as_of_date_and_shows_the_period_as_a_span() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    let as_of = all(&host, ".dafu-timeline__event--as-of");
+    assert_eq!(as_of.len(), 1);
+    assert_eq!(texts(&as_of[0], ".dafu-timeline__mark"), ["截至"]);
+    assert_eq!(texts(&as_of[0], ".dafu-timeline__date"), ["截至2023年4月"]);
+    let spans = all(&host, ".dafu-timeline__event--span");
+    assert_eq!(
+        texts(&spans[0], ".dafu-timeline__date"),
+        ["十四五(2021—2025年)"]
+    );
+    assert_eq!(texts(&spans[0], ".dafu-timeline__mark"), ["时段"]);
+    assert_eq!(
+        texts(&host, ".dafu-timeline__year-label"),
+        ["2021年", "2023年", "2024年", "2035年"]
+    );
+    assert_eq!(all(&host, ".dafu-timeline__event--undated").len(), 10);
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_turns_newest_first_and_back() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    let order = all(&host, ".dafu-timeline__order").remove(0);
+    order.click();
+    tick().await;
+    assert_eq!(order.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        texts(&host, ".dafu-timeline__year-label"),
+        ["2035年", "2024年", "2023年", "2021年"]
+    );
+    order.click();
+    tick().await;
+    assert_eq!(
+        texts(&host, ".dafu-timeline__year-label"),
+        ["2021年", "2023年", "2024年", "2035年"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_timeline_entry_opens_its_section_and_focuses_the_initiative() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    let entry = all(&host, ".dafu-timeline__event--as-of .dafu-timeline__link").remove(0);
+    entry.click();
+    tick().await;
+    gloo_timers_sleep(30).await;
+    assert_eq!(
+        all(&host, ".dafu-accordion__button")[1]
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(active_id().ends_with("-s2-i1"), "focused: {}", active_id());
+}
+
+#[wasm_bindgen_test]
+async fn a_key_figure_opens_its_sentence_and_highlights_the_number() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    let strip = texts(&host, ".dafu-figures__strip .dafu-figures__value");
+    assert_eq!(
+        &strip[..7],
+        [
+            "1531期",
+            "3121场",
+            "25万人次",
+            "5589万次",
+            "6.42万人",
+            "31.6万人",
+            "631.29万元"
+        ]
+    );
+    all(&host, ".dafu-figures__button").remove(4).click();
+    tick().await;
+    gloo_timers_sleep(30).await;
+    assert_eq!(
+        all(&host, ".dafu-accordion__button")[3]
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(texts(&host, ".dafu-fact--highlight"), ["6.42万人"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_without_funding_says_so_instead_of_an_empty_chart() {
+    let json = include_str!("fixtures/replies/dates.reply.json");
+    let host = mounted(ReplySource::Json(json.into()));
+    tick().await;
+    assert_eq!(
+        text(&host, ".dafu-funding__none"),
+        "本答复没有写明具体的资金金额。"
+    );
+    assert!(host
+        .query_selector(".dafu-chart__svg")
+        .ok()
+        .flatten()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn breakdowns_loans_and_refusals_are_labelled_not_only_coloured() {
+    let json = include_str!("fixtures/replies/funding.reply.json");
+    let host = mounted(ReplySource::Json(json.into()));
+    tick().await;
+    assert_eq!(
+        texts(&host, ".dafu-chart__value"),
+        [
+            "656万元",
+            "500万元",
+            "156万元",
+            "707.03万元",
+            "700万元",
+            "7.03万元",
+            "9130万元(贷款)",
+            "200万元(未获批)",
+            "近390万元(申请中)",
+            "5-10万元"
+        ]
+    );
+    assert_eq!(
+        texts(&host, ".dafu-chart__row--part .dafu-chart__label")[0],
+        "其中:中央财政资金"
+    );
+    assert_eq!(
+        texts(&host, ".dafu-funding__total"),
+        [
+            "已拨付合计 1,363.03万元",
+            "贷款合计 9,130万元",
+            "申请中合计 390万元",
+            "未获批合计 200万元"
+        ]
+    );
+    let loan = host
+        .query_selector(".dafu-chart__bar--loan")
+        .unwrap()
+        .unwrap();
+    assert!(loan
+        .get_attribute("fill")
+        .unwrap_or_default()
+        .starts_with("url(#dafu-"));
 }

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use crate::model::Reply;
 
 use super::error_panel::ErrorPanel;
-use super::facts::Facts;
+use super::funding_chart::FundingChart;
 use super::header::Header;
-use super::ids::Ids;
-use super::sections::{OpenSections, Sections};
+use super::key_figures::KeyFigures;
+use super::sections::Sections;
 use super::source::{fetch, parse, Failure, ReplySource};
+use super::timeline::Timeline;
+use super::viewer::Viewer;
 
 /// What the component is showing.
 #[derive(Clone, Debug)]
@@ -21,14 +23,13 @@ enum State {
     Failed(Failure),
 }
 
-/// Shows a loaded reply: header, facts, the sections accordion, closing and signature.
+/// Shows a loaded reply: header, key figures, the sections accordion, timeline, funding, closing.
 #[component]
 pub fn ReplyView(
     /// The reply shown.
     reply: Arc<Reply>,
 ) -> impl IntoView {
-    let ids = Ids::fresh();
-    let open = OpenSections::new(reply.sections.len(), false);
+    let viewer = Viewer::new(reply.clone());
     let preamble = reply
         .preamble
         .clone()
@@ -56,8 +57,10 @@ pub fn ReplyView(
         <div class="dafu-body">
             {addressee}
             {preamble}
-            <Facts reply=reply.clone() ids=ids.clone() open=open />
-            <Sections reply=reply.clone() ids=ids.clone() open=open />
+            <KeyFigures viewer=viewer.clone() />
+            <Sections viewer=viewer.clone() />
+            <Timeline viewer=viewer.clone() />
+            <FundingChart viewer=viewer.clone() />
             <footer class="dafu-closing">{closing}{signature}</footer>
         </div>
     }

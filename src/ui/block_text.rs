@@ -1,12 +1,10 @@
 //! One paragraph or initiative of a section, with the facts in it marked.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::model::{Block, FactKind, Reply, Stage};
+use crate::model::{Block, FactKind, Stage};
 
-use super::ids::Ids;
+use super::viewer::Viewer;
 
 fn fact_class(kind: FactKind) -> &'static str {
     match kind {
@@ -19,26 +17,34 @@ fn fact_class(kind: FactKind) -> &'static str {
 /// Shows a block's text; each figure, amount and date in it is a marked span that links can target.
 #[component]
 pub fn BlockText(
-    /// The reply the block belongs to (its facts are looked up there).
-    reply: Arc<Reply>,
+    /// The reply's shared state (its facts are looked up there).
+    viewer: Viewer,
     /// The block shown.
     block: Block,
-    /// This instance's ids.
-    ids: Ids,
 ) -> impl IntoView {
-    let runs = reply
+    let ids = viewer.ids.clone();
+    let highlight = viewer.highlight;
+    let runs = viewer
+        .reply
         .segments(&block)
         .into_iter()
         .map(|seg| match seg.fact {
             Some((kind, id)) => {
-                view! { <span class=fact_class(kind) id=ids.of(&id)>{seg.text}</span> }.into_any()
+                let element_id = ids.of(&id);
+                let lit = move || highlight.with(|h| h.as_deref() == Some(id.as_str()));
+                view! {
+                    <span class=fact_class(kind) class=("dafu-fact--highlight", lit) id=element_id>
+                        {seg.text}
+                    </span>
+                }
+                .into_any()
             }
             None => seg.text.into_any(),
         })
         .collect_view();
     match block {
         Block::Paragraph { id, .. } => view! {
-            <p class="dafu-paragraph" id=ids.of(&id)>{runs}</p>
+            <p class="dafu-paragraph" id=ids.of(&id) tabindex="-1">{runs}</p>
         }
         .into_any(),
         Block::Initiative {

@@ -3,12 +3,15 @@
 pub mod app;
 pub mod block_text;
 pub mod error_panel;
-pub mod facts;
+pub mod funding_chart;
 pub mod header;
 pub mod ids;
+pub mod key_figures;
 pub mod mount;
 pub mod sections;
 pub mod source;
+pub mod timeline;
+pub mod viewer;
 
 pub use app::{App, ReplyView};
 pub use mount::{install_panic_hook, mount_into, mount_page};

@@ -1,13 +1,9 @@
 //! The reply's sections as an accordion (WAI-ARIA APG accordion pattern, GOV.UK "show all").
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::model::Reply;
-
 use super::block_text::BlockText;
-use super::ids::Ids;
+use super::viewer::Viewer;
 
 /// Which sections are open, shared with views that open a section from elsewhere (facts, timeline).
 #[derive(Clone, Copy, Debug)]
@@ -97,13 +93,10 @@ fn focus_sibling_header(ev: &leptos::ev::KeyboardEvent) {
 /// Shows every section as a heading button that opens and closes its panel, with one "show all" control.
 #[component]
 pub fn Sections(
-    /// The reply shown.
-    reply: Arc<Reply>,
-    /// This instance's ids.
-    ids: Ids,
-    /// The open state, shared with other views.
-    open: OpenSections,
+    /// The reply's shared state.
+    viewer: Viewer,
 ) -> impl IntoView {
+    let (reply, ids, open) = (viewer.reply.clone(), viewer.ids.clone(), viewer.open);
     let items = reply
         .sections
         .iter()
@@ -114,7 +107,7 @@ pub fn Sections(
             let blocks = section
                 .blocks
                 .iter()
-                .map(|b| view! { <BlockText reply=reply.clone() block=b.clone() ids=ids.clone() /> })
+                .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
                 .collect_view();
             let is_open = move || open.is_open(i);
             view! {

@@ -30,7 +30,7 @@ test('the default page shows the seed reply with its five section headings', asy
   assert.equal(await page.locator('h1').innerText(), '关于政协提案的答复');
   assert.match(await page.locator('.dafu-header__proposal').innerText(), /第153号《关于将民族团结进步工作纳入市委、市政府及相关单位常态化工作安排的建议》/);
   assert.equal(await page.locator('.dafu-badge--valid').innerText(), '有效');
-  assert.equal(await page.locator('.dafu-facts__total-value').innerText(), '631.29万元');
+  assert.equal(await page.locator('.dafu-funding__total-value').innerText(), '631.29万元');
   assert.deepEqual(errors, [], 'no console errors: the wasm-opt output must load');
   await page.close();
 });
@@ -87,26 +87,16 @@ test('a link to an initiative inside a closed section opens that section', async
   await page.close();
 });
 
-test('a fact link opens its closed section and shows the sentence', async () => {
-  const { page } = await open(browser, server.url);
-  await page.waitForSelector('.dafu-facts__link');
-  await page.locator('.dafu-facts__link', { hasText: '306万元' }).click();
-  const target = page.locator('.dafu-fact--funding', { hasText: '306万元' });
-  await target.waitFor({ state: 'visible' });
-  assert.equal(await page.locator('.dafu-accordion__button').nth(4).getAttribute('aria-expanded'), 'true');
-  await page.close();
-});
-
 test('?src= with a valid reply file shows that reply', async () => {
-  const { page } = await open(browser, `${server.url}/?src=/fixtures/small.reply.json`);
+  const { page } = await open(browser, `${server.url}/?src=/fixtures/e2e/small.reply.json`);
   await page.waitForSelector('.dafu-accordion__button');
   assert.deepEqual(await page.locator('.dafu-accordion__button').allTextContents(), ['一、关于资金']);
-  assert.equal(await page.locator('.dafu-facts__total-value').innerText(), '20万元');
+  assert.equal(await page.locator('.dafu-funding__total-value').innerText(), '20万元');
   await page.close();
 });
 
 test('?src= with a broken file shows an error panel naming the path and line', async () => {
-  const { page } = await open(browser, `${server.url}/?src=/fixtures/broken.reply.json`);
+  const { page } = await open(browser, `${server.url}/?src=/fixtures/e2e/broken.reply.json`);
   const panel = page.locator('.dafu-error');
   await panel.waitFor();
   assert.equal(await panel.getAttribute('role'), 'alert');
@@ -116,7 +106,7 @@ test('?src= with a broken file shows an error panel naming the path and line', a
 });
 
 test('?src= with a missing file shows the HTTP status', async () => {
-  const { page } = await open(browser, `${server.url}/?src=/fixtures/missing.json`);
+  const { page } = await open(browser, `${server.url}/?src=/fixtures/e2e/missing.json`);
   const panel = page.locator('.dafu-error');
   await panel.waitFor();
   assert.match(await panel.innerText(), /HTTP 404/);

@@ -1,4 +1,4 @@
-// Shared by the end-to-end specs: a static server for dist/ (and fixtures under /fixtures/),
+// Shared by the end-to-end specs: a static server for dist/ (and tests/fixtures/ under /fixtures/),
 // and Debian's headless Chromium driven by playwright-core.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -16,11 +16,11 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ at / and tests/e2e/fixtures/ at /fixtures/ on a free port of 127.0.0.1. */
+/** Serves dist/ at / and tests/fixtures/ at /fixtures/ on a free port of 127.0.0.1. */
 export async function serve() {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const base = path.startsWith('/fixtures/') ? join(root, 'tests/e2e') : join(root, 'dist');
+    const base = path.startsWith('/fixtures/') ? join(root, 'tests') : join(root, 'dist');
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -69,4 +69,16 @@ export async function open(browser, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   return { page, errors };
+}
+
+/** Opens `url` and waits until dafu has rendered `selector`; a timeout names the console errors seen. */
+export async function openApp(browser, url, selector = '.dafu-header__title, .dafu-error') {
+  const opened = await open(browser, url);
+  try {
+    await opened.page.waitForSelector(selector, { timeout: 15000 });
+  } catch (e) {
+    const html = await opened.page.evaluate(() => document.body?.innerHTML?.slice(0, 500)).catch(() => '');
+    throw new Error(`${e.message}\nconsole errors: ${JSON.stringify(opened.errors)}\nbody: ${html}`);
+  }
+  return opened;
 }

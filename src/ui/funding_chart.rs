@@ -1,0 +1,486 @@
+//! Funding as SVG charts (by purpose, by year, share of total) with a real table twin.
+
+use leptos::prelude::*;
+
+use crate::model::scale::{per_mille, percent};
+use crate::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
+
+use super::viewer::Viewer;
+
+/// Height of one chart row in pixels: a label line, then the bar.
+const ROW: u32 = 60;
+/// Bars end at most at this share of the width, leaving room for the amount after them.
+const BAR_RANGE: Centi = Centi(6800);
+/// A non-zero amount is drawn at least this long (hundredths of a percent of the width).
+const MIN_BAR: Centi = Centi(50);
+/// SVG labels longer than this are cut; the table beside the chart has them whole.
+const LABEL_CHARS: usize = 18;
+
+/// Which chart is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ChartView {
+    Purpose,
+    Year,
+    Share,
+}
+
+fn role_suffix(role: MoneyRole) -> &'static str {
+    match role {
+        MoneyRole::Allocated => "",
+        MoneyRole::Requested => "(申请中)",
+        MoneyRole::Refused => "(未获批)",
+        MoneyRole::Loan => "(贷款)",
+    }
+}
+
+fn role_class(role: MoneyRole) -> &'static str {
+    match role {
+        MoneyRole::Allocated => "dafu-chart__bar dafu-chart__bar--allocated",
+        MoneyRole::Requested => "dafu-chart__bar dafu-chart__bar--requested",
+        MoneyRole::Refused => "dafu-chart__bar dafu-chart__bar--refused",
+        MoneyRole::Loan => "dafu-chart__bar dafu-chart__bar--loan",
+    }
+}
+
+fn clip_label(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() > LABEL_CHARS {
+        chars.iter().take(LABEL_CHARS - 1).collect::<String>() + "…"
+    } else {
+        label.to_owned()
+    }
+}
+
+/// The patterns that tell roles apart without colour, with ids unique to this instance.
+#[component]
+fn Patterns(
+    /// The reply's shared state.
+    viewer: Viewer,
+) -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id=viewer.ids.of("pattern-requested") class="dafu-chart__pattern" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                <rect class="dafu-chart__pattern-bg" width="8" height="8"></rect>
+                <line class="dafu-chart__pattern-ink" x1="0" y1="0" x2="0" y2="8" stroke-width="3"></line>
+            </pattern>
+            <pattern id=viewer.ids.of("pattern-refused") class="dafu-chart__pattern" patternUnits="userSpaceOnUse" width="8" height="8">
+                <rect class="dafu-chart__pattern-bg" width="8" height="8"></rect>
+                <path class="dafu-chart__pattern-ink" d="M0 0L8 8M8 0L0 8" stroke-width="1.5"></path>
+            </pattern>
+            <pattern id=viewer.ids.of("pattern-loan") class="dafu-chart__pattern" patternUnits="userSpaceOnUse" width="6" height="6">
+                <rect class="dafu-chart__pattern-bg" width="6" height="6"></rect>
+                <circle class="dafu-chart__pattern-dot" cx="3" cy="3" r="1.6"></circle>
+            </pattern>
+        </defs>
+    }
+}
+
+fn fill(viewer: &Viewer, role: MoneyRole) -> Option<String> {
+    let name = match role {
+        MoneyRole::Allocated => return None,
+        MoneyRole::Requested => "pattern-requested",
+        MoneyRole::Refused => "pattern-refused",
+        MoneyRole::Loan => "pattern-loan",
+    };
+    Some(format!("url({})", viewer.ids.href(name)))
+}
+
+/// Bars, one row each: the label above, the bar, and the exact amount after it. A click on a row opens
+/// the sentence the amount comes from.
+#[component]
+fn BarRows(
+    /// The reply's shared state.
+    viewer: Viewer,
+    /// The bars.
+    bars: Vec<Bar>,
+) -> impl IntoView {
+    let scale = LinearScale::new(bars.iter().map(|b| b.upper_wan.unwrap_or(b.wan)), BAR_RANGE);
+    bars.into_iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let y = u32::try_from(i).unwrap_or(0) * ROW;
+            let indent = if bar.depth > 0 { 24 } else { 0 };
+            let len = scale.length(bar.wan, MIN_BAR);
+            let upper = bar.upper_wan.map(|u| scale.length(u, MIN_BAR));
+            let end = upper.unwrap_or(len);
+            let label = if bar.depth > 0 { format!("其中:{}", clip_label(&bar.label)) } else { clip_label(&bar.label) };
+            let value = format!("{}{}", bar.value_text, role_suffix(bar.role));
+            let fill = fill(&viewer, bar.role);
+            let link = bar.link.clone();
+            let reveal = {
+                let viewer = viewer.clone();
+                move |_| {
+                    if let Some(f) = viewer.reply.funding.iter().find(|f| f.id == link) {
+                        viewer.reveal(&f.at.block, Some(&f.id));
+                    }
+                }
+            };
+            view! {
+                <g class="dafu-chart__row" class=("dafu-chart__row--part", bar.depth > 0) on:click=reveal>
+                    // The whole row takes the click, not only the painted bar and text.
+                    <rect class="dafu-chart__hit" x="0" y=y width="100%" height=ROW fill="transparent"></rect>
+                    <text class="dafu-chart__label" x=indent y=y + 20>{label}</text>
+                    <svg x=indent y=y + 28 width="100%" height="20" overflow="visible">
+                        <rect
+                            class=role_class(bar.role)
+                            class=("dafu-chart__bar--approx", bar.approx)
+                            x="0"
+                            y="0"
+                            width=format!("{len}%")
+                            height="20"
+                            fill=fill
+                        ></rect>
+                        {upper.map(|u| view! {
+                            <rect
+                                class="dafu-chart__bar dafu-chart__bar--range"
+                                x=format!("{len}%")
+                                y="0"
+                                width=format!("{}%", Centi(u.0.saturating_sub(len.0)))
+                                height="20"
+                            ></rect>
+                        })}
+                        <text class="dafu-chart__value" x=format!("{end}%") dx="6" y="15">{value}</text>
+                    </svg>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// One stacked bar of the allocated items' shares of the total, with a numbered legend.
+#[component]
+fn ShareRows(
+    /// The reply's shared state.
+    viewer: Viewer,
+    /// The allocated, summable top-level bars.
+    bars: Vec<Bar>,
+    /// Their exact total.
+    total: Decimal,
+) -> impl IntoView {
+    let scale = LinearScale::new([total], Centi(10_000));
+    let mut at = Decimal::ZERO;
+    let segments = bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let x = scale.map(at);
+            at = at.checked_add(bar.wan).unwrap_or(at);
+            let width = Centi(scale.map(at).0.saturating_sub(x.0));
+            view! {
+                <rect
+                    class="dafu-chart__segment"
+                    class=("dafu-chart__segment--alt", i % 2 == 1)
+                    x=format!("{x}%")
+                    y="4"
+                    width=format!("{width}%")
+                    height="36"
+                ></rect>
+                <text class="dafu-chart__segment-number" x=format!("{x}%") dx="4" y="28">{(i + 1).to_string()}</text>
+            }
+        })
+        .collect_view();
+    let legend = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let y = 64 + u32::try_from(i).unwrap_or(0) * 32;
+            let share = per_mille(bar.wan, total).map(percent).unwrap_or_default();
+            let link = bar.link.clone();
+            let viewer = viewer.clone();
+            view! {
+                <text
+                    class="dafu-chart__legend"
+                    x="0"
+                    y=y
+                    on:click=move |_| {
+                        if let Some(f) = viewer.reply.funding.iter().find(|f| f.id == link) {
+                            viewer.reveal(&f.at.block, Some(&f.id));
+                        }
+                    }
+                >
+                    {format!("{}. {} {} {share}", i + 1, clip_label(&bar.label), bar.value_text)}
+                </text>
+            }
+        })
+        .collect_view();
+    view! { {segments}{legend} }
+}
+
+/// Shows the reply's funding: exact totals per role, a chart (by purpose, by year when years differ,
+/// or as shares), and the same numbers as a table.
+#[component]
+pub fn FundingChart(
+    /// The reply's shared state.
+    viewer: Viewer,
+) -> impl IntoView {
+    let reply = viewer.reply.clone();
+    let ids = viewer.ids.clone();
+    let title_id = ids.of("funding-title");
+    let section_id = ids.of("funding");
+    if reply.funding.is_empty() {
+        return view! {
+            <section class="dafu-funding" id=section_id aria-labelledby=title_id.clone()>
+                <h2 class="dafu-funding__title" id=title_id.clone()>"资金"</h2>
+                <p class="dafu-funding__none">"本答复没有写明具体的资金金额。"</p>
+            </section>
+        }
+        .into_any();
+    }
+    let totals = reply.funding_totals();
+    let by_purpose = reply.bars_by_purpose();
+    let by_year = reply.bars_by_year();
+    let shares: Vec<Bar> = by_purpose
+        .iter()
+        .filter(|b| b.depth == 0 && b.role == MoneyRole::Allocated && b.upper_wan.is_none())
+        .cloned()
+        .collect();
+    let has_years = by_year.is_some();
+    let row_count = |n: usize| u32::try_from(n).unwrap_or(0);
+    let (by_purpose_len, by_year_len, share_len) = (
+        row_count(by_purpose.len()),
+        row_count(by_year.as_ref().map_or(0, Vec::len)),
+        row_count(shares.len()),
+    );
+    let can_share = shares.len() > 1 && totals.allocated.is_some();
+    let view_mode = RwSignal::new(ChartView::Purpose);
+    let show_table = RwSignal::new(false);
+
+    let wan = |d: Decimal| format!("{}万元", d.grouped());
+    let total_lines = [
+        (totals.allocated, "已拨付合计", "dafu-funding__total dafu-funding__total--allocated"),
+        (totals.loan, "贷款合计", "dafu-funding__total"),
+        (totals.requested, "申请中合计", "dafu-funding__total"),
+        (totals.refused, "未获批合计", "dafu-funding__total"),
+    ]
+    .into_iter()
+    .filter_map(|(sum, label, class)| {
+        sum.map(|s| {
+            view! { <p class=class>{label} " " <strong class="dafu-funding__total-value">{wan(s)}</strong></p> }
+        })
+    })
+    .collect_view();
+    let not_summed = (totals.not_summed > 0).then(|| {
+        format!(
+            "另有{}项为按项目计的标准或区间金额,不计入合计。",
+            totals.not_summed
+        )
+    });
+
+    let largest = by_purpose
+        .iter()
+        .filter(|b| b.depth == 0)
+        .max_by_key(|b| b.wan)
+        .cloned();
+    let chart_title = move || {
+        let what = match view_mode.get() {
+            ChartView::Purpose => "按用途",
+            ChartView::Year => "按年份",
+            ChartView::Share => "各项占已拨付合计的比例",
+        };
+        let total = totals.allocated.map_or_else(
+            || "没有已拨付的资金".to_owned(),
+            |t| format!("已拨付合计{}", wan(t)),
+        );
+        format!("资金图({what}):{total}")
+    };
+    let chart_desc = largest.as_ref().map(|b| {
+        let share = totals
+            .allocated
+            .and_then(|t| per_mille(b.wan, t))
+            .map(|p| format!(",占{}", percent(p)))
+            .unwrap_or_default();
+        format!(
+            "共{}笔资金,金额最大的一项是{}{}{share}。",
+            reply.funding.len(),
+            b.label,
+            b.value_text
+        )
+    });
+    let rows_for = move |mode: ChartView| match mode {
+        ChartView::Purpose => by_purpose.clone(),
+        ChartView::Year => by_year.clone().unwrap_or_default(),
+        ChartView::Share => shares.clone(),
+    };
+    let share_total = totals.allocated.unwrap_or(Decimal::ZERO);
+    let chart_viewer = viewer.clone();
+    let chart = move || {
+        let bars = rows_for(view_mode.get());
+        match view_mode.get() {
+            ChartView::Share => {
+                view! { <ShareRows viewer=chart_viewer.clone() bars=bars total=share_total /> }
+                    .into_any()
+            }
+            _ => view! { <BarRows viewer=chart_viewer.clone() bars=bars /> }.into_any(),
+        }
+    };
+    let counts = [
+        (ChartView::Purpose, by_purpose_len),
+        (ChartView::Year, by_year_len),
+        (ChartView::Share, share_len),
+    ];
+    let chart_height = move || {
+        let mode = view_mode.get();
+        let rows = counts
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(0, |(_, n)| *n);
+        match mode {
+            ChartView::Share => 64 + rows * 32,
+            _ => rows * ROW + 8,
+        }
+        .to_string()
+    };
+    let svg_title_id = ids.of("funding-chart-title");
+    let svg_desc_id = ids.of("funding-chart-desc");
+    let labelled_by = format!("{svg_title_id} {svg_desc_id}");
+    let table_id = ids.of("funding-table");
+    let switch = move |mode: ChartView, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="dafu-funding__switch"
+                aria-pressed=move || (view_mode.get() == mode).to_string()
+                on:click=move |_| view_mode.set(mode)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <section class="dafu-funding" id=section_id aria-labelledby=title_id.clone()>
+            <h2 class="dafu-funding__title" id=title_id.clone()>"资金"</h2>
+            {total_lines}
+            {not_summed.map(|n| view! { <p class="dafu-funding__note">{n}</p> })}
+            {(has_years || can_share).then(|| view! {
+                <div class="dafu-funding__switches" role="group" aria-label="图表视图">
+                    {switch(ChartView::Purpose, "按用途")}
+                    {has_years.then(|| switch(ChartView::Year, "按年份"))}
+                    {can_share.then(|| switch(ChartView::Share, "占比"))}
+                </div>
+            })}
+            <figure class="dafu-chart">
+                <svg
+                    class="dafu-chart__svg"
+                    role="img"
+                    aria-labelledby=labelled_by
+                    width="100%"
+                    height=chart_height
+                    xmlns="http://www.w3.org/2000/svg"
+                >
+                    <title id=svg_title_id>{chart_title}</title>
+                    <desc id=svg_desc_id>{chart_desc}</desc>
+                    <Patterns viewer=viewer.clone() />
+                    {chart}
+                </svg>
+                <figcaption class="dafu-chart__caption">
+                    "实心:已拨付;斜线:申请中;网格:未获批;圆点:贷款;虚线边框:约数;浅色延长段:区间上限。点击条形可查看原文。"
+                </figcaption>
+            </figure>
+            <button
+                type="button"
+                class="dafu-funding__table-toggle"
+                aria-expanded=move || show_table.get().to_string()
+                aria-controls=table_id.clone()
+                on:click=move |_| show_table.update(|s| *s = !*s)
+            >
+                {move || if show_table.get() { "收起表格" } else { "以表格查看" }}
+            </button>
+            <div class="dafu-funding__table-wrap" id=table_id hidden=move || !show_table.get()>
+                <FundingTable viewer=viewer.clone() />
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// The funding as a table: every item, its parts indented, role and share, with a link to the sentence.
+#[component]
+fn FundingTable(
+    /// The reply's shared state.
+    viewer: Viewer,
+) -> impl IntoView {
+    let reply = viewer.reply.clone();
+    let totals = reply.funding_totals();
+    let rows = reply
+        .funding_rows()
+        .into_iter()
+        .map(|row| {
+            let item = row.item;
+            let label = crate::model::funding::label_of(item);
+            let label = if row.depth > 0 {
+                format!("其中:{label}")
+            } else {
+                label
+            };
+            let wan = row.wan.map(|w| w.grouped()).unwrap_or_default();
+            let wan = match (item.money.per(), item.money.upper_in_wan_yuan()) {
+                (Some(per), _) => format!("{wan}/{per}"),
+                (None, Some(u)) => format!("{wan}-{}", u.grouped()),
+                (None, None) => wan,
+            };
+            let share = row.share.map(percent).unwrap_or_else(|| "—".to_owned());
+            let note = if row.counted {
+                ""
+            } else if row.depth > 0 {
+                "(已含在上一行)"
+            } else {
+                "(不计入合计)"
+            };
+            let href = viewer.ids.href(&item.id);
+            let (block, id) = (item.at.block.clone(), item.id.clone());
+            let v = viewer.clone();
+            view! {
+                <tr class="dafu-table__row" class=("dafu-table__row--part", row.depth > 0)>
+                    <th class="dafu-table__label" scope="row">{label}</th>
+                    <td class="dafu-table__number">{item.written.clone()}</td>
+                    <td class="dafu-table__number">{wan}</td>
+                    <td class="dafu-table__role">{item.role.label_zh()}{note}</td>
+                    <td class="dafu-table__number">{share}</td>
+                    <td class="dafu-table__source">
+                        <a
+                            class="dafu-table__link"
+                            href=href
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                v.reveal(&block, Some(&id));
+                            }
+                        >
+                            "原文"
+                        </a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let total = totals.allocated.map(|t| {
+        view! {
+            <tfoot>
+                <tr class="dafu-table__total">
+                    <th class="dafu-table__label" scope="row">"已拨付合计"</th>
+                    <td class="dafu-table__number"></td>
+                    <td class="dafu-table__number">{t.grouped()}</td>
+                    <td class="dafu-table__role"></td>
+                    <td class="dafu-table__number">"100%"</td>
+                    <td class="dafu-table__source"></td>
+                </tr>
+            </tfoot>
+        }
+    });
+    view! {
+        <table class="dafu-table">
+            <caption class="dafu-table__caption">"资金明细(金额单位:万元)"</caption>
+            <thead>
+                <tr>
+                    <th class="dafu-table__head" scope="col">"项目"</th>
+                    <th class="dafu-table__head" scope="col">"原文金额"</th>
+                    <th class="dafu-table__head" scope="col">"万元"</th>
+                    <th class="dafu-table__head" scope="col">"性质"</th>
+                    <th class="dafu-table__head" scope="col">"占已拨付合计"</th>
+                    <th class="dafu-table__head" scope="col">"出处"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            {total}
+        </table>
+    }
+}

@@ -1,0 +1,73 @@
+//! The strip of headline numbers; each opens its section and shows the number in its sentence.
+
+use leptos::prelude::*;
+
+use crate::model::Figure;
+
+use super::viewer::Viewer;
+
+/// One number as a button that reveals its sentence.
+#[component]
+fn FigureButton(
+    /// The reply's shared state.
+    viewer: Viewer,
+    /// The figure shown.
+    figure: Figure,
+) -> impl IntoView {
+    let label = figure.label.clone().unwrap_or_default();
+    let (block, fact) = (figure.at.block.clone(), figure.id.clone());
+    view! {
+        <button type="button" class="dafu-figures__button" on:click=move |_| viewer.reveal(&block, Some(&fact))>
+            <span class="dafu-figures__value">{figure.written}</span>
+            <span class="dafu-figures__label">{label}</span>
+        </button>
+    }
+}
+
+/// Shows the reply's headline numbers and the exact funding total; every other figure is one click away.
+#[component]
+pub fn KeyFigures(
+    /// The reply's shared state.
+    viewer: Viewer,
+) -> impl IntoView {
+    let reply = viewer.reply.clone();
+    let button = |f: &Figure| view! { <FigureButton viewer=viewer.clone() figure=f.clone() /> };
+    let key = reply
+        .key_figures()
+        .into_iter()
+        .map(|f| view! { <li class="dafu-figures__item">{button(f)}</li> })
+        .collect_view();
+    let all = reply
+        .figures
+        .iter()
+        .map(
+            |f| view! { <li class="dafu-figures__item dafu-figures__item--small">{button(f)}</li> },
+        )
+        .collect_view();
+    let total = reply.total_funding_wan_yuan().map(|t| {
+        view! {
+            <li class="dafu-figures__item">
+                <a class="dafu-figures__button dafu-figures__button--total" href=viewer.ids.href("funding")>
+                    <span class="dafu-figures__value">{format!("{}万元", t.grouped())}</span>
+                    <span class="dafu-figures__label">"资金合计(已拨付)"</span>
+                </a>
+            </li>
+        }
+    });
+    let count = reply.figures.len();
+    let title_id = viewer.ids.of("figures-title");
+    (count > 0 || total.is_some()).then(|| {
+        view! {
+            <section class="dafu-figures" aria-labelledby=title_id.clone()>
+                <h2 class="dafu-figures__title" id=title_id.clone()>"要点数字"</h2>
+                <ul class="dafu-figures__strip">{key}{total}</ul>
+                {(count > 0).then(|| view! {
+                    <details class="dafu-figures__all">
+                        <summary class="dafu-figures__more">{format!("全部{count}个数字")}</summary>
+                        <ul class="dafu-figures__strip dafu-figures__strip--all">{all}</ul>
+                    </details>
+                })}
+            </section>
+        }
+    })
+}

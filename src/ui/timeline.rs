@@ -1,0 +1,119 @@
+//! The timeline: initiatives and dated facts in time order, grouped by year, each opening its sentence.
+
+use leptos::prelude::*;
+
+use crate::model::{Entry, Placement, YearGroup};
+
+use super::viewer::Viewer;
+
+fn placement_class(p: Placement) -> &'static str {
+    match p {
+        Placement::On => "dafu-timeline__event dafu-timeline__event--on",
+        Placement::AsOf => "dafu-timeline__event dafu-timeline__event--as-of",
+        Placement::Span { .. } => "dafu-timeline__event dafu-timeline__event--span",
+        Placement::Since => "dafu-timeline__event dafu-timeline__event--since",
+        Placement::Until => "dafu-timeline__event dafu-timeline__event--until",
+        Placement::Unresolved => "dafu-timeline__event dafu-timeline__event--unresolved",
+        Placement::Undated => "dafu-timeline__event dafu-timeline__event--undated",
+    }
+}
+
+/// One entry: a button that opens the initiative's section and focuses it.
+#[component]
+fn TimelineEntry(
+    /// The reply's shared state.
+    viewer: Viewer,
+    /// The entry shown.
+    entry: Entry,
+) -> impl IntoView {
+    let reply = viewer.reply.clone();
+    let place = reply
+        .block(&entry.block)
+        .map(|(section, block)| match block {
+            crate::model::Block::Initiative { ordinal, .. } => {
+                format!("{}{ordinal}", section.numeral)
+            }
+            crate::model::Block::Paragraph { .. } => section.numeral.clone(),
+        })
+        .unwrap_or_default();
+    let mark = entry.mark_zh();
+    let (block, fact) = (entry.block.clone(), entry.fact.clone());
+    view! {
+        <li class=placement_class(entry.placement) class=("dafu-timeline__event--planned", entry.planned)>
+            <button
+                type="button"
+                class="dafu-timeline__link"
+                on:click=move |_| viewer.reveal(&block, fact.as_deref())
+            >
+                <span class="dafu-timeline__when">
+                    {(!mark.is_empty()).then(|| view! { <span class="dafu-timeline__mark">{mark}</span> })}
+                    <span class="dafu-timeline__date">{entry.when_zh()}</span>
+                </span>
+                <span class="dafu-timeline__stage">{entry.stage_zh()}</span>
+                <span class="dafu-timeline__what">
+                    <span class="dafu-timeline__place">{place}</span>
+                    " "
+                    {entry.summary}
+                </span>
+            </button>
+        </li>
+    }
+}
+
+fn year_label(g: &YearGroup) -> String {
+    g.year
+        .map_or_else(|| "未注明年份".to_owned(), |y| format!("{y}年"))
+}
+
+/// Shows the reply's timeline, oldest or newest first.
+#[component]
+pub fn Timeline(
+    /// The reply's shared state.
+    viewer: Viewer,
+) -> impl IntoView {
+    let timeline = viewer.reply.timeline();
+    let newest_first = RwSignal::new(false);
+    let title_id = viewer.ids.of("timeline-title");
+    let count = timeline.len();
+    let groups = move || {
+        timeline
+            .ordered(newest_first.get())
+            .into_iter()
+            .map(|g| {
+                let label = year_label(&g);
+                let entries = g
+                    .entries
+                    .into_iter()
+                    .map(|e| view! { <TimelineEntry viewer=viewer.clone() entry=e /> })
+                    .collect_view();
+                view! {
+                    <li class="dafu-timeline__year">
+                        <h3 class="dafu-timeline__year-label">{label}</h3>
+                        <ol class="dafu-timeline__events">{entries}</ol>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    (count > 0).then(|| {
+        view! {
+            <section class="dafu-timeline" aria-labelledby=title_id.clone()>
+                <div class="dafu-timeline__head">
+                    <h2 class="dafu-timeline__title" id=title_id.clone()>"时间线"</h2>
+                    <button
+                        type="button"
+                        class="dafu-timeline__order"
+                        aria-pressed=move || newest_first.get().to_string()
+                        on:click=move |_| newest_first.update(|n| *n = !*n)
+                    >
+                        "最新的在前"
+                    </button>
+                </div>
+                <p class="dafu-timeline__note">
+                    {format!("共{count}项。未写明时间的举措列在答复日期下,并注明“未注明时间”。")}
+                </p>
+                <ol class="dafu-timeline__years">{groups}</ol>
+            </section>
+        }
+    })
+}

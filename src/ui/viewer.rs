@@ -1,0 +1,73 @@
+//! What every view of one mounted reply shares: the reply, its ids, which sections are open, the
+//! highlighted fact, and how to reveal a sentence.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::Reply;
+
+use super::ids::Ids;
+use super::sections::OpenSections;
+
+/// One mounted reply's shared state, handed to each view as a prop.
+#[derive(Clone)]
+pub struct Viewer {
+    /// The reply shown.
+    pub reply: Arc<Reply>,
+    /// This instance's element ids.
+    pub ids: Ids,
+    /// Which sections are open.
+    pub open: OpenSections,
+    /// The fact last revealed, highlighted in the text.
+    pub highlight: RwSignal<Option<String>>,
+}
+
+impl Viewer {
+    /// A viewer with every section closed.
+    pub fn new(reply: Arc<Reply>) -> Self {
+        let open = OpenSections::new(reply.sections.len(), false);
+        Self {
+            reply,
+            ids: Ids::fresh(),
+            open,
+            highlight: RwSignal::new(None),
+        }
+    }
+
+    /// Opens the section holding `block`, highlights `fact`, then (once the section is drawn) focuses
+    /// the block and scrolls the fact to the middle of the screen.
+    pub fn reveal(&self, block: &str, fact: Option<&str>) {
+        if let Some(i) = self.reply.section_of(block) {
+            self.open.set(i, true);
+        }
+        self.highlight.set(fact.map(str::to_owned));
+        let block_id = self.ids.of(block);
+        let fact_id = fact.map(|f| self.ids.of(f));
+        set_timeout(
+            move || {
+                let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                    return;
+                };
+                let element = |id: &str| document.get_element_by_id(id);
+                if let Some(b) =
+                    element(&block_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = b.focus();
+                }
+                if let Some(target) = fact_id
+                    .as_deref()
+                    .and_then(element)
+                    .or_else(|| element(&block_id))
+                {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    target.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+}

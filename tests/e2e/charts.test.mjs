@@ -1,0 +1,110 @@
+// Key figures, timeline and funding charts on the built page, with the seed and with fixtures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const page = (path = '/') => openApp(browser, server.url + path, '.dafu-header__title');
+
+test('the seed shows three funding bars, their exact total and a table with the same rows', async () => {
+  const { page: p } = await page();
+  assert.deepEqual(await p.locator('.dafu-chart__value').allTextContents(), ['305.29万元', '306万元', '20万元']);
+  assert.equal(await p.locator('.dafu-funding__total-value').textContent(), '631.29万元');
+  assert.equal(await p.locator('.dafu-chart__svg').getAttribute('role'), 'img');
+  await p.getByRole('button', { name: '以表格查看' }).click();
+  const rows = await p.locator('.dafu-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.cells[1].textContent));
+  assert.deepEqual(rows, ['305.29万元', '306万元', '20万元']);
+  assert.equal(await p.locator('.dafu-table tfoot td').nth(1).textContent(), '631.29');
+  await p.close();
+});
+
+test('clicking the 306万元 bar opens section 五 and focuses its initiative', async () => {
+  const { page: p } = await page();
+  await p.locator('.dafu-chart__row').nth(1).locator('.dafu-chart__bar').click();
+  await p.waitForFunction(() => document.activeElement?.id?.endsWith('-s5-i2'));
+  assert.equal(await p.locator('.dafu-accordion__button').nth(4).getAttribute('aria-expanded'), 'true');
+  assert.equal(await p.locator('.dafu-fact--highlight').textContent(), '306万元');
+  assert.ok(await p.locator('.dafu-fact--highlight').isVisible());
+  await p.close();
+});
+
+test('the timeline marks 截至2023年4月 as-of, shows 十四五 as a span and can go newest first', async () => {
+  const { page: p } = await page();
+  const asOf = p.locator('.dafu-timeline__event--as-of');
+  assert.equal(await asOf.locator('.dafu-timeline__mark').textContent(), '截至');
+  assert.equal(await asOf.locator('.dafu-timeline__date').textContent(), '截至2023年4月');
+  assert.equal(await p.locator('.dafu-timeline__event--span .dafu-timeline__date').first().textContent(), '十四五(2021—2025年)');
+  await p.getByRole('button', { name: '最新的在前' }).click();
+  assert.deepEqual(await p.locator('.dafu-timeline__year-label').allTextContents(), ['2035年', '2024年', '2023年', '2021年']);
+  await p.locator('.dafu-timeline__event--as-of .dafu-timeline__link').click();
+  await p.waitForFunction(() => document.activeElement?.id?.endsWith('-s2-i1'));
+  await p.close();
+});
+
+test('a key figure is one click from its sentence', async () => {
+  const { page: p } = await page();
+  await p.locator('.dafu-figures__button', { hasText: '25万人次' }).first().click();
+  await p.waitForFunction(() => document.activeElement?.id?.endsWith('-s2-i1'));
+  assert.equal(await p.locator('.dafu-fact--highlight').textContent(), '25万人次');
+  await p.close();
+});
+
+test('breakdowns, a refused request, a request and a loan are labelled and kept out of the allocated total', async () => {
+  const { page: p } = await page('/?src=/fixtures/replies/funding.reply.json');
+  await p.waitForSelector('.dafu-chart__value');
+  const values = await p.locator('.dafu-chart__value').allTextContents();
+  assert.deepEqual(values, ['656万元', '500万元', '156万元', '707.03万元', '700万元', '7.03万元', '9130万元(贷款)', '200万元(未获批)', '近390万元(申请中)', '5-10万元']);
+  assert.deepEqual(await p.locator('.dafu-funding__total').allTextContents(), [
+    '已拨付合计 1,363.03万元', '贷款合计 9,130万元', '申请中合计 390万元', '未获批合计 200万元',
+  ]);
+  assert.equal(await p.locator('.dafu-funding__note').textContent(), '另有2项为按项目计的标准或区间金额,不计入合计。');
+  await p.getByRole('button', { name: '以表格查看' }).click();
+  const parts = await p.locator('.dafu-table__row--part .dafu-table__label').allTextContents();
+  assert.deepEqual(parts, ['其中:中央财政资金', '其中:地方配套资金', '其中:中央财政资金', '其中:群众投劳折资']);
+  const rate = p.locator('.dafu-table tbody tr', { hasText: '2万元/项' });
+  assert.match(await rate.textContent(), /不计入合计/);
+  await p.close();
+});
+
+test('funding in different years has a by-year view and a share view', async () => {
+  const { page: p } = await page('/?src=/fixtures/replies/funding.reply.json');
+  await p.getByRole('button', { name: '按年份' }).click();
+  assert.deepEqual(await p.locator('.dafu-chart__value').allTextContents(), ['656万元', '707.03万元']);
+  assert.deepEqual(await p.locator('.dafu-chart__label').allTextContents(), ['2020年', '2021年']);
+  await p.getByRole('button', { name: '占比' }).click();
+  assert.equal(await p.getByRole('button', { name: '占比' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await p.locator('.dafu-chart__legend').allTextContents(), [
+    '1. 滩歌北山项目总投资 656万元 48.1%', '2. 桦林沟小流域项目总投资 707.03万元 51.9%',
+  ]);
+  await p.close();
+});
+
+test('a reply without funding says so instead of drawing an empty chart', async () => {
+  const { page: p } = await page('/?src=/fixtures/replies/dates.reply.json');
+  await p.waitForSelector('.dafu-funding__none');
+  assert.equal(await p.locator('.dafu-chart__svg').count(), 0);
+  assert.equal(await p.locator('.dafu-timeline__event--unresolved .dafu-timeline__date').textContent(), '上半年');
+  assert.equal(await p.locator('.dafu-timeline__event--since .dafu-timeline__mark').textContent(), '持续至今');
+  await p.close();
+});
+
+test('printing shows every section, the timeline as a list and the funding table', async () => {
+  const { page: p } = await page();
+  await p.emulateMedia({ media: 'print' });
+  assert.equal(await p.locator('.dafu-accordion__panel:visible').count(), 5);
+  assert.ok(await p.locator('.dafu-table').isVisible());
+  assert.equal(await p.locator('.dafu-funding__table-toggle').isVisible(), false);
+  assert.equal(await p.locator('.dafu-accordion__show-all').isVisible(), false);
+  assert.equal(await p.locator('.dafu-timeline__event').count(), 15);
+  await p.close();
+});
