@@ -9,10 +9,12 @@ use super::viewer::Viewer;
 
 /// Height of one chart row in pixels: a label line, then the bar.
 const ROW: u32 = 60;
-/// Bars end at most at this share of the width, leaving room for the amount after them.
-const BAR_RANGE: Centi = Centi(6800);
+/// The longest bar spans the whole width.
+const BAR_RANGE: Centi = Centi(10_000);
 /// A non-zero amount is drawn at least this long (hundredths of a percent of the width).
 const MIN_BAR: Centi = Centi(50);
+/// A bar ending past this share of the width carries its amount inside, so the text never runs off a phone.
+const INSIDE_FROM: Centi = Centi(4500);
 /// SVG labels longer than this are cut; the table beside the chart has them whole.
 const LABEL_CHARS: usize = 18;
 
@@ -139,7 +141,13 @@ fn BarRows(
                                 height="20"
                             ></rect>
                         })}
-                        <text class="dafu-chart__value" x=format!("{end}%") dx="6" y="15">{value}</text>
+                        {if end > INSIDE_FROM {
+                            view! {
+                                <text class="dafu-chart__value dafu-chart__value--inside" x=format!("{end}%") dx="-6" y="15" text-anchor="end">{value}</text>
+                            }.into_any()
+                        } else {
+                            view! { <text class="dafu-chart__value" x=format!("{end}%") dx="6" y="15">{value}</text> }.into_any()
+                        }}
                     </svg>
                 </g>
             }
@@ -432,11 +440,11 @@ fn FundingTable(
             view! {
                 <tr class="dafu-table__row" class=("dafu-table__row--part", row.depth > 0)>
                     <th class="dafu-table__label" scope="row">{label}</th>
-                    <td class="dafu-table__number">{item.written.clone()}</td>
-                    <td class="dafu-table__number">{wan}</td>
-                    <td class="dafu-table__role">{item.role.label_zh()}{note}</td>
-                    <td class="dafu-table__number">{share}</td>
-                    <td class="dafu-table__source">
+                    <td class="dafu-table__number" data-label="原文金额">{item.written.clone()}</td>
+                    <td class="dafu-table__number" data-label="万元">{wan}</td>
+                    <td class="dafu-table__role" data-label="性质">{item.role.label_zh()}{note}</td>
+                    <td class="dafu-table__number" data-label="占已拨付合计">{share}</td>
+                    <td class="dafu-table__source" data-label="出处">
                         <a
                             class="dafu-table__link"
                             href=href
@@ -457,11 +465,11 @@ fn FundingTable(
             <tfoot>
                 <tr class="dafu-table__total">
                     <th class="dafu-table__label" scope="row">"已拨付合计"</th>
-                    <td class="dafu-table__number"></td>
-                    <td class="dafu-table__number">{t.grouped()}</td>
-                    <td class="dafu-table__role"></td>
-                    <td class="dafu-table__number">"100%"</td>
-                    <td class="dafu-table__source"></td>
+                    <td class="dafu-table__number dafu-table__number--empty"></td>
+                    <td class="dafu-table__number" data-label="万元">{t.grouped()}</td>
+                    <td class="dafu-table__role dafu-table__role--empty"></td>
+                    <td class="dafu-table__number" data-label="占已拨付合计">"100%"</td>
+                    <td class="dafu-table__source dafu-table__source--empty"></td>
                 </tr>
             </tfoot>
         }
