@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
 
+use dafu::ui::options::Options;
 use dafu::ui::{mount_into, ReplySource};
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -24,7 +25,9 @@ fn mounted(source: ReplySource) -> HtmlElement {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    mount_into(host.clone(), source).forget();
+    mount_into(host.clone(), source, Options::default())
+        .expect("mounted")
+        .forget();
     host
 }
 

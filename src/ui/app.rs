@@ -1,7 +1,9 @@
-//! The whole reply view: loading state, then header, facts, sections and closing, or an error panel.
+//! The whole reply view: loading state, then header, figures, sections, timeline, funding and closing,
+//! or an error panel.
 
 use std::sync::Arc;
 
+use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 
 use crate::model::Reply;
@@ -10,6 +12,7 @@ use super::error_panel::ErrorPanel;
 use super::funding_chart::FundingChart;
 use super::header::Header;
 use super::key_figures::KeyFigures;
+use super::options::Options;
 use super::sections::Sections;
 use super::source::{fetch, parse, Failure, ReplySource};
 use super::timeline::Timeline;
@@ -23,13 +26,17 @@ enum State {
     Failed(Failure),
 }
 
-/// Shows a loaded reply: header, key figures, the sections accordion, timeline, funding, closing.
+/// Shows a loaded reply: the views `options` asks for, in reading order.
 #[component]
 pub fn ReplyView(
     /// The reply shown.
     reply: Arc<Reply>,
+    /// Views, initial state and language.
+    #[prop(optional)]
+    options: Options,
 ) -> impl IntoView {
-    let viewer = Viewer::new(reply.clone());
+    let viewer = Viewer::new(reply.clone(), options.open_all);
+    let views = options.views;
     let preamble = reply
         .preamble
         .clone()
@@ -53,15 +60,14 @@ pub fn ReplyView(
         }
     });
     view! {
-        <Header reply=reply.clone() />
+        {views.header.then(|| view! { <Header reply=reply.clone() /> })}
         <div class="dafu-body">
-            {addressee}
-            {preamble}
-            <KeyFigures viewer=viewer.clone() />
-            <Sections viewer=viewer.clone() />
-            <Timeline viewer=viewer.clone() />
-            <FundingChart viewer=viewer.clone() />
-            <footer class="dafu-closing">{closing}{signature}</footer>
+            {views.sections.then(|| view! { {addressee}{preamble} })}
+            {views.figures.then(|| view! { <KeyFigures viewer=viewer.clone() /> })}
+            {views.sections.then(|| view! { <Sections viewer=viewer.clone() /> })}
+            {views.timeline.then(|| view! { <Timeline viewer=viewer.clone() /> })}
+            {views.funding.then(|| view! { <FundingChart viewer=viewer.clone() /> })}
+            {views.sections.then(|| view! { <footer class="dafu-closing">{closing}{signature}</footer> })}
         </div>
     }
 }
@@ -71,13 +77,23 @@ pub fn ReplyView(
 pub fn App(
     /// Where the reply comes from.
     source: ReplySource,
+    /// Views, initial state and language.
+    #[prop(optional)]
+    options: Options,
+    /// Told once the reply is shown (`true`) or has failed (`false`).
+    #[prop(optional, into)]
+    on_settled: Option<UnsyncCallback<bool>>,
 ) -> impl IntoView {
     let state = RwSignal::new(State::Loading);
     let settle = move |result: Result<Reply, Failure>| {
+        let ok = result.is_ok();
         state.set(match result {
             Ok(r) => State::Ready(Arc::new(r)),
             Err(f) => State::Failed(f),
         });
+        if let Some(cb) = on_settled {
+            cb.run(ok);
+        }
     };
     if let Some(json) = source.local_json() {
         // Local sources are shown in the first frame, with no loading flash.
@@ -85,13 +101,14 @@ pub fn App(
     } else if let ReplySource::Url(url) = source {
         leptos::task::spawn_local(async move { settle(fetch(url).await) });
     }
+    let lang = options.lang.tag();
     view! {
-        <article class="dafu" lang="zh-CN" aria-busy=move || matches!(state.get(), State::Loading).to_string()>
+        <article class="dafu" lang=lang aria-busy=move || matches!(state.get(), State::Loading).to_string()>
             {move || match state.get() {
                 State::Loading => view! {
                     <p class="dafu-loading" role="status">"正在加载答复…"</p>
                 }.into_any(),
-                State::Ready(reply) => view! { <ReplyView reply=reply /> }.into_any(),
+                State::Ready(reply) => view! { <ReplyView reply=reply options=options.clone() /> }.into_any(),
                 State::Failed(f) => view! { <ErrorPanel title=f.title_zh() lines=f.lines() /> }.into_any(),
             }}
         </article>

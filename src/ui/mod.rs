@@ -8,11 +8,13 @@ pub mod header;
 pub mod ids;
 pub mod key_figures;
 pub mod mount;
+pub mod options;
+pub mod page;
 pub mod sections;
 pub mod source;
 pub mod timeline;
 pub mod viewer;
 
 pub use app::{App, ReplyView};
-pub use mount::{install_panic_hook, mount_into, mount_page};
+pub use mount::{install_panic_hook, mount_into, mount_page, Mounted};
 pub use source::ReplySource;

@@ -1,9 +1,15 @@
-//! Starting dafu on a page: the panic hook and mounting into the page's `#dafu` element.
+//! Starting dafu on a page: the panic hook, mounting one instance into a host element (keeping the
+//! element's own content as the fallback), and the development page.
 
+use std::any::Any;
+
+use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::options::Options;
+use super::page::Page;
 use super::source::ReplySource;
 
 /// Marks every element a dafu instance is mounted in, so a panic can be reported in each.
@@ -46,26 +52,99 @@ pub fn source_from_location() -> ReplySource {
         .map_or(ReplySource::Default, ReplySource::Url)
 }
 
-/// Mounts one dafu into `element`, replacing its fallback content.
-pub fn mount_into(
-    element: web_sys::HtmlElement,
-    source: ReplySource,
-) -> leptos::mount::UnmountHandle<impl Mountable> {
-    element.set_text_content(None);
-    let _ = element.set_attribute(ROOT_ATTRIBUTE, "");
-    leptos::mount::mount_to(element, move || view! { <App source=source /> })
+/// A dafu mounted into a host element; [`Mounted::unmount`] gives the element back as it was.
+pub struct Mounted {
+    host: web_sys::HtmlElement,
+    container: web_sys::Element,
+    fallback: Option<web_sys::HtmlElement>,
+    handle: Option<Box<dyn Any>>,
 }
 
-/// Mounts the development page: into `#dafu` if the page has it, else into `<body>`.
+impl Mounted {
+    /// Removes the reply view and restores the host element's own content.
+    pub fn unmount(mut self) {
+        // Dropping the handle disposes the reactive owner and removes the view's nodes.
+        drop(self.handle.take());
+        self.container.remove();
+        if let Some(fallback) = self.fallback.take() {
+            while let Some(child) = fallback.first_child() {
+                let _ = self.host.insert_before(&child, Some(&fallback));
+            }
+            fallback.remove();
+        }
+        let _ = self.host.remove_attribute(ROOT_ATTRIBUTE);
+    }
+
+    /// Keeps the instance for the life of the page.
+    pub fn forget(mut self) {
+        if let Some(handle) = self.handle.take() {
+            std::mem::forget(handle);
+        }
+    }
+}
+
+/// Mounts one dafu into `host`. The host's own content (the reply as plain text, or a note) stays
+/// visible while the reply loads and if it fails, and is hidden once the reply is shown.
+pub fn mount_into(
+    host: web_sys::HtmlElement,
+    source: ReplySource,
+    options: Options,
+) -> Option<Mounted> {
+    let document = host.owner_document()?;
+    let container = document.create_element("div").ok()?;
+    container.set_class_name("dafu-mount");
+    let fallback = wrap_fallback(&document, &host);
+    let _ = host.insert_before(&container, host.first_child().as_ref());
+    let _ = host.set_attribute(ROOT_ATTRIBUTE, "");
+    let hide = fallback.clone();
+    let on_settled = UnsyncCallback::new(move |ok: bool| {
+        if let Some(f) = &hide {
+            f.set_hidden(ok);
+        }
+    });
+    let target: web_sys::HtmlElement = container.clone().dyn_into().ok()?;
+    let handle = leptos::mount::mount_to(target, move || {
+        view! { <App source=source options=options on_settled=on_settled /> }
+    });
+    Some(Mounted {
+        host,
+        container,
+        fallback,
+        handle: Some(Box::new(handle)),
+    })
+}
+
+/// Moves the host's children into one `.dafu-fallback` wrapper, if it has any.
+fn wrap_fallback(
+    document: &web_sys::Document,
+    host: &web_sys::HtmlElement,
+) -> Option<web_sys::HtmlElement> {
+    host.first_child()?;
+    let wrapper: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    wrapper.set_class_name("dafu-fallback");
+    while let Some(child) = host.first_child() {
+        wrapper.append_child(&child).ok()?;
+    }
+    host.append_child(&wrapper).ok()?;
+    Some(wrapper)
+}
+
+/// Mounts the development page (index.html, dafu.html) into its `[data-dafu-page]` element; on any
+/// other page this does nothing, so the same wasm serves embedding.
 pub fn mount_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let target = document
-        .get_element_by_id("dafu")
+    let Some(target) = document
+        .query_selector("[data-dafu-page]")
+        .ok()
+        .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.body());
-    if let Some(target) = target {
-        mount_into(target, source_from_location()).forget();
-    }
+    else {
+        return;
+    };
+    target.set_text_content(None);
+    let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
+    let source = source_from_location();
+    leptos::mount::mount_to(target, move || view! { <Page initial=source /> }).forget();
 }

@@ -26,9 +26,9 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    /// A viewer with every section closed.
-    pub fn new(reply: Arc<Reply>) -> Self {
-        let open = OpenSections::new(reply.sections.len(), false);
+    /// A viewer with every section closed, or every section open.
+    pub fn new(reply: Arc<Reply>, open_all: bool) -> Self {
+        let open = OpenSections::new(reply.sections.len(), open_all);
         Self {
             reply,
             ids: Ids::fresh(),

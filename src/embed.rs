@@ -1,0 +1,53 @@
+//! The JavaScript API an embedding page uses (through `embed/dafu.js`): `mount(element, options)`
+//! returning a handle with `unmount()`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::ui::options::{Lang, Options, Views};
+use crate::ui::{mount_into, Mounted, ReplySource};
+
+/// One mounted reply, as JavaScript sees it.
+#[wasm_bindgen]
+pub struct Handle {
+    inner: Option<Mounted>,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Removes the reply view and gives the element back its own content. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.inner.take() {
+            m.unmount();
+        }
+    }
+}
+
+fn field(options: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+}
+
+/// Mounts a reply into `element`. `options` is a plain object: `src` (URL of reply JSON) or `reply`
+/// (reply JSON text); `lang` (`zh`/`en`); `views` (`"header figures sections timeline funding"`);
+/// `open` (`"all"` to start with every section open). Neither `src` nor `reply` shows the default reply.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
+    let source = match (field(&options, "reply"), field(&options, "src")) {
+        (Some(json), _) => ReplySource::Json(json),
+        (None, Some(url)) if !url.trim().is_empty() => ReplySource::Url(url),
+        _ => ReplySource::Default,
+    };
+    let opts = Options {
+        views: field(&options, "views")
+            .map(|v| Views::parse(&v))
+            .unwrap_or_default(),
+        open_all: field(&options, "open").is_some_and(|o| o.trim() == "all"),
+        lang: field(&options, "lang")
+            .map(|l| Lang::parse(&l))
+            .unwrap_or_default(),
+    };
+    Handle {
+        inner: mount_into(element, source, opts),
+    }
+}
