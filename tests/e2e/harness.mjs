@@ -14,13 +14,25 @@ const types = {
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ at / and tests/fixtures/ at /fixtures/ on a free port of 127.0.0.1. */
-export async function serve() {
+/** Where a request path is served from: the repository's examples, data and tests, else dist/. */
+function baseOf(path) {
+  if (path.startsWith('/fixtures/')) return join(root, 'tests');
+  if (/^\/(examples|data|tests)\//.test(path)) return root;
+  return join(root, 'dist');
+}
+
+/**
+ * Serves dist/ at / (so /embed/ is dist/embed/), tests/fixtures/ at /fixtures/, and the repository's
+ * examples/, data/ and tests/ at their own paths, on a free port of 127.0.0.1. `headers` are added to
+ * every HTML response (a Content-Security-Policy, say).
+ */
+export async function serve({ headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const base = path.startsWith('/fixtures/') ? join(root, 'tests') : join(root, 'dist');
+    const base = baseOf(path);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -29,7 +41,8 @@ export async function serve() {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

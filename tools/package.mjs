@@ -1,0 +1,43 @@
+// trunk post_build hook: from trunk's staged build, writes
+//   dafu.html  one self-contained page (CSS, wasm as base64, glue inline) that opens from file://
+//   embed/     dafu.js (stable loader), dafu-core.js (glue), dafu.wasm, dafu.css, for host pages.
+// Runs with node; trunk sets TRUNK_STAGING_DIR (a path may be given instead, for a manual run).
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const stage = resolve(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist');
+const repo = resolve(import.meta.dirname, '..');
+const files = readdirSync(stage);
+const one = (test, what) => {
+  const hits = files.filter(test);
+  if (hits.length !== 1) throw new Error(`package.mjs: expected one ${what} in ${stage}, found ${hits.length}`);
+  return join(stage, hits[0]);
+};
+const glue = readFileSync(one((f) => /^dafu-app-.*\.js$/.test(f), 'wasm-bindgen glue'), 'utf8');
+const wasm = readFileSync(one((f) => f.endsWith('_bg.wasm'), 'wasm file'));
+const index = readFileSync(join(stage, 'index.html'), 'utf8');
+
+// The stylesheets, in the order index.html links them.
+const sheets = [...index.matchAll(/<link rel="stylesheet" href="\/?([^"]+\.css)"[^>]*>/g)].map((m) => m[1]);
+const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).join('\n');
+const componentSheets = sheets.filter((n) => !n.startsWith('page-'));
+
+// embed/: stable names; the loader resolves the others relative to its own URL.
+mkdirSync(join(stage, 'embed'), { recursive: true });
+writeFileSync(join(stage, 'embed/dafu.js'), readFileSync(join(repo, 'src/embed.js')));
+writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
+writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
+writeFileSync(join(stage, 'embed/dafu.css'), css(componentSheets));
+
+// dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
+// blocked on file://, inline module scripts are not; the glue's exports are harmless there.
+const body = index
+  .replace(/<link rel="(?:stylesheet|modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<script type="module">[\s\S]*?<\/script>/g, '')
+  .replace(/<script>[\s\S]*?<\/script>/g, '');
+const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glue}\n` +
+  `const b64 = ${JSON.stringify(wasm.toString('base64'))};\n` +
+  `const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n` +
+  `initSync({ module: bytes });\n</script>\n`;
+if (!body.includes('</head>')) throw new Error('package.mjs: index.html has no </head>');
+writeFileSync(join(stage, 'dafu.html'), body.replace('</head>', `${inline}</head>`));
