@@ -13,6 +13,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a dafu showing `source` into a fresh element and returns that element.
 fn mounted(source: ReplySource) -> HtmlElement {
+    mounted_with(source, Options::default())
+}
+
+/// As [`mounted`], with options.
+fn mounted_with(source: ReplySource, options: Options) -> HtmlElement {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -25,7 +30,7 @@ fn mounted(source: ReplySource) -> HtmlElement {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    mount_into(host.clone(), source, Options::default())
+    mount_into(host.clone(), source, options)
         .expect("mounted")
         .forget();
     host
@@ -431,4 +436,99 @@ async fn breakdowns_loans_and_refusals_are_labelled_not_only_coloured() {
         .get_attribute("fill")
         .unwrap_or_default()
         .starts_with("url(#dafu-"));
+}
+
+#[wasm_bindgen_test]
+async fn english_changes_the_interface_but_never_the_reply_text() {
+    let options = Options {
+        lang: dafu::ui::options::Lang::En,
+        ..Options::default()
+    };
+    let host = mounted_with(ReplySource::Default, options);
+    tick().await;
+    assert_eq!(
+        host.query_selector(".dafu")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        text(&host, ".dafu-accordion__show-all"),
+        "Show all sections"
+    );
+    assert_eq!(text(&host, ".dafu-timeline__title"), "Timeline");
+    assert_eq!(
+        texts(&host, ".dafu-funding__total"),
+        ["Total allocated 631.29万元"]
+    );
+    assert_eq!(
+        texts(&host, ".dafu-timeline__event--as-of .dafu-timeline__mark"),
+        ["as of"]
+    );
+    assert_eq!(text(&host, ".dafu-badge--valid"), "In force");
+    assert_eq!(
+        texts(&host, ".dafu-accordion__button")[4],
+        "五、关于加强保障方面"
+    );
+    assert_eq!(text(&host, ".dafu-header__title"), "关于政协提案的答复");
+}
+
+#[wasm_bindgen_test]
+async fn options_choose_the_views_and_open_every_section() {
+    let views = dafu::ui::options::Views::parse("sections funding");
+    let host = mounted_with(
+        ReplySource::Default,
+        Options {
+            views,
+            open_all: true,
+            ..Options::default()
+        },
+    );
+    tick().await;
+    assert!(host.query_selector(".dafu-header").unwrap().is_none());
+    assert!(host.query_selector(".dafu-timeline").unwrap().is_none());
+    assert!(host.query_selector(".dafu-figures").unwrap().is_none());
+    assert!(host.query_selector(".dafu-funding").unwrap().is_some());
+    let expanded: Vec<_> = all(&host, ".dafu-accordion__button")
+        .iter()
+        .map(|b| b.get_attribute("aria-expanded"))
+        .collect();
+    assert_eq!(expanded, vec![Some("true".to_owned()); 5]);
+}
+
+#[wasm_bindgen_test]
+async fn the_host_text_stays_while_loading_and_after_a_failure_then_returns_on_unmount() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host: HtmlElement = document
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    host.set_inner_html("<p>答复纯文本</p>");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    let mounted = mount_into(
+        host.clone(),
+        ReplySource::Url("/missing.json".into()),
+        Options::default(),
+    )
+    .expect("mounted");
+    let fallback = all(&host, ".dafu-fallback").remove(0);
+    assert!(!fallback.hidden(), "shown while loading");
+    for _ in 0..50 {
+        if host.query_selector(".dafu-error").ok().flatten().is_some() {
+            break;
+        }
+        gloo_timers_sleep(20).await;
+    }
+    assert!(host.query_selector(".dafu-error").unwrap().is_some());
+    assert!(!fallback.hidden(), "kept after a failure");
+    mounted.unmount();
+    assert_eq!(host.inner_html(), "<p>答复纯文本</p>");
 }

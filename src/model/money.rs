@@ -90,18 +90,6 @@ pub enum MoneyRole {
     Loan,
 }
 
-impl MoneyRole {
-    /// Chinese label shown beside an amount.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::Allocated => "已拨付",
-            Self::Requested => "申请中",
-            Self::Refused => "未获批",
-            Self::Loan => "贷款",
-        }
-    }
-}
-
 /// An exact sum of money: `305.29万元`, `近390万元`, `5-10万元`, `2万元/项`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "MoneyRepr", into = "MoneyRepr")]

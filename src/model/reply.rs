@@ -124,16 +124,6 @@ pub enum ProposalKind {
     Suggestion,
 }
 
-impl ProposalKind {
-    /// Chinese name.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Self::Proposal => "政协提案",
-            Self::Suggestion => "人大代表建议",
-        }
-    }
-}
-
 /// How the proposer's request was settled (答复类别).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum ResultClass {
@@ -143,17 +133,6 @@ pub enum ResultClass {
     B,
     /// C: kept for reference.
     C,
-}
-
-impl ResultClass {
-    /// Chinese description.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Self::A => "A类(已解决或采纳)",
-            Self::B => "B类(正在解决或列入计划)",
-            Self::C => "C类(留作参考)",
-        }
-    }
 }
 
 /// The proposal or suggestion answered.

@@ -320,49 +320,6 @@ impl Timeline {
     }
 }
 
-impl Entry {
-    /// A short mark for how the entry is placed (`截至`, `时段`, `持续至今`, `未注明时间`), empty for a plain date.
-    pub fn mark_zh(&self) -> &'static str {
-        match self.placement {
-            Placement::On => "",
-            Placement::AsOf => "截至",
-            Placement::Span { .. } => "时段",
-            Placement::Since => "持续至今",
-            Placement::Until => "此前",
-            Placement::Unresolved => "时间不明确",
-            Placement::Undated => "未注明时间",
-        }
-    }
-
-    /// The date as shown: as written, with a span's years and an open end spelled out.
-    pub fn when_zh(&self) -> String {
-        let written = self.date.as_ref().map(DateRef::written).unwrap_or("");
-        match self.placement {
-            Placement::Span { from, .. } if written.contains(&from.to_string()) => {
-                written.to_owned()
-            }
-            Placement::Span { from, to } => format!("{written}({from}—{to}年)"),
-            Placement::Undated => String::new(),
-            _ => written.to_owned(),
-        }
-    }
-
-    /// Done, next step, or goal, in Chinese.
-    pub fn stage_zh(&self) -> &'static str {
-        match (&self.kind, self.planned) {
-            (
-                EntryKind::Date {
-                    role: DateRole::Target,
-                },
-                _,
-            ) => "目标",
-            (_, true) => "下一步",
-            (EntryKind::Initiative { .. }, false) => "已开展",
-            (EntryKind::Date { .. }, false) => "时间",
-        }
-    }
-}
-
 impl Reply {
     /// The headline numbers: those marked `key`, else the first six figures.
     pub fn key_figures(&self) -> Vec<&super::reply::Figure> {

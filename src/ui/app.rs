@@ -35,7 +35,7 @@ pub fn ReplyView(
     #[prop(optional)]
     options: Options,
 ) -> impl IntoView {
-    let viewer = Viewer::new(reply.clone(), options.open_all);
+    let viewer = Viewer::new(reply.clone(), options.open_all, options.lang);
     let views = options.views;
     let preamble = reply
         .preamble
@@ -60,7 +60,7 @@ pub fn ReplyView(
         }
     });
     view! {
-        {views.header.then(|| view! { <Header reply=reply.clone() /> })}
+        {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t /> })}
         <div class="dafu-body">
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {views.figures.then(|| view! { <KeyFigures viewer=viewer.clone() /> })}
@@ -102,14 +102,15 @@ pub fn App(
         leptos::task::spawn_local(async move { settle(fetch(url).await) });
     }
     let lang = options.lang.tag();
+    let t = options.lang.text();
     view! {
         <article class="dafu" lang=lang aria-busy=move || matches!(state.get(), State::Loading).to_string()>
             {move || match state.get() {
                 State::Loading => view! {
-                    <p class="dafu-loading" role="status">"正在加载答复…"</p>
+                    <p class="dafu-loading" role="status">{t.loading}</p>
                 }.into_any(),
                 State::Ready(reply) => view! { <ReplyView reply=reply options=options.clone() /> }.into_any(),
-                State::Failed(f) => view! { <ErrorPanel title=f.title_zh() lines=f.lines() /> }.into_any(),
+                State::Failed(f) => view! { <ErrorPanel heading=t.cannot_show title=f.title(t.lang) lines=f.lines() /> }.into_any(),
             }}
         </article>
     }

@@ -55,8 +55,14 @@ pub fn BlockText(
             ..
         } => {
             let (class, stage_label) = match stage {
-                Stage::Done => ("dafu-initiative dafu-initiative--done", "已开展"),
-                Stage::Next => ("dafu-initiative dafu-initiative--next", "下一步"),
+                Stage::Done => (
+                    "dafu-initiative dafu-initiative--done",
+                    viewer.t.block_stage(false),
+                ),
+                Stage::Next => (
+                    "dafu-initiative dafu-initiative--next",
+                    viewer.t.block_stage(true),
+                ),
             };
             view! {
                 <div class=class id=ids.of(&id) tabindex="-1">

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 /// Shows why the reply cannot be shown, each problem on its own line; announced to screen readers.
 #[component]
 pub fn ErrorPanel(
+    /// The panel's heading ("this reply cannot be shown").
+    heading: &'static str,
     /// One line saying what failed.
     title: String,
     /// The details: paths, lines, HTTP status.
@@ -16,7 +18,7 @@ pub fn ErrorPanel(
         .collect_view();
     view! {
         <div class="dafu-error" role="alert">
-            <h2 class="dafu-error__title">"无法显示此答复"</h2>
+            <h2 class="dafu-error__title">{heading}</h2>
             <p class="dafu-error__summary">{title}</p>
             <ul class="dafu-error__lines">{items}</ul>
         </div>

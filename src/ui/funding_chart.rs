@@ -26,15 +26,6 @@ enum ChartView {
     Share,
 }
 
-fn role_suffix(role: MoneyRole) -> &'static str {
-    match role {
-        MoneyRole::Allocated => "",
-        MoneyRole::Requested => "(申请中)",
-        MoneyRole::Refused => "(未获批)",
-        MoneyRole::Loan => "(贷款)",
-    }
-}
-
 fn role_class(role: MoneyRole) -> &'static str {
     match role {
         MoneyRole::Allocated => "dafu-chart__bar dafu-chart__bar--allocated",
@@ -105,8 +96,9 @@ fn BarRows(
             let len = scale.length(bar.wan, MIN_BAR);
             let upper = bar.upper_wan.map(|u| scale.length(u, MIN_BAR));
             let end = upper.unwrap_or(len);
-            let label = if bar.depth > 0 { format!("其中:{}", clip_label(&bar.label)) } else { clip_label(&bar.label) };
-            let value = format!("{}{}", bar.value_text, role_suffix(bar.role));
+            let t = viewer.t;
+            let label = if bar.depth > 0 { format!("{}{}", t.of_which, clip_label(&bar.label)) } else { clip_label(&bar.label) };
+            let value = format!("{}{}", bar.value_text, t.role_suffix(bar.role));
             let fill = fill(&viewer, bar.role);
             let link = bar.link.clone();
             let reveal = {
@@ -223,13 +215,14 @@ pub fn FundingChart(
 ) -> impl IntoView {
     let reply = viewer.reply.clone();
     let ids = viewer.ids.clone();
+    let t = viewer.t;
     let title_id = ids.of("funding-title");
     let section_id = ids.of("funding");
     if reply.funding.is_empty() {
         return view! {
             <section class="dafu-funding" id=section_id aria-labelledby=title_id.clone()>
-                <h2 class="dafu-funding__title" id=title_id.clone()>"资金"</h2>
-                <p class="dafu-funding__none">"本答复没有写明具体的资金金额。"</p>
+                <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding}</h2>
+                <p class="dafu-funding__none">{t.no_funding}</p>
             </section>
         }
         .into_any();
@@ -253,27 +246,20 @@ pub fn FundingChart(
     let view_mode = RwSignal::new(ChartView::Purpose);
     let show_table = RwSignal::new(false);
 
-    let wan = |d: Decimal| format!("{}万元", d.grouped());
     let total_lines = [
-        (totals.allocated, "已拨付合计", "dafu-funding__total dafu-funding__total--allocated"),
-        (totals.loan, "贷款合计", "dafu-funding__total"),
-        (totals.requested, "申请中合计", "dafu-funding__total"),
-        (totals.refused, "未获批合计", "dafu-funding__total"),
+        (totals.allocated, MoneyRole::Allocated, "dafu-funding__total dafu-funding__total--allocated"),
+        (totals.loan, MoneyRole::Loan, "dafu-funding__total"),
+        (totals.requested, MoneyRole::Requested, "dafu-funding__total"),
+        (totals.refused, MoneyRole::Refused, "dafu-funding__total"),
     ]
     .into_iter()
-    .filter_map(|(sum, label, class)| {
+    .filter_map(|(sum, role, class)| {
         sum.map(|s| {
-            view! { <p class=class>{label} " " <strong class="dafu-funding__total-value">{wan(s)}</strong></p> }
+            view! { <p class=class>{t.role_total(role)} " " <strong class="dafu-funding__total-value">{t.wan(s)}</strong></p> }
         })
     })
     .collect_view();
-    let not_summed = (totals.not_summed > 0).then(|| {
-        format!(
-            "另有{}项为按项目计的标准或区间金额,不计入合计。",
-            totals.not_summed
-        )
-    });
-
+    let not_summed = (totals.not_summed > 0).then(|| t.not_summed(totals.not_summed));
     let largest = by_purpose
         .iter()
         .filter(|b| b.depth == 0)
@@ -281,28 +267,15 @@ pub fn FundingChart(
         .cloned();
     let chart_title = move || {
         let what = match view_mode.get() {
-            ChartView::Purpose => "按用途",
-            ChartView::Year => "按年份",
-            ChartView::Share => "各项占已拨付合计的比例",
+            ChartView::Purpose => t.by_purpose,
+            ChartView::Year => t.by_year,
+            ChartView::Share => t.shares_title(),
         };
-        let total = totals.allocated.map_or_else(
-            || "没有已拨付的资金".to_owned(),
-            |t| format!("已拨付合计{}", wan(t)),
-        );
-        format!("资金图({what}):{total}")
+        t.chart_title(what, totals.allocated)
     };
     let chart_desc = largest.as_ref().map(|b| {
-        let share = totals
-            .allocated
-            .and_then(|t| per_mille(b.wan, t))
-            .map(|p| format!(",占{}", percent(p)))
-            .unwrap_or_default();
-        format!(
-            "共{}笔资金,金额最大的一项是{}{}{share}。",
-            reply.funding.len(),
-            b.label,
-            b.value_text
-        )
+        let share = totals.allocated.and_then(|total| per_mille(b.wan, total));
+        t.chart_desc(reply.funding.len(), &b.label, &b.value_text, share)
     });
     let rows_for = move |mode: ChartView| match mode {
         ChartView::Purpose => by_purpose.clone(),
@@ -356,14 +329,14 @@ pub fn FundingChart(
     };
     view! {
         <section class="dafu-funding" id=section_id aria-labelledby=title_id.clone()>
-            <h2 class="dafu-funding__title" id=title_id.clone()>"资金"</h2>
+            <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding}</h2>
             {total_lines}
             {not_summed.map(|n| view! { <p class="dafu-funding__note">{n}</p> })}
             {(has_years || can_share).then(|| view! {
-                <div class="dafu-funding__switches" role="group" aria-label="图表视图">
-                    {switch(ChartView::Purpose, "按用途")}
-                    {has_years.then(|| switch(ChartView::Year, "按年份"))}
-                    {can_share.then(|| switch(ChartView::Share, "占比"))}
+                <div class="dafu-funding__switches" role="group" aria-label=t.chart_view>
+                    {switch(ChartView::Purpose, t.by_purpose)}
+                    {has_years.then(|| switch(ChartView::Year, t.by_year))}
+                    {can_share.then(|| switch(ChartView::Share, t.shares))}
                 </div>
             })}
             <figure class="dafu-chart">
@@ -381,7 +354,7 @@ pub fn FundingChart(
                     {chart}
                 </svg>
                 <figcaption class="dafu-chart__caption">
-                    "实心:已拨付;斜线:申请中;网格:未获批;圆点:贷款;虚线边框:约数;浅色延长段:区间上限。点击条形可查看原文。"
+                    {t.chart_key}
                 </figcaption>
             </figure>
             <button
@@ -391,7 +364,7 @@ pub fn FundingChart(
                 aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|s| *s = !*s)
             >
-                {move || if show_table.get() { "收起表格" } else { "以表格查看" }}
+                {move || if show_table.get() { t.hide_table } else { t.show_table }}
             </button>
             <div class="dafu-funding__table-wrap" id=table_id hidden=move || !show_table.get()>
                 <FundingTable viewer=viewer.clone() />
@@ -408,6 +381,8 @@ fn FundingTable(
     viewer: Viewer,
 ) -> impl IntoView {
     let reply = viewer.reply.clone();
+    let t = viewer.t;
+    let [c_item, c_written, c_wan, c_kind, c_share, c_source] = t.columns;
     let totals = reply.funding_totals();
     let rows = reply
         .funding_rows()
@@ -416,7 +391,7 @@ fn FundingTable(
             let item = row.item;
             let label = crate::model::funding::label_of(item);
             let label = if row.depth > 0 {
-                format!("其中:{label}")
+                format!("{}{label}", t.of_which)
             } else {
                 label
             };
@@ -430,9 +405,9 @@ fn FundingTable(
             let note = if row.counted {
                 ""
             } else if row.depth > 0 {
-                "(已含在上一行)"
+                t.included_above
             } else {
-                "(不计入合计)"
+                t.not_in_totals
             };
             let href = viewer.ids.href(&item.id);
             let (block, id) = (item.at.block.clone(), item.id.clone());
@@ -440,11 +415,11 @@ fn FundingTable(
             view! {
                 <tr class="dafu-table__row" class=("dafu-table__row--part", row.depth > 0)>
                     <th class="dafu-table__label" scope="row">{label}</th>
-                    <td class="dafu-table__number" data-label="原文金额">{item.written.clone()}</td>
-                    <td class="dafu-table__number" data-label="万元">{wan}</td>
-                    <td class="dafu-table__role" data-label="性质">{item.role.label_zh()}{note}</td>
-                    <td class="dafu-table__number" data-label="占已拨付合计">{share}</td>
-                    <td class="dafu-table__source" data-label="出处">
+                    <td class="dafu-table__number" data-label=c_written>{item.written.clone()}</td>
+                    <td class="dafu-table__number" data-label=c_wan>{wan}</td>
+                    <td class="dafu-table__role" data-label=c_kind>{t.role(item.role)}{note}</td>
+                    <td class="dafu-table__number" data-label=c_share>{share}</td>
+                    <td class="dafu-table__source" data-label=c_source>
                         <a
                             class="dafu-table__link"
                             href=href
@@ -453,22 +428,22 @@ fn FundingTable(
                                 v.reveal(&block, Some(&id));
                             }
                         >
-                            "原文"
+                            {t.source_link}
                         </a>
                     </td>
                 </tr>
             }
         })
         .collect_view();
-    let total = totals.allocated.map(|t| {
+    let total = totals.allocated.map(|sum| {
         view! {
             <tfoot>
                 <tr class="dafu-table__total">
-                    <th class="dafu-table__label" scope="row">"已拨付合计"</th>
+                    <th class="dafu-table__label" scope="row">{t.allocated_total}</th>
                     <td class="dafu-table__number dafu-table__number--empty"></td>
-                    <td class="dafu-table__number" data-label="万元">{t.grouped()}</td>
+                    <td class="dafu-table__number" data-label=c_wan>{sum.grouped()}</td>
                     <td class="dafu-table__role dafu-table__role--empty"></td>
-                    <td class="dafu-table__number" data-label="占已拨付合计">"100%"</td>
+                    <td class="dafu-table__number" data-label=c_share>"100%"</td>
                     <td class="dafu-table__source dafu-table__source--empty"></td>
                 </tr>
             </tfoot>
@@ -476,15 +451,15 @@ fn FundingTable(
     });
     view! {
         <table class="dafu-table">
-            <caption class="dafu-table__caption">"资金明细(金额单位:万元)"</caption>
+            <caption class="dafu-table__caption">{t.table_caption}</caption>
             <thead>
                 <tr>
-                    <th class="dafu-table__head" scope="col">"项目"</th>
-                    <th class="dafu-table__head" scope="col">"原文金额"</th>
-                    <th class="dafu-table__head" scope="col">"万元"</th>
-                    <th class="dafu-table__head" scope="col">"性质"</th>
-                    <th class="dafu-table__head" scope="col">"占已拨付合计"</th>
-                    <th class="dafu-table__head" scope="col">"出处"</th>
+                    <th class="dafu-table__head" scope="col">{c_item}</th>
+                    <th class="dafu-table__head" scope="col">{c_written}</th>
+                    <th class="dafu-table__head" scope="col">{c_wan}</th>
+                    <th class="dafu-table__head" scope="col">{c_kind}</th>
+                    <th class="dafu-table__head" scope="col">{c_share}</th>
+                    <th class="dafu-table__head" scope="col">{c_source}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -48,8 +48,8 @@ pub fn KeyFigures(
         view! {
             <li class="dafu-figures__item">
                 <a class="dafu-figures__button dafu-figures__button--total" href=viewer.ids.href("funding")>
-                    <span class="dafu-figures__value">{format!("{}万元", t.grouped())}</span>
-                    <span class="dafu-figures__label">"资金合计(已拨付)"</span>
+                    <span class="dafu-figures__value">{viewer.t.wan(t)}</span>
+                    <span class="dafu-figures__label">{viewer.t.funding_total_tile}</span>
                 </a>
             </li>
         }
@@ -59,11 +59,11 @@ pub fn KeyFigures(
     (count > 0 || total.is_some()).then(|| {
         view! {
             <section class="dafu-figures" aria-labelledby=title_id.clone()>
-                <h2 class="dafu-figures__title" id=title_id.clone()>"要点数字"</h2>
+                <h2 class="dafu-figures__title" id=title_id.clone()>{viewer.t.key_figures}</h2>
                 <ul class="dafu-figures__strip">{key}{total}</ul>
                 {(count > 0).then(|| view! {
                     <details class="dafu-figures__all">
-                        <summary class="dafu-figures__more">{format!("全部{count}个数字")}</summary>
+                        <summary class="dafu-figures__more">{viewer.t.all_figures(count)}</summary>
                         <ul class="dafu-figures__strip dafu-figures__strip--all">{all}</ul>
                     </details>
                 })}

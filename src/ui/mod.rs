@@ -5,6 +5,7 @@ pub mod block_text;
 pub mod error_panel;
 pub mod funding_chart;
 pub mod header;
+pub mod i18n;
 pub mod ids;
 pub mod key_figures;
 pub mod mount;

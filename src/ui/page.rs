@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::model::MAX_JSON_BYTES;
 
 use super::app::App;
+use super::options::{Lang, Options};
 use super::source::ReplySource;
 
 /// Reads a file the user chose or dropped and shows it, or says why it cannot.
@@ -41,6 +42,7 @@ pub fn Page(
     let source = RwSignal::new(initial);
     let note = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    let lang = RwSignal::new(Lang::Zh);
     let on_pick = move |ev: web_sys::Event| {
         let input = ev
             .target()
@@ -85,9 +87,20 @@ pub fn Page(
                     <input type="file" class="dafu-page__file" accept=".json,application/json" on:change=on_pick />
                 </label>
                 <span class="dafu-page__hint">"或把文件拖放到本页"</span>
+                <button
+                    type="button"
+                    class="dafu-page__lang"
+                    lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                    on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+                >
+                    {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
+                </button>
                 <p class="dafu-page__note" role="status">{move || note.get()}</p>
             </div>
-            {move || view! { <App source=source.get() /> }}
+            {move || {
+                let options = Options { lang: lang.get(), ..Options::default() };
+                view! { <App source=source.get() options=options /> }
+            }}
         </div>
     }
 }

@@ -96,7 +96,12 @@ pub fn Sections(
     /// The reply's shared state.
     viewer: Viewer,
 ) -> impl IntoView {
-    let (reply, ids, open) = (viewer.reply.clone(), viewer.ids.clone(), viewer.open);
+    let (reply, ids, open, t) = (
+        viewer.reply.clone(),
+        viewer.ids.clone(),
+        viewer.open,
+        viewer.t,
+    );
     let items = reply
         .sections
         .iter()
@@ -152,7 +157,7 @@ pub fn Sections(
                         aria-expanded=move || open.all_open().to_string()
                         on:click=move |_| open.set_all(!open.all_open())
                     >
-                        {move || if open.all_open() { "全部收起" } else { "全部展开" }}
+                        {move || if open.all_open() { t.hide_all } else { t.show_all }}
                     </button>
                 </div>
             })}

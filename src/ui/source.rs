@@ -2,6 +2,8 @@
 
 use crate::model::{LoadError, Reply, DEFAULT_REPLY_JSON};
 
+use super::options::Lang;
+
 /// What to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReplySource {
@@ -37,8 +39,32 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// One line saying what failed, in Chinese.
-    pub fn title_zh(&self) -> String {
+    /// One line saying what failed.
+    pub fn title(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return match self {
+                Self::Http {
+                    url,
+                    status,
+                    status_text,
+                } => format!(
+                    "Could not fetch {url}: the server answered HTTP {status} {status_text}"
+                ),
+                Self::Network { url, .. } => {
+                    format!("Could not fetch {url}: network error or invalid address")
+                }
+                Self::Load(LoadError::TooLarge { .. }) => "The reply file is too large".to_owned(),
+                Self::Load(LoadError::NewerSchema { .. }) => {
+                    "The reply file is in a newer format".to_owned()
+                }
+                Self::Load(LoadError::Syntax { line, column, .. }) => {
+                    format!("The reply file is malformed (line {line}, column {column})")
+                }
+                Self::Load(LoadError::Invalid(p)) => {
+                    format!("The reply file has {} problem(s)", p.len())
+                }
+            };
+        }
         match self {
             Self::Http {
                 url,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Entry, Placement, YearGroup};
+use crate::model::{DateRole, Entry, EntryKind, Placement};
 
 use super::viewer::Viewer;
 
@@ -36,7 +36,23 @@ fn TimelineEntry(
             crate::model::Block::Paragraph { .. } => section.numeral.clone(),
         })
         .unwrap_or_default();
-    let mark = entry.mark_zh();
+    let t = viewer.t;
+    let mark = t.placement_mark(entry.placement);
+    let goal = matches!(
+        entry.kind,
+        EntryKind::Date {
+            role: DateRole::Target
+        }
+    );
+    let stage = t.stage(
+        entry.planned,
+        goal,
+        matches!(entry.kind, EntryKind::Initiative { .. }),
+    );
+    let when = t.entry_when(
+        entry.date.as_ref().map_or("", |d| d.written()),
+        entry.placement,
+    );
     let (block, fact) = (entry.block.clone(), entry.fact.clone());
     view! {
         <li class=placement_class(entry.placement) class=("dafu-timeline__event--planned", entry.planned)>
@@ -47,9 +63,9 @@ fn TimelineEntry(
             >
                 <span class="dafu-timeline__when">
                     {(!mark.is_empty()).then(|| view! { <span class="dafu-timeline__mark">{mark}</span> })}
-                    <span class="dafu-timeline__date">{entry.when_zh()}</span>
+                    <span class="dafu-timeline__date">{when}</span>
                 </span>
-                <span class="dafu-timeline__stage">{entry.stage_zh()}</span>
+                <span class="dafu-timeline__stage">{stage}</span>
                 <span class="dafu-timeline__what">
                     <span class="dafu-timeline__place">{place}</span>
                     " "
@@ -58,11 +74,6 @@ fn TimelineEntry(
             </button>
         </li>
     }
-}
-
-fn year_label(g: &YearGroup) -> String {
-    g.year
-        .map_or_else(|| "未注明年份".to_owned(), |y| format!("{y}年"))
 }
 
 /// Shows the reply's timeline, oldest or newest first.
@@ -74,13 +85,14 @@ pub fn Timeline(
     let timeline = viewer.reply.timeline();
     let newest_first = RwSignal::new(false);
     let title_id = viewer.ids.of("timeline-title");
+    let t = viewer.t;
     let count = timeline.len();
     let groups = move || {
         timeline
             .ordered(newest_first.get())
             .into_iter()
             .map(|g| {
-                let label = year_label(&g);
+                let label = t.year(g.year);
                 let entries = g
                     .entries
                     .into_iter()
@@ -99,18 +111,18 @@ pub fn Timeline(
         view! {
             <section class="dafu-timeline" aria-labelledby=title_id.clone()>
                 <div class="dafu-timeline__head">
-                    <h2 class="dafu-timeline__title" id=title_id.clone()>"时间线"</h2>
+                    <h2 class="dafu-timeline__title" id=title_id.clone()>{t.timeline}</h2>
                     <button
                         type="button"
                         class="dafu-timeline__order"
                         aria-pressed=move || newest_first.get().to_string()
                         on:click=move |_| newest_first.update(|n| *n = !*n)
                     >
-                        "最新的在前"
+                        {t.newest_first}
                     </button>
                 </div>
                 <p class="dafu-timeline__note">
-                    {format!("共{count}项。未写明时间的举措列在答复日期下,并注明“未注明时间”。")}
+                    {t.timeline_note(count)}
                 </p>
                 <ol class="dafu-timeline__years">{groups}</ol>
             </section>

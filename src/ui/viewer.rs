@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 
 use crate::model::Reply;
 
+use super::i18n::Text;
 use super::ids::Ids;
+use super::options::Lang;
 use super::sections::OpenSections;
 
 /// One mounted reply's shared state, handed to each view as a prop.
@@ -23,17 +25,20 @@ pub struct Viewer {
     pub open: OpenSections,
     /// The fact last revealed, highlighted in the text.
     pub highlight: RwSignal<Option<String>>,
+    /// The interface's words.
+    pub t: &'static Text,
 }
 
 impl Viewer {
     /// A viewer with every section closed, or every section open.
-    pub fn new(reply: Arc<Reply>, open_all: bool) -> Self {
+    pub fn new(reply: Arc<Reply>, open_all: bool, lang: Lang) -> Self {
         let open = OpenSections::new(reply.sections.len(), open_all);
         Self {
             reply,
             ids: Ids::fresh(),
             open,
             highlight: RwSignal::new(None),
+            t: lang.text(),
         }
     }
 
