@@ -14,6 +14,7 @@ use super::header::Header;
 use super::key_figures::KeyFigures;
 use super::options::Options;
 use super::sections::Sections;
+use super::settings::{ReadingSettings, Settings};
 use super::source::{fetch, parse, Failure, ReplySource};
 use super::timeline::Timeline;
 use super::viewer::Viewer;
@@ -35,7 +36,10 @@ pub fn ReplyView(
     #[prop(optional)]
     options: Options,
 ) -> impl IntoView {
-    let viewer = Viewer::new(reply.clone(), options.open_all, options.lang);
+    let viewer = Viewer {
+        with_title: options.views.header,
+        ..Viewer::new(reply.clone(), options.open_all, options.lang)
+    };
     let views = options.views;
     let preamble = reply
         .preamble
@@ -60,7 +64,7 @@ pub fn ReplyView(
         }
     });
     view! {
-        {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t /> })}
+        {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t title_id=viewer.ids.of("title") /> })}
         <div class="dafu-body">
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {views.figures.then(|| view! { <KeyFigures viewer=viewer.clone() /> })}
@@ -103,13 +107,21 @@ pub fn App(
     }
     let lang = options.lang.tag();
     let t = options.lang.text();
+    let settings = ReadingSettings::new();
     view! {
-        <article class="dafu" lang=lang aria-busy=move || matches!(state.get(), State::Loading).to_string()>
+        <article
+            class=move || format!("dafu {}", settings.classes())
+            lang=lang
+            aria-busy=move || matches!(state.get(), State::Loading).to_string()
+        >
             {move || match state.get() {
                 State::Loading => view! {
                     <p class="dafu-loading" role="status">{t.loading}</p>
                 }.into_any(),
-                State::Ready(reply) => view! { <ReplyView reply=reply options=options.clone() /> }.into_any(),
+                State::Ready(reply) => view! {
+                    <Settings settings=settings t=t />
+                    <ReplyView reply=reply options=options.clone() />
+                }.into_any(),
                 State::Failed(f) => view! { <ErrorPanel heading=t.cannot_show title=f.title(t.lang) lines=f.lines() /> }.into_any(),
             }}
         </article>

@@ -7,8 +7,23 @@ use crate::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
 
 use super::viewer::Viewer;
 
-/// Height of one chart row in pixels: a label line, then the bar.
-const ROW: u32 = 60;
+/// Chart geometry is in hundredths of an em, so the chart grows with the text-size setting and the
+/// host page's font size. One row: a label line, then the bar.
+const ROW: u64 = 375;
+/// Where a row's label sits (baseline), and its bar.
+const LABEL_Y: u64 = 125;
+const BAR_Y: u64 = 175;
+const BAR_H: Centi = Centi(125);
+/// How far a 其中 part is indented.
+const INDENT: Centi = Centi(150);
+/// The share view: the stacked bar, then legend lines.
+const SHARE_TOP: u64 = 400;
+const LEGEND_ROW: u64 = 200;
+
+/// A length in ems.
+fn em(c: Centi) -> String {
+    format!("{c}em")
+}
 /// The longest bar spans the whole width.
 const BAR_RANGE: Centi = Centi(10_000);
 /// A non-zero amount is drawn at least this long (hundredths of a percent of the width).
@@ -91,8 +106,8 @@ fn BarRows(
     bars.into_iter()
         .enumerate()
         .map(|(i, bar)| {
-            let y = u32::try_from(i).unwrap_or(0) * ROW;
-            let indent = if bar.depth > 0 { 24 } else { 0 };
+            let y = u64::try_from(i).unwrap_or(0) * ROW;
+            let indent = em(if bar.depth > 0 { INDENT } else { Centi(0) });
             let len = scale.length(bar.wan, MIN_BAR);
             let upper = bar.upper_wan.map(|u| scale.length(u, MIN_BAR));
             let end = upper.unwrap_or(len);
@@ -112,16 +127,16 @@ fn BarRows(
             view! {
                 <g class="dafu-chart__row" class=("dafu-chart__row--part", bar.depth > 0) on:click=reveal>
                     // The whole row takes the click, not only the painted bar and text.
-                    <rect class="dafu-chart__hit" x="0" y=y width="100%" height=ROW fill="transparent"></rect>
-                    <text class="dafu-chart__label" x=indent y=y + 20>{label}</text>
-                    <svg x=indent y=y + 28 width="100%" height="20" overflow="visible">
+                    <rect class="dafu-chart__hit" x="0" y=em(Centi(y)) width="100%" height=em(Centi(ROW)) fill="transparent"></rect>
+                    <text class="dafu-chart__label" x=indent.clone() y=em(Centi(y + LABEL_Y))>{label}</text>
+                    <svg x=indent y=em(Centi(y + BAR_Y)) width="100%" height=em(BAR_H) overflow="visible">
                         <rect
                             class=role_class(bar.role)
                             class=("dafu-chart__bar--approx", bar.approx)
                             x="0"
                             y="0"
                             width=format!("{len}%")
-                            height="20"
+                            height=em(BAR_H)
                             fill=fill
                         ></rect>
                         {upper.map(|u| view! {
@@ -130,15 +145,15 @@ fn BarRows(
                                 x=format!("{len}%")
                                 y="0"
                                 width=format!("{}%", Centi(u.0.saturating_sub(len.0)))
-                                height="20"
+                                height=em(BAR_H)
                             ></rect>
                         })}
                         {if end > INSIDE_FROM {
                             view! {
-                                <text class="dafu-chart__value dafu-chart__value--inside" x=format!("{end}%") dx="-6" y="15" text-anchor="end">{value}</text>
+                                <text class="dafu-chart__value dafu-chart__value--inside" x=format!("{end}%") dx="-0.4em" y="0.95em" text-anchor="end">{value}</text>
                             }.into_any()
                         } else {
-                            view! { <text class="dafu-chart__value" x=format!("{end}%") dx="6" y="15">{value}</text> }.into_any()
+                            view! { <text class="dafu-chart__value" x=format!("{end}%") dx="0.4em" y="0.95em">{value}</text> }.into_any()
                         }}
                     </svg>
                 </g>
@@ -171,11 +186,11 @@ fn ShareRows(
                     class="dafu-chart__segment"
                     class=("dafu-chart__segment--alt", i % 2 == 1)
                     x=format!("{x}%")
-                    y="4"
+                    y="0.25em"
                     width=format!("{width}%")
-                    height="36"
+                    height="2.25em"
                 ></rect>
-                <text class="dafu-chart__segment-number" x=format!("{x}%") dx="4" y="28">{(i + 1).to_string()}</text>
+                <text class="dafu-chart__segment-number" x=format!("{x}%") dx="0.3em" y="1.6em">{(i + 1).to_string()}</text>
             }
         })
         .collect_view();
@@ -183,7 +198,9 @@ fn ShareRows(
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {
-            let y = 64 + u32::try_from(i).unwrap_or(0) * 32;
+            let y = em(Centi(
+                SHARE_TOP + u64::try_from(i).unwrap_or(0) * LEGEND_ROW,
+            ));
             let share = per_mille(bar.wan, total).map(percent).unwrap_or_default();
             let link = bar.link.clone();
             let viewer = viewer.clone();
@@ -220,7 +237,7 @@ pub fn FundingChart(
     let section_id = ids.of("funding");
     if reply.funding.is_empty() {
         return view! {
-            <section class="dafu-funding" id=section_id aria-labelledby=title_id.clone()>
+            <section class="dafu-funding" id=section_id aria-labelledby=viewer.region_label(&title_id)>
                 <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding}</h2>
                 <p class="dafu-funding__none">{t.no_funding}</p>
             </section>
@@ -236,7 +253,7 @@ pub fn FundingChart(
         .cloned()
         .collect();
     let has_years = by_year.is_some();
-    let row_count = |n: usize| u32::try_from(n).unwrap_or(0);
+    let row_count = |n: usize| u64::try_from(n).unwrap_or(0);
     let (by_purpose_len, by_year_len, share_len) = (
         row_count(by_purpose.len()),
         row_count(by_year.as_ref().map_or(0, Vec::len)),
@@ -306,10 +323,9 @@ pub fn FundingChart(
             .find(|(m, _)| *m == mode)
             .map_or(0, |(_, n)| *n);
         match mode {
-            ChartView::Share => 64 + rows * 32,
-            _ => rows * ROW + 8,
+            ChartView::Share => em(Centi(SHARE_TOP + rows * LEGEND_ROW)),
+            _ => em(Centi(rows * ROW + 25)),
         }
-        .to_string()
     };
     let svg_title_id = ids.of("funding-chart-title");
     let svg_desc_id = ids.of("funding-chart-desc");
@@ -328,7 +344,7 @@ pub fn FundingChart(
         }
     };
     view! {
-        <section class="dafu-funding" id=section_id aria-labelledby=title_id.clone()>
+        <section class="dafu-funding" id=section_id aria-labelledby=viewer.region_label(&title_id)>
             <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding}</h2>
             {total_lines}
             {not_summed.map(|n| view! { <p class="dafu-funding__note">{n}</p> })}

@@ -13,6 +13,8 @@ pub fn Header(
     reply: std::sync::Arc<Reply>,
     /// The interface's words.
     t: &'static Text,
+    /// The id the title gets, so the views' regions can name the reply they belong to.
+    title_id: String,
 ) -> impl IntoView {
     let meta = &reply.meta;
     let proposal = &reply.proposal;
@@ -68,12 +70,12 @@ pub fn Header(
     view! {
         <header class="dafu-header">
             {issuer.map(|i| view! { <p class="dafu-header__issuer">{i}</p> })}
-            <h1 class="dafu-header__title">{title}</h1>
+            <h1 class="dafu-header__title" id=title_id>{title}</h1>
             {proposal_line.map(|p| view! { <p class="dafu-header__proposal">{p}</p> })}
             {has_badges.then(|| view! { <ul class="dafu-badges" aria-label=t.status>{validity}{class}</ul> })}
             <dl class="dafu-header__dates">{written}{published}</dl>
             {has_fields.then(|| view! {
-                <details class="dafu-meta">
+                <details class="dafu-meta" on:keydown=move |ev| super::keys::close_details_on_escape(&ev)>
                     <summary class="dafu-meta__summary">{t.document_details}</summary>
                     <dl class="dafu-meta__list">{fields}</dl>
                 </details>

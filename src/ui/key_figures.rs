@@ -58,11 +58,11 @@ pub fn KeyFigures(
     let title_id = viewer.ids.of("figures-title");
     (count > 0 || total.is_some()).then(|| {
         view! {
-            <section class="dafu-figures" aria-labelledby=title_id.clone()>
+            <section class="dafu-figures" aria-labelledby=viewer.region_label(&title_id)>
                 <h2 class="dafu-figures__title" id=title_id.clone()>{viewer.t.key_figures}</h2>
                 <ul class="dafu-figures__strip">{key}{total}</ul>
                 {(count > 0).then(|| view! {
-                    <details class="dafu-figures__all">
+                    <details class="dafu-figures__all" on:keydown=move |ev| super::keys::close_details_on_escape(&ev)>
                         <summary class="dafu-figures__more">{viewer.t.all_figures(count)}</summary>
                         <ul class="dafu-figures__strip dafu-figures__strip--all">{all}</ul>
                     </details>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::block_text::BlockText;
+use super::keys::focus_sibling_header;
 use super::viewer::Viewer;
 
 /// Which sections are open, shared with views that open a section from elsewhere (facts, timeline).
@@ -37,56 +38,6 @@ impl OpenSections {
     /// Opens or closes every section.
     pub fn set_all(self, open: bool) {
         self.0.update(|v| v.iter_mut().for_each(|s| *s = open));
-    }
-}
-
-/// Moves focus between accordion headers with the APG's optional keys (↑ ↓ Home End).
-fn focus_sibling_header(ev: &leptos::ev::KeyboardEvent) {
-    use wasm_bindgen::JsCast;
-    let key = ev.key();
-    if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
-        return;
-    }
-    let Some(button) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Some(root) = button.closest(".dafu-accordion").ok().flatten() else {
-        return;
-    };
-    let Ok(list) = root.query_selector_all(".dafu-accordion__button") else {
-        return;
-    };
-    let buttons: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect();
-    let Some(here) = buttons.iter().position(|b| b.is_same_node(Some(&button))) else {
-        return;
-    };
-    let last = buttons.len().saturating_sub(1);
-    let target = match key.as_str() {
-        "ArrowDown" => {
-            if here == last {
-                0
-            } else {
-                here + 1
-            }
-        }
-        "ArrowUp" => {
-            if here == 0 {
-                last
-            } else {
-                here - 1
-            }
-        }
-        "Home" => 0,
-        _ => last,
-    };
-    if let Some(b) = buttons.get(target) {
-        ev.prevent_default();
-        let _ = b.focus();
     }
 }
 

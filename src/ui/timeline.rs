@@ -85,6 +85,7 @@ pub fn Timeline(
     let timeline = viewer.reply.timeline();
     let newest_first = RwSignal::new(false);
     let title_id = viewer.ids.of("timeline-title");
+    let labelled_by = viewer.region_label(&title_id);
     let t = viewer.t;
     let count = timeline.len();
     let groups = move || {
@@ -109,7 +110,7 @@ pub fn Timeline(
     };
     (count > 0).then(|| {
         view! {
-            <section class="dafu-timeline" aria-labelledby=title_id.clone()>
+            <section class="dafu-timeline" aria-labelledby=labelled_by.clone()>
                 <div class="dafu-timeline__head">
                     <h2 class="dafu-timeline__title" id=title_id.clone()>{t.timeline}</h2>
                     <button

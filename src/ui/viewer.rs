@@ -27,6 +27,8 @@ pub struct Viewer {
     pub highlight: RwSignal<Option<String>>,
     /// The interface's words.
     pub t: &'static Text,
+    /// Whether the header (and so the title element) is shown.
+    pub with_title: bool,
 }
 
 impl Viewer {
@@ -39,6 +41,17 @@ impl Viewer {
             open,
             highlight: RwSignal::new(None),
             t: lang.text(),
+            with_title: true,
+        }
+    }
+
+    /// The value for a view's `aria-labelledby`: its heading, then the reply's title when the header is
+    /// shown, so two replies on one page never have two regions of the same name.
+    pub fn region_label(&self, heading_id: &str) -> String {
+        if self.with_title {
+            format!("{heading_id} {}", self.ids.of("title"))
+        } else {
+            heading_id.to_owned()
         }
     }
 

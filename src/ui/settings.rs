@@ -1,0 +1,95 @@
+//! Reading settings for one instance (适老化): text size in four steps up to 1.75×, and high contrast.
+
+use leptos::prelude::*;
+
+use super::i18n::Text;
+
+/// The text sizes offered, as (class, zh, en); the first is the page's own size.
+pub const SIZES: [(&str, &str, &str); 4] = [
+    ("dafu--size-0", "标准", "Standard"),
+    ("dafu--size-1", "大", "Large"),
+    ("dafu--size-2", "较大", "Larger"),
+    ("dafu--size-3", "特大", "Largest"),
+];
+
+/// The reader's choices, applied as classes on the instance's root.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadingSettings {
+    /// Index into [`SIZES`].
+    pub size: RwSignal<usize>,
+    /// High-contrast colours.
+    pub contrast: RwSignal<bool>,
+}
+
+impl ReadingSettings {
+    /// Standard size, normal contrast.
+    pub fn new() -> Self {
+        Self {
+            size: RwSignal::new(0),
+            contrast: RwSignal::new(false),
+        }
+    }
+
+    /// The root's extra classes.
+    pub fn classes(self) -> String {
+        let size = SIZES.get(self.size.get()).map_or("dafu--size-0", |s| s.0);
+        if self.contrast.get() {
+            format!("{size} dafu--contrast")
+        } else {
+            size.to_owned()
+        }
+    }
+}
+
+impl Default for ReadingSettings {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Text-size buttons and a high-contrast switch, each a toggle button with `aria-pressed`.
+#[component]
+pub fn Settings(
+    /// The settings changed.
+    settings: ReadingSettings,
+    /// The interface's words.
+    t: &'static Text,
+) -> impl IntoView {
+    let zh = t.lang == super::options::Lang::Zh;
+    let sizes = SIZES
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name_zh, name_en))| {
+            let name = if zh { *name_zh } else { *name_en };
+            view! {
+                <button
+                    type="button"
+                    class="dafu-settings__button"
+                    aria-pressed=move || (settings.size.get() == i).to_string()
+                    on:click=move |_| settings.size.set(i)
+                >
+                    {name}
+                </button>
+            }
+        })
+        .collect_view();
+    let (size_label, contrast_label, group_label) = if zh {
+        ("字号", "高对比度", "阅读设置")
+    } else {
+        ("Text size", "High contrast", "Reading settings")
+    };
+    view! {
+        <div class="dafu-settings" role="group" aria-label=group_label>
+            <span class="dafu-settings__label" aria-hidden="true">{size_label}</span>
+            <span class="dafu-settings__sizes" role="group" aria-label=size_label>{sizes}</span>
+            <button
+                type="button"
+                class="dafu-settings__button dafu-settings__contrast"
+                aria-pressed=move || settings.contrast.get().to_string()
+                on:click=move |_| settings.contrast.update(|c| *c = !*c)
+            >
+                {contrast_label}
+            </button>
+        </div>
+    }
+}
