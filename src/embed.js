@@ -4,8 +4,9 @@
  *   <div data-dafu-src="reply.json">…the reply as plain text, shown until dafu starts…</div>
  *
  * It finds dafu.css, dafu-core.js and dafu.wasm next to itself, mounts every element with
- * data-dafu-src or an inline <script type="application/json" data-dafu-reply>, and defines one
- * global, `dafu`, for elements added later: `dafu.mount(element, { src | reply, lang, views, open })`.
+ * data-dafu-src, an inline <script type="application/json" data-dafu-reply>, or data-dafu-text (its
+ * own text is the reply, converted in the browser), and defines one global, `dafu`, for elements
+ * added later: `dafu.mount(element, { src | reply | text, lang, views, open })`.
  * No inline script or style is created, so it runs under
  * `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
  */
@@ -45,6 +46,8 @@
     if (d.dafuSrc) options.src = d.dafuSrc;
     var inline = element.querySelector('script[data-dafu-reply]');
     if (inline) options.reply = inline.textContent;
+    // data-dafu-text: the element's own plain text is the reply; dafu converts it in the browser.
+    if (!inline && !d.dafuSrc && 'dafuText' in d) options.text = element.innerText;
     if (d.dafuLang) options.lang = d.dafuLang;
     if (d.dafuViews) options.views = d.dafuViews;
     if (d.dafuOpen) options.open = d.dafuOpen;
@@ -84,7 +87,7 @@
   /** Mounts every element under `root` that asks for dafu and is not mounted yet. */
   function scan(root) {
     var found = [];
-    (root || document).querySelectorAll('[data-dafu-src], [data-dafu]').forEach(function (el) {
+    (root || document).querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text]').forEach(function (el) {
       if (!el.hasAttribute('data-dafu-mounted')) found.push(mount(el, optionsOf(el)));
     });
     return found;

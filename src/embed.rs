@@ -28,14 +28,19 @@ fn field(options: &JsValue, name: &str) -> Option<String> {
         .as_string()
 }
 
-/// Mounts a reply into `element`. `options` is a plain object: `src` (URL of reply JSON) or `reply`
-/// (reply JSON text); `lang` (`zh`/`en`); `views` (`"header figures sections timeline funding"`);
+/// Mounts a reply into `element`. `options` is a plain object: `src` (URL of reply JSON), `reply`
+/// (reply JSON text) or `text` (the reply's plain text, converted in the browser); `lang` (`zh`/`en`); `views` (`"header figures sections timeline funding"`);
 /// `open` (`"all"` to start with every section open). Neither `src` nor `reply` shows the default reply.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
-    let source = match (field(&options, "reply"), field(&options, "src")) {
-        (Some(json), _) => ReplySource::Json(json),
-        (None, Some(url)) if !url.trim().is_empty() => ReplySource::Url(url),
+    let source = match (
+        field(&options, "reply"),
+        field(&options, "text"),
+        field(&options, "src"),
+    ) {
+        (Some(json), _, _) => ReplySource::Json(json),
+        (None, Some(text), _) => ReplySource::Text(text),
+        (None, None, Some(url)) if !url.trim().is_empty() => ReplySource::Url(url),
         _ => ReplySource::Default,
     };
     let opts = Options {

@@ -15,7 +15,7 @@ use super::key_figures::KeyFigures;
 use super::options::Options;
 use super::sections::Sections;
 use super::settings::{ReadingSettings, Settings};
-use super::source::{fetch, parse, Failure, ReplySource};
+use super::source::{fetch, Failure, ReplySource};
 use super::timeline::Timeline;
 use super::viewer::Viewer;
 
@@ -99,9 +99,9 @@ pub fn App(
             cb.run(ok);
         }
     };
-    if let Some(json) = source.local_json() {
+    if let Some(local) = source.local() {
         // Local sources are shown in the first frame, with no loading flash.
-        settle(parse(json));
+        settle(local);
     } else if let ReplySource::Url(url) = source {
         leptos::task::spawn_local(async move { settle(fetch(url).await) });
     }

@@ -1,17 +1,62 @@
 //! The development page (index.html, and dafu.html from disk): a reply, plus opening a local reply
-//! file by picker or by dropping it on the page.
+//! file (JSON or text) by picker or drop, pasting a reply's text, and a report of what the converter
+//! found with a download of the JSON.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::MAX_JSON_BYTES;
+use crate::parse::{convert, Diagnostic};
 
 use super::app::App;
 use super::options::{Lang, Options};
 use super::source::ReplySource;
 
-/// Reads a file the user chose or dropped and shows it, or says why it cannot.
-fn open_file(file: web_sys::File, source: RwSignal<ReplySource>, note: RwSignal<Option<String>>) {
+/// What the converter made of a text: counts, diagnostics, and the JSON the CLI would print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Report {
+    counts: [(&'static str, usize); 5],
+    diagnostics: Vec<Diagnostic>,
+    json: String,
+}
+
+/// Converts text, shows it, and keeps the report for the side panel.
+fn show_text(text: &str, source: RwSignal<ReplySource>, report: RwSignal<Option<Report>>) {
+    let c = convert(text);
+    let r = &c.reply;
+    let counts = [
+        ("章节", r.sections.len()),
+        ("举措", r.initiative_count()),
+        ("数字", r.figures.len()),
+        ("资金", r.funding.len()),
+        ("时间", r.dates.len()),
+    ];
+    let json = format!("{}\n", r.to_json());
+    report.set(Some(Report {
+        counts,
+        diagnostics: c.diagnostics.clone(),
+        json: json.clone(),
+    }));
+    source.set(ReplySource::Json(json));
+}
+
+/// Shows a file's content: JSON as it is, anything else as reply text to convert.
+fn show_content(text: String, source: RwSignal<ReplySource>, report: RwSignal<Option<Report>>) {
+    if text.trim_start().starts_with('{') {
+        report.set(None);
+        source.set(ReplySource::Json(text));
+    } else {
+        show_text(&text, source, report);
+    }
+}
+
+/// Reads a file the user chose or dropped, or says why it cannot.
+fn open_file(
+    file: web_sys::File,
+    source: RwSignal<ReplySource>,
+    report: RwSignal<Option<Report>>,
+    note: RwSignal<Option<String>>,
+) {
     // f64 is only the browser's way of giving a file size; no money passes through here.
     if file.size() > MAX_JSON_BYTES as f64 {
         note.set(Some(format!(
@@ -26,14 +71,76 @@ fn open_file(file: web_sys::File, source: RwSignal<ReplySource>, note: RwSignal<
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => {
                 note.set(Some(format!("已打开“{name}”。")));
-                source.set(ReplySource::Json(text.as_string().unwrap_or_default()));
+                show_content(text.as_string().unwrap_or_default(), source, report);
             }
             Err(_) => note.set(Some(format!("无法读取文件“{name}”。"))),
         }
     });
 }
 
-/// The page around one reply, with a file picker and a drop target for local reply files.
+/// Saves `json` as `reply.json` through a temporary object URL.
+fn download(json: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download("reply.json");
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The converter's report: counts, diagnostics with their lines, and a download of the JSON.
+#[component]
+fn ReportPanel(
+    /// The report shown.
+    report: Report,
+) -> impl IntoView {
+    let counts = report
+        .counts
+        .iter()
+        .map(|(name, n)| view! { <li class="dafu-page__count"><span class="dafu-page__count-value">{*n}</span>" "{*name}</li> })
+        .collect_view();
+    let issues = report.diagnostics.len();
+    let diagnostics = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = if d.line == 0 {
+                "全文".to_owned()
+            } else {
+                format!("第{}行", d.line)
+            };
+            view! { <li class="dafu-page__diagnostic">{line}":"{d.message.clone()}</li> }
+        })
+        .collect_view();
+    let json = report.json.clone();
+    view! {
+        <aside class="dafu-page__report" aria-labelledby="dafu-page-report-title">
+            <h2 class="dafu-page__report-title" id="dafu-page-report-title">"转换结果"</h2>
+            <ul class="dafu-page__counts">{counts}</ul>
+            <p class="dafu-page__issues">{format!("{issues}条提示")}</p>
+            <ul class="dafu-page__diagnostics">{diagnostics}</ul>
+            <button type="button" class="dafu-page__button" on:click=move |_| download(&json)>"下载JSON"</button>
+        </aside>
+    }
+}
+
+/// The page around one reply, with a file picker, a drop target and a paste box.
 #[component]
 pub fn Page(
     /// The reply shown first.
@@ -41,7 +148,10 @@ pub fn Page(
 ) -> impl IntoView {
     let source = RwSignal::new(initial);
     let note = RwSignal::new(None::<String>);
+    let report = RwSignal::new(None::<Report>);
     let dragging = RwSignal::new(false);
+    let pasting = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
     let lang = RwSignal::new(Lang::Zh);
     let on_pick = move |ev: web_sys::Event| {
         let input = ev
@@ -52,7 +162,7 @@ pub fn Page(
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         {
-            open_file(file, source, note);
+            open_file(file, source, report, note);
         }
         // Clearing lets the same file be chosen again after editing it.
         if let Some(i) = input {
@@ -62,12 +172,15 @@ pub fn Page(
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            open_file(file, source, note);
+        let Some(data) = ev.data_transfer() else {
+            return;
+        };
+        if let Some(file) = data.files().and_then(|f| f.get(0)) {
+            open_file(file, source, report, note);
+        } else if let Ok(text) = data.get_data("text/plain") {
+            if !text.trim().is_empty() {
+                show_content(text, source, report);
+            }
         }
     };
     view! {
@@ -83,10 +196,18 @@ pub fn Page(
         >
             <div class="dafu-page__tools">
                 <label class="dafu-page__open">
-                    "打开本地答复文件(JSON)"
-                    <input type="file" class="dafu-page__file" accept=".json,application/json" on:change=on_pick />
+                    "打开本地答复文件(JSON或纯文本)"
+                    <input type="file" class="dafu-page__file" accept=".json,.txt,application/json,text/plain" on:change=on_pick />
                 </label>
-                <span class="dafu-page__hint">"或把文件拖放到本页"</span>
+                <button
+                    type="button"
+                    class="dafu-page__button"
+                    aria-expanded=move || pasting.get().to_string()
+                    aria-controls="dafu-page-paste"
+                    on:click=move |_| pasting.update(|p| *p = !*p)
+                >
+                    "粘贴答复文本"
+                </button>
                 <button
                     type="button"
                     class="dafu-page__lang"
@@ -95,7 +216,29 @@ pub fn Page(
                 >
                     {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
                 </button>
+                <span class="dafu-page__hint">"也可以把文件或文字拖放到本页"</span>
                 <p class="dafu-page__note" role="status">{move || note.get()}</p>
+                <div class="dafu-page__paste" id="dafu-page-paste" hidden=move || !pasting.get()>
+                    <label class="dafu-page__paste-label" for="dafu-page-text">"答复全文(纯文本)"</label>
+                    <textarea
+                        class="dafu-page__text"
+                        id="dafu-page-text"
+                        rows="8"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                    ></textarea>
+                    <button
+                        type="button"
+                        class="dafu-page__button"
+                        on:click=move |_| {
+                            show_text(&pasted.get(), source, report);
+                            note.set(Some("已转换粘贴的文本。".to_owned()));
+                        }
+                    >
+                        "转换并显示"
+                    </button>
+                </div>
+                {move || report.get().map(|r| view! { <ReportPanel report=r /> })}
             </div>
             {move || {
                 let options = Options { lang: lang.get(), ..Options::default() };

@@ -13,6 +13,8 @@ pub enum ReplySource {
     Json(String),
     /// Reply JSON to fetch from a URL (relative to the page).
     Url(String),
+    /// A reply's plain text, converted in the browser.
+    Text(String),
 }
 
 /// Why a reply could not be shown.
@@ -98,11 +100,12 @@ impl Failure {
 }
 
 impl ReplySource {
-    /// The JSON text of a source that needs no network.
-    pub fn local_json(&self) -> Option<&str> {
+    /// The reply of a source that needs no network (`None` for a URL).
+    pub fn local(&self) -> Option<Result<Reply, Failure>> {
         match self {
-            Self::Default => Some(DEFAULT_REPLY_JSON),
-            Self::Json(text) => Some(text),
+            Self::Default => Some(parse(DEFAULT_REPLY_JSON)),
+            Self::Json(text) => Some(parse(text)),
+            Self::Text(text) => Some(Ok(crate::parse::convert(text).reply)),
             Self::Url(_) => None,
         }
     }

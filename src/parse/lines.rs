@@ -1,0 +1,85 @@
+//! The text as numbered, trimmed, non-empty lines (CRLF, CR and LF all end a line).
+
+/// One non-empty line of the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub number: usize,
+    /// The line without surrounding spaces (ASCII, full-width U+3000, no-break U+00A0, BOM).
+    pub text: String,
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
+}
+
+/// Splits and trims; lines that are empty, or only table pipes and dashes, are dropped. A reply
+/// flattened onto one line is cut where its parts meet: after an addressee (`…委员:`), after the
+/// opening (`…答复如下:`), and before a closing (`。感谢…`); the pieces keep their line number.
+pub fn lines(text: &str) -> Vec<Line> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.split('\n')
+        .enumerate()
+        .flat_map(|(i, l)| {
+            split_flattened(l.trim_matches(is_space))
+                .into_iter()
+                .map(move |t| Line {
+                    number: i + 1,
+                    text: t,
+                })
+        })
+        .filter(|l| {
+            !l.text
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ') || is_space(c))
+        })
+        .collect()
+}
+
+fn split_flattened(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = line.to_owned();
+    // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon.
+    for suffix in ["委员:", "委员：", "代表:", "代表：", "同志:", "同志："] {
+        if let Some(i) = rest.find(suffix) {
+            let end = i + suffix.len();
+            if rest[..end].chars().count() <= 20
+                && end < rest.len()
+                && !rest[..end].contains(['。', '|'])
+            {
+                out.push(rest[..end].to_owned());
+                rest = rest[end..].trim_matches(is_space).to_owned();
+                break;
+            }
+        }
+    }
+    for opening in ["答复如下:", "答复如下：", "答复如下。"] {
+        if let Some(i) = rest.find(opening) {
+            let end = i + opening.len();
+            if end < rest.len() {
+                out.push(rest[..end].to_owned());
+                rest = rest[end..].trim_matches(is_space).to_owned();
+            }
+            break;
+        }
+    }
+    if let Some(i) = rest.find("。感谢").filter(|i| *i > 0) {
+        let end = i + '。'.len_utf8();
+        out.push(rest[..end].to_owned());
+        rest = rest[end..].to_owned();
+    }
+    out.push(rest);
+    out
+}
+
+/// Characters that can stand between a key and its value.
+pub fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '：')
+}
+
+/// Removes all spaces from a key (`索  引  号` → `索引号`) and a trailing colon.
+pub fn normalize_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| !is_space(*c) && !is_colon(*c))
+        .collect()
+}
