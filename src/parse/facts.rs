@@ -2,7 +2,7 @@
 //!
 //! Rules (DESIGN §1), applied left to right, the longest match first, never overlapping:
 //! - date: `截至YYYY年M月[D日]` (as of), `YYYY年M月D日`, `YYYY-MM-DD`, `YYYY[-—~至]YYYY年` (span),
-//!   `YYYY年至YYYY年` (span), `YYYY年以来` / `自YYYY年起` (since), `YYYY年以前|之前` (until),
+//!   `YYYY年至YYYY年` and `YYYY年—YYYY年` (span), `YYYY年以来` / `自YYYY年起` (since), `YYYY年以前|之前` (until),
 //!   `YYYY年M月`, `YYYY年底|末` (December), `YYYY年`, `十X五` (five-year plan), `M月D日` (year from
 //!   the nearest earlier year in the text, flagged), and a garbled `YYYYMDD` with one valid reading (flagged);
 //! - money: `[近约超]N[-—~N][多余](元|万元|亿元)[/unit]`; its role from its clause: 贷款 → loan,
@@ -211,6 +211,14 @@ fn date_at(chars: &[char], at: usize, context_year: Option<i32>) -> Option<(When
         return None;
     }
     let after = at + 5;
+    // YYYY年—YYYY年
+    if dash(chars.get(after)) && chars.get(after) != Some(&'至') {
+        if let Some(y2) = year_at(chars, after + 1) {
+            if chars.get(after + 5) == Some(&'年') && y2 >= y {
+                return Some((When::Span(Point::Year(y), Point::Year(y2)), 11, false));
+            }
+        }
+    }
     if starts(chars, after, "至") || starts(chars, after, "到") {
         if let Some(y2) = year_at(chars, after + 1) {
             if chars.get(after + 5) == Some(&'年') && y2 >= y {
