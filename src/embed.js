@@ -93,7 +93,12 @@
     return found;
   }
 
-  window.dafu = { mount: mount, scan: scan, optionsOf: optionsOf };
+  /** Converts a reply's plain text to reply JSON (resolves to the same text the CLI prints). */
+  function convert(text) {
+    return start().then(function (m) { return m.convertText(String(text)); });
+  }
+
+  window.dafu = { mount: mount, scan: scan, optionsOf: optionsOf, convert: convert };
   addStyle();
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { scan(document); });

@@ -1,0 +1,159 @@
+// dafu benchmark: `node tests/bench/run.mjs [--quick]` after `trunk build --release --offline`.
+// Prints one table: sizes; seed time-to-shown beside a static HTML page of the same reply; generated
+// 10x and 100x replies (first show, one toggle, show all, JS heap); the converter natively and in wasm.
+// Timings are relative to this machine (printed first); they are measured, never asserted.
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve, extname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+const quick = process.argv.includes('--quick');
+const runs = quick ? 3 : 11;
+const root = resolve(import.meta.dirname, '../..');
+const dist = join(root, 'dist');
+const work = join(root, 'target/bench');
+mkdirSync(work, { recursive: true });
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const rows = [];
+const row = (...cells) => rows.push(cells);
+
+// --- sizes -------------------------------------------------------------------------------------
+const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
+const pick = (re) => files.filter((f) => re.test(f)).map((f) => readFileSync(join(dist, f)));
+const sum = (bufs, f) => bufs.reduce((a, b) => a + f(b), 0);
+const wasm = pick(/_bg\.wasm$/);
+const js = pick(/^dafu-app-.*\.js$/);
+const css = pick(/\.css$/);
+for (const [name, bufs] of [['wasm', wasm], ['js', js], ['css', css], ['app total', [...wasm, ...js, ...css]]]) {
+  row(`size: dev page ${name}`, kb(sum(bufs, (b) => b.length)), `${kb(sum(bufs, gz))} gz`);
+}
+const single = readFileSync(join(dist, 'dafu.html'));
+row('size: dafu.html', kb(single.length), `${kb(gz(single))} gz`);
+const embed = readdirSync(join(dist, 'embed')).map((f) => readFileSync(join(dist, 'embed', f)));
+row('size: embed/ (4 files)', kb(sum(embed, (b) => b.length)), `${kb(sum(embed, gz))} gz`);
+
+// --- generated replies -------------------------------------------------------------------------
+const seed = JSON.parse(readFileSync(join(root, 'data/seed.reply.json'), 'utf8'));
+/** The seed `times` over: every section, block and fact copied with fresh ids. */
+function scaled(times) {
+  const out = { ...seed, sections: [], figures: [], funding: [], dates: [] };
+  for (let k = 0; k < times; k += 1) {
+    const id = (x) => `${x}-x${k}`;
+    for (const s of seed.sections) {
+      // Each section carries its blocks four times over, so 100x reaches ~500 sections and ~5,000 initiatives.
+      const blocks = [];
+      for (let r = 0; r < 4; r += 1) for (const b of s.blocks) blocks.push({ ...b, id: `${id(b.id)}-r${r}` });
+      out.sections.push({ ...s, id: id(s.id), blocks });
+    }
+    const at = (a) => ({ ...a, block: `${id(a.block)}-r0` });
+    for (const f of seed.figures) out.figures.push({ ...f, id: id(f.id), at: at(f.at) });
+    for (let r = 0; r < 7; r += 1) {
+      for (const f of seed.funding) out.funding.push({ ...f, id: `${id(f.id)}-${r}`, at: { ...f.at, block: `${id(f.at.block)}-r${r % 4}` } });
+    }
+    for (const d of seed.dates) out.dates.push({ ...d, id: id(d.id), at: at(d.at) });
+  }
+  return out;
+}
+for (const n of [10, 100]) writeFileSync(join(work, `x${n}.json`), JSON.stringify(scaled(n)));
+
+// A static HTML page of the seed: the same text, no script, one stylesheet.
+const esc = (t) => String(t).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+const statics = [`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(seed.meta.title)}</title>`,
+  `<link rel="icon" href="data:,"><style>${css.map((b) => b.toString()).join('\n')}</style></head><body><article class="dafu">`,
+  `<h1>${esc(seed.meta.title)}</h1><p>${esc(seed.preamble)}</p>`];
+for (const s of seed.sections) {
+  statics.push(`<h2 class="dafu-accordion__heading">${esc(s.numeral + s.heading)}</h2>`);
+  for (const b of s.blocks) statics.push(`<p>${esc((b.ordinal ?? '') + (b.headline ?? '') + b.text)}</p>`);
+}
+statics.push(`<div class="dafu-funding"><svg class="dafu-chart__svg"></svg></div>${seed.closing.map((c) => `<p>${esc(c)}</p>`).join('')}</article></body></html>`);
+writeFileSync(join(dist, 'bench-static.html'), statics.join('\n'));
+
+// --- browser measurements -----------------------------------------------------------------------
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const file = path.startsWith('/bench/') ? join(work, path.slice(7)) : join(dist, path === '/' ? 'index.html' : path);
+  try { res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file)); } catch { res.writeHead(404).end(); }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc'] });
+
+/** Milliseconds from navigation start until `ready` (a page function) is true. */
+async function timeToShown(url, ready, arg = null) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(ready, arg, { polling: 'raf', timeout: 120000 });
+  const ms = await page.evaluate(() => performance.now());
+  return { page, ms };
+}
+const seedShown = () => document.querySelectorAll('.dafu-accordion__heading').length >= 5 && !!document.querySelector('.dafu-chart__svg, .dafu-funding');
+const staticShown = () => document.querySelectorAll('.dafu-accordion__heading').length >= 5 && !!document.querySelector('.dafu-chart__svg');
+const seedTimes = [];
+const staticTimes = [];
+for (let i = 0; i < runs; i += 1) {
+  const a = await timeToShown(`${base}/`, seedShown); seedTimes.push(a.ms); await a.page.close();
+  const b = await timeToShown(`${base}/bench-static.html`, staticShown); staticTimes.push(b.ms); await b.page.close();
+}
+row(`seed: shown (median of ${runs})`, `${median(seedTimes).toFixed(0)} ms`, `static page ${median(staticTimes).toFixed(0)} ms, ratio ${(median(seedTimes) / median(staticTimes)).toFixed(2)}`);
+
+for (const n of [10, 100]) {
+  const first = [];
+  const toggles = [];
+  const all = [];
+  let heap = 0;
+  let sections = 0;
+  for (let i = 0; i < (n === 100 ? Math.min(runs, 5) : runs); i += 1) {
+    const want = (count) => document.querySelectorAll('.dafu-accordion__button').length >= count;
+    const { page, ms } = await timeToShown(`${base}/?src=/bench/x${n}.json`, want, 5 * n);
+    first.push(ms);
+    sections = await page.locator('.dafu-accordion__button').count();
+    // Time from the click to the next frame after the DOM changed.
+    const frame = (selector) => page.evaluate((sel) => new Promise((done) => {
+      const el = document.querySelector(sel);
+      const t0 = performance.now();
+      el.click();
+      requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+    }), selector);
+    toggles.push(await frame('.dafu-accordion__button'));
+    all.push(await frame('.dafu-accordion__show-all'));
+    heap = await page.evaluate(() => { if (window.gc) window.gc(); return performance.memory?.usedJSHeapSize ?? 0; });
+    await page.close();
+  }
+  row(`${n}x seed (${sections} sections): first show`, `${median(first).toFixed(0)} ms`, `toggle ${median(toggles).toFixed(1)} ms, show all ${median(all).toFixed(0)} ms, JS heap ${(heap / 1048576).toFixed(1)} MB`);
+}
+
+// Converter in wasm, in the browser, through the embed API.
+const texts = readdirSync(join(root, 'tests/fixtures/convert')).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => readFileSync(join(root, 'tests/fixtures/convert', f), 'utf8'));
+const big = Array.from({ length: Math.ceil(5e6 / Buffer.byteLength(texts.join('\n'))) }, () => texts.join('\n')).join('\n');
+const page = await browser.newPage();
+await page.goto(`${base}/bench-static.html`);
+await page.addScriptTag({ url: '/embed/dafu.js' });
+const wasmMs = await page.evaluate(async (text) => {
+  await window.dafu.convert('');
+  let best = Infinity;
+  for (let i = 0; i < 3; i += 1) { const t0 = performance.now(); await window.dafu.convert(text); best = Math.min(best, performance.now() - t0); }
+  return best;
+}, big);
+const mb = Buffer.byteLength(big) / 1e6;
+row(`converter in wasm (${mb.toFixed(1)} MB text)`, `${(mb / (wasmMs / 1000)).toFixed(1)} MB/s`, 'best of 3, includes the JSON it returns');
+await browser.close();
+server.close();
+
+let native = 'not run (--quick)';
+if (!quick) {
+  native = execFileSync('cargo', ['bench', '--quiet', '--bench', 'convert'], { cwd: root, encoding: 'utf8' }).trim().split('\n').join('; ');
+}
+row('converter native', native, '');
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, ${execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim()}`);
+console.log('| measure | value | detail |\n| --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
