@@ -69,6 +69,12 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     )
 }
 
+/// Reports unreadable input: exit code 2, the only failure `convert` has.
+fn fail(err: &mut impl Write, message: &str) -> ExitCode {
+    let _ = writeln!(err, "{message}");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
@@ -79,14 +85,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Convert { input } => {
-            let bytes = match read(&input) {
-                Ok(b) => b,
-                Err(e) => {
-                    let _ = writeln!(err, "{e}");
-                    return ExitCode::from(2);
-                }
+            let (text, note) = match read(&input) {
+                Ok(bytes) => decode(&bytes),
+                Err(e) => return fail(&mut err, &e),
             };
-            let (text, note) = decode(&bytes);
             if let Some(note) = note {
                 let _ = writeln!(err, "{input}: {note}");
             }
@@ -98,14 +100,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Validate { input } => {
-            let bytes = match read(&input) {
-                Ok(b) => b,
-                Err(e) => {
-                    let _ = writeln!(err, "{e}");
-                    return ExitCode::from(2);
-                }
+            let text = match read(&input) {
+                Ok(bytes) => decode(&bytes).0,
+                Err(e) => return fail(&mut err, &e),
             };
-            let (text, _) = decode(&bytes);
             match Reply::from_json(&text) {
                 Ok(_) => {
                     let _ = writeln!(out, "{input}: ok");

@@ -1,27 +1,18 @@
 // Accessibility: axe-core, keyboard, screen-reader semantics, 适老化 settings, forced colours,
 // reduced motion, touch targets, print and 320 px phones.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp } from './harness.mjs';
+import { openApp, setup } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const artifacts = 'tests/e2e/artifacts';
 mkdirSync(artifacts, { recursive: true });
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
-const page = (path = '/', selector = '.dafu-header__title') => openApp(browser, server.url + path, selector);
+const page = (path = '/', selector = '.dafu-header__title') => openApp(env.browser, env.server.url + path, selector);
 
 /** Runs axe-core on `include` and fails with every violation, its rule and its nodes. */
 async function noViolations(p, include = 'body') {
@@ -123,15 +114,15 @@ test('screen readers get landmarks, one h1, ordered headings, a named chart and 
   assert.ok(levels.every((l, i) => i === 0 || l <= levels[i - 1] + 1), `no skipped heading level: ${levels}`);
   assert.equal(await p.locator('main').count(), 1);
   await p.close();
-  const { page: loading } = await openApp(browser, `${server.url}/?src=/fixtures/e2e/broken.reply.json`, '.dafu-error');
+  const { page: loading } = await openApp(env.browser, `${env.server.url}/?src=/fixtures/e2e/broken.reply.json`, '.dafu-error');
   assert.equal(await loading.locator('.dafu-error').getAttribute('role'), 'alert');
   await loading.close();
 });
 
 test('the largest text size is at least 1.5x and the layout still fits a 320 px phone', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const p = await ctx.newPage();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await p.waitForSelector('.dafu-accordion__button');
   const size = () => p.locator('.dafu-preamble').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   const standard = await size();
@@ -151,10 +142,10 @@ test('the largest text size is at least 1.5x and the layout still fits a 320 px 
 });
 
 test('nothing overflows at 320 px, for the seed and for the funding fixture in every chart view', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const p = await ctx.newPage();
   for (const [name, path] of [['seed', '/'], ['funding', '/?src=/fixtures/replies/funding.reply.json']]) {
-    await p.goto(server.url + path);
+    await p.goto(env.server.url + path);
     await p.waitForSelector('.dafu-accordion__button');
     await p.getByRole('button', { name: '全部展开' }).click();
     await p.getByRole('button', { name: '以表格查看' }).click();

@@ -1,19 +1,10 @@
 // The development page built by `trunk build --release` (wasm-opt included), end to end.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
-import { serve, launch, open } from './harness.mjs';
+import { open, setup } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const headings = [
   '一、关于持续全面加强党对民族工作的领导,加强民族工作理论研究方面',
@@ -24,7 +15,7 @@ const headings = [
 ];
 
 test('the default page shows the seed reply with its five section headings', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(env.browser, env.server.url);
   await page.waitForSelector('.dafu-accordion__button');
   assert.deepEqual(await page.locator('.dafu-accordion__button').allTextContents(), headings);
   assert.equal(await page.locator('h1').innerText(), '关于政协提案的答复');
@@ -42,7 +33,7 @@ test('the page loads the wasm-opt output, not the raw wasm-bindgen file', () => 
 });
 
 test('show all opens all five sections and every initiative is readable', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(env.browser, env.server.url);
   await page.waitForSelector('.dafu-accordion__button');
   await page.getByRole('button', { name: '全部展开' }).click();
   const expanded = await page.locator('.dafu-accordion__button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-expanded')));
@@ -55,7 +46,7 @@ test('show all opens all five sections and every initiative is readable', async 
 });
 
 test('keyboard: Enter and Space toggle a section and arrow keys move between headings', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(env.browser, env.server.url);
   await page.waitForSelector('.dafu-accordion__button');
   const buttons = page.locator('.dafu-accordion__button');
   await buttons.nth(0).focus();
@@ -74,7 +65,7 @@ test('keyboard: Enter and Space toggle a section and arrow keys move between hea
 });
 
 test('a link to an initiative inside a closed section opens that section', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(env.browser, env.server.url);
   await page.waitForSelector('.dafu-accordion__button');
   const panel = page.locator('.dafu-accordion__panel').nth(3);
   assert.equal(await panel.isVisible(), false);
@@ -88,7 +79,7 @@ test('a link to an initiative inside a closed section opens that section', async
 });
 
 test('?src= with a valid reply file shows that reply', async () => {
-  const { page } = await open(browser, `${server.url}/?src=/fixtures/e2e/small.reply.json`);
+  const { page } = await open(env.browser, `${env.server.url}/?src=/fixtures/e2e/small.reply.json`);
   await page.waitForSelector('.dafu-accordion__button');
   assert.deepEqual(await page.locator('.dafu-accordion__button').allTextContents(), ['一、关于资金']);
   assert.equal(await page.locator('.dafu-funding__total-value').innerText(), '20万元');
@@ -96,7 +87,7 @@ test('?src= with a valid reply file shows that reply', async () => {
 });
 
 test('?src= with a broken file shows an error panel naming the path and line', async () => {
-  const { page } = await open(browser, `${server.url}/?src=/fixtures/e2e/broken.reply.json`);
+  const { page } = await open(env.browser, `${env.server.url}/?src=/fixtures/e2e/broken.reply.json`);
   const panel = page.locator('.dafu-error');
   await panel.waitFor();
   assert.equal(await panel.getAttribute('role'), 'alert');
@@ -106,7 +97,7 @@ test('?src= with a broken file shows an error panel naming the path and line', a
 });
 
 test('?src= with a missing file shows the HTTP status', async () => {
-  const { page } = await open(browser, `${server.url}/?src=/fixtures/e2e/missing.json`);
+  const { page } = await open(env.browser, `${env.server.url}/?src=/fixtures/e2e/missing.json`);
   const panel = page.locator('.dafu-error');
   await panel.waitFor();
   assert.match(await panel.innerText(), /HTTP 404/);

@@ -1,20 +1,11 @@
 // Key figures, timeline and funding charts on the built page, with the seed and with fixtures.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { openApp, setup } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
-const page = (path = '/') => openApp(browser, server.url + path, '.dafu-header__title');
+const page = (path = '/') => openApp(env.browser, env.server.url + path, '.dafu-header__title');
 
 test('the seed shows three funding bars, their exact total and a table with the same rows', async () => {
   const { page: p } = await page();

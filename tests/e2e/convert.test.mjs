@@ -1,20 +1,11 @@
 // Plain text in: pasting or opening a reply's text on the page converts and shows it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serve, launch, openApp } from './harness.mjs';
+import { openApp, setup } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const seedText = readFileSync('tests/fixtures/convert/seed.txt', 'utf8');
 const snapshot = (name) => readFileSync(`tests/fixtures/convert/${name}.expected.json`, 'utf8').split('\n').filter((l) => !l.startsWith('// ')).join('\n');
@@ -30,7 +21,7 @@ const view = (p) => p.evaluate(() => ({
 }));
 
 test('pasting the seed text shows the same reply as the default, with a report and the CLI JSON to download', async () => {
-  const { page: p } = await openApp(browser, server.url, '.dafu-accordion__button');
+  const { page: p } = await openApp(env.browser, env.server.url, '.dafu-accordion__button');
   const before = await view(p);
   await p.getByRole('button', { name: '粘贴答复文本' }).click();
   assert.equal(await p.getByRole('button', { name: '粘贴答复文本' }).getAttribute('aria-expanded'), 'true');
@@ -46,7 +37,7 @@ test('pasting the seed text shows the same reply as the default, with a report a
 });
 
 test('a dropped or chosen .txt file is converted and its diagnostics listed with their lines', async () => {
-  const { page: p } = await openApp(browser, server.url, '.dafu-accordion__button');
+  const { page: p } = await openApp(env.browser, env.server.url, '.dafu-accordion__button');
   await p.setInputFiles('.dafu-page__file', resolve('tests/fixtures/convert/example_031.txt'));
   await p.waitForSelector('.dafu-page__report');
   assert.equal(await p.locator('.dafu-header__title').textContent(), '关于对市人大七届六次会议第23号建议的答复');
@@ -58,7 +49,7 @@ test('a dropped or chosen .txt file is converted and its diagnostics listed with
 });
 
 test('the embedding API converts an element whose own text is the reply (data-dafu-text)', async () => {
-  const { page: p } = await openApp(browser, `${server.url}/examples/host/index.html`, '#reply-seed .dafu-accordion__button');
+  const { page: p } = await openApp(env.browser, `${env.server.url}/examples/host/index.html`, '#reply-seed .dafu-accordion__button');
   const shown = await p.evaluate(async (text) => {
     const el = document.createElement('div');
     el.setAttribute('data-dafu-text', '');

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -94,4 +95,21 @@ export async function openApp(browser, url, selector = '.dafu-header__title, .da
     throw new Error(`${e.message}\nconsole errors: ${JSON.stringify(opened.errors)}\nbody: ${html}`);
   }
   return opened;
+}
+
+/**
+ * Starts a server and a browser before a spec file's tests and stops them after; returns an object
+ * whose `server` and `browser` are set once started.
+ */
+export function setup(options) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
