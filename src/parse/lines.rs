@@ -43,9 +43,12 @@ fn split_flattened(line: &str) -> Vec<String> {
     for suffix in ["委员:", "委员：", "代表:", "代表：", "同志:", "同志："] {
         if let Some(i) = rest.find(suffix) {
             let end = i + suffix.len();
+            // "人大代表:孙七" is a labelled header record, not an addressee.
+            let is_header_key = super::header::KEYS.contains(&normalize_key(&rest[..end]).as_str());
             if rest[..end].chars().count() <= 20
                 && end < rest.len()
                 && !rest[..end].contains(['。', '|'])
+                && !is_header_key
             {
                 out.push(rest[..end].to_owned());
                 rest = rest[end..].trim_matches(is_space).to_owned();

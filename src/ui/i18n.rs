@@ -30,6 +30,8 @@ pub struct Text {
     pub key_figures: &'static str,
     /// Funding total tile label.
     pub funding_total_tile: &'static str,
+    /// The heading of a section the reply gives none (an unnumbered body).
+    pub untitled_section: &'static str,
     /// Show all sections.
     pub show_all: &'static str,
     /// Hide all sections.
@@ -85,6 +87,7 @@ static ZH: Text = Text {
     document_details: "文件信息",
     key_figures: "要点数字",
     funding_total_tile: "资金合计(已拨付)",
+    untitled_section: "答复正文",
     show_all: "全部展开",
     hide_all: "全部收起",
     timeline: "时间线",
@@ -119,6 +122,7 @@ static EN: Text = Text {
     document_details: "Document details",
     key_figures: "Key figures",
     funding_total_tile: "Funding allocated in total",
+    untitled_section: "The reply",
     show_all: "Show all sections",
     hide_all: "Hide all sections",
     timeline: "Timeline",

@@ -104,7 +104,13 @@ pub fn Sections(
                             on:keydown=move |ev| focus_sibling_header(&ev)
                         >
                             <span class="dafu-accordion__numeral">{section.numeral.clone()}</span>
-                            <span class="dafu-accordion__title">{section.heading.clone()}</span>
+                            <span class="dafu-accordion__title">
+                                {if section.heading.is_empty() && section.numeral.is_empty() {
+                                    t.untitled_section.to_owned()
+                                } else {
+                                    section.heading.clone()
+                                }}
+                            </span>
                             <span class="dafu-accordion__icon" aria-hidden="true"></span>
                         </button>
                     </h2>

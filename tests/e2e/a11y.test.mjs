@@ -2,7 +2,7 @@
 // reduced motion, touch targets, print and 320 px phones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openApp, setup } from './harness.mjs';
 
@@ -29,6 +29,17 @@ test('axe finds no violations on the default page, with sections closed and all 
   await noViolations(p);
   await p.getByRole('button', { name: '全部展开' }).click();
   await p.getByRole('button', { name: '以表格查看' }).click();
+  await noViolations(p);
+  await p.close();
+});
+
+test('axe finds no violations with the paste panel open and the converter report shown', async () => {
+  const { page: p } = await page();
+  await p.getByRole('button', { name: '粘贴答复文本' }).click();
+  await noViolations(p);
+  await p.getByLabel('答复全文(纯文本)').fill(readFileSync('tests/fixtures/convert/example_031.txt', 'utf8'));
+  await p.getByRole('button', { name: '转换并显示' }).click();
+  await p.waitForSelector('.dafu-page__report');
   await noViolations(p);
   await p.close();
 });

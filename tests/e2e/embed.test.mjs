@@ -90,6 +90,15 @@ test("dafu's CSS leaves the host page's own elements as they were", async () => 
   await page.close();
 });
 
+test('a host page themes dafu through --dafu-* custom properties on any ancestor', async () => {
+  const { page } = await host();
+  const color = () => page.locator('#reply-seed .dafu-accordion__show-all').evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await color(), 'rgb(11, 87, 164)', 'the default link colour');
+  await page.evaluate(() => document.querySelector('.content').style.setProperty('--dafu-link', 'rgb(0, 74, 143)'));
+  assert.equal(await color(), 'rgb(0, 74, 143)');
+  await page.close();
+});
+
 test("the host page's font-size toolbar enlarges dafu's text too", async () => {
   const { page } = await host();
   const size = () => page.locator('#reply-seed .dafu-paragraph, #reply-seed .dafu-preamble').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
