@@ -51,6 +51,7 @@
     if (d.dafuLang) options.lang = d.dafuLang;
     if (d.dafuViews) options.views = d.dafuViews;
     if (d.dafuOpen) options.open = d.dafuOpen;
+    if (d.dafuTimeout) options.timeout = d.dafuTimeout;
     return options;
   }
 

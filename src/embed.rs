@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::ui::options::{Lang, Options, Views};
+use crate::ui::options::{parse_timeout, Lang, Options, Views};
 use crate::ui::{mount_into, Mounted, ReplySource};
 
 /// One mounted reply, as JavaScript sees it.
@@ -51,6 +51,10 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
         lang: field(&options, "lang")
             .map(|l| Lang::parse(&l))
             .unwrap_or_default(),
+        timeout_secs: field(&options, "timeout")
+            .map_or(crate::ui::source::DEFAULT_TIMEOUT_SECS, |t| {
+                parse_timeout(&t)
+            }),
     };
     Handle {
         inner: mount_into(element, source, opts),

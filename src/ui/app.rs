@@ -99,12 +99,20 @@ pub fn App(
             cb.run(ok);
         }
     };
-    if let Some(local) = source.local() {
-        // Local sources are shown in the first frame, with no loading flash.
-        settle(local);
-    } else if let ReplySource::Url(url) = source {
-        leptos::task::spawn_local(async move { settle(fetch(url).await) });
-    }
+    let timeout = options.timeout_secs;
+    // Whatever went wrong with a fetched reply, the server may have fixed it by now: offer a retry.
+    let fetched = matches!(source, ReplySource::Url(_));
+    // Loading is a callback so the error panel can offer to run it again.
+    let load = UnsyncCallback::new(move |()| {
+        if let Some(local) = source.local() {
+            // Local sources are shown in the first frame, with no loading flash.
+            settle(local);
+        } else if let ReplySource::Url(url) = source.clone() {
+            state.set(State::Loading);
+            leptos::task::spawn_local(async move { settle(fetch(url, timeout).await) });
+        }
+    });
+    load.run(());
     let lang = options.lang.tag();
     let t = options.lang.text();
     let settings = ReadingSettings::new();
@@ -122,7 +130,10 @@ pub fn App(
                     <Settings settings=settings t=t />
                     <ReplyView reply=reply options=options.clone() />
                 }.into_any(),
-                State::Failed(f) => view! { <ErrorPanel heading=t.cannot_show title=f.title(t.lang) lines=f.lines() /> }.into_any(),
+                State::Failed(f) => {
+                    let retry = fetched.then_some((t.retry, load));
+                    view! { <ErrorPanel heading=t.cannot_show title=f.title(t.lang) lines=f.lines() on_retry=retry /> }.into_any()
+                }
             }}
         </article>
     }

@@ -1,5 +1,6 @@
 //! The panel shown in place of a reply that could not be loaded: what went wrong and where.
 
+use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 
 /// Shows why the reply cannot be shown, each problem on its own line; announced to screen readers.
@@ -11,6 +12,8 @@ pub fn ErrorPanel(
     title: String,
     /// The details: paths, lines, HTTP status.
     lines: Vec<String>,
+    /// Offered as a "try again" button when the failure may pass (network, server, timeout).
+    on_retry: Option<(&'static str, UnsyncCallback<()>)>,
 ) -> impl IntoView {
     let items = lines
         .into_iter()
@@ -21,6 +24,9 @@ pub fn ErrorPanel(
             <h2 class="dafu-error__title">{heading}</h2>
             <p class="dafu-error__summary">{title}</p>
             <ul class="dafu-error__lines">{items}</ul>
+            {on_retry.map(|(label, retry)| view! {
+                <button type="button" class="dafu-error__retry" on:click=move |_| retry.run(())>{label}</button>
+            })}
         </div>
     }
 }

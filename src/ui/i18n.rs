@@ -16,6 +16,8 @@ pub struct Text {
     pub loading: &'static str,
     /// Error panel heading.
     pub cannot_show: &'static str,
+    /// Try loading again.
+    pub retry: &'static str,
     /// Title when the reply has none.
     pub untitled: &'static str,
     /// 成文日期.
@@ -80,6 +82,7 @@ static ZH: Text = Text {
     lang: Lang::Zh,
     loading: "正在加载答复…",
     cannot_show: "无法显示此答复",
+    retry: "重试",
     untitled: "答复",
     written_on: "成文日期",
     published_on: "公开日期",
@@ -115,6 +118,7 @@ static EN: Text = Text {
     lang: Lang::En,
     loading: "Loading the reply…",
     cannot_show: "This reply cannot be shown",
+    retry: "Try again",
     untitled: "Reply",
     written_on: "Written",
     published_on: "Published",

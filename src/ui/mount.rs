@@ -40,14 +40,19 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The source the page's address asks for: `?src=URL`, else the default reply.
-pub fn source_from_location() -> ReplySource {
+/// A parameter of the page's address (`?src=…&timeout=…`).
+fn param(name: &str) -> Option<String> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
-        .and_then(|p| p.get("src"))
+        .and_then(|p| p.get(name))
+}
+
+/// The source the page's address asks for: `?src=URL`, else the default reply.
+pub fn source_from_location() -> ReplySource {
+    param("src")
         .filter(|s| !s.trim().is_empty())
         .map_or(ReplySource::Default, ReplySource::Url)
 }
@@ -146,5 +151,12 @@ pub fn mount_page() {
     target.set_text_content(None);
     let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
     let source = source_from_location();
-    leptos::mount::mount_to(target, move || view! { <Page initial=source /> }).forget();
+    let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
+        super::options::parse_timeout(&t)
+    });
+    leptos::mount::mount_to(
+        target,
+        move || view! { <Page initial=source timeout_secs=timeout /> },
+    )
+    .forget();
 }

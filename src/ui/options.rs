@@ -90,7 +90,7 @@ impl Lang {
 }
 
 /// Everything one instance is told at mount.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Views shown.
     pub views: Views,
@@ -98,4 +98,26 @@ pub struct Options {
     pub open_all: bool,
     /// Interface language.
     pub lang: Lang,
+    /// How long a reply fetched from a URL may take, whole, in seconds.
+    pub timeout_secs: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            views: Views::default(),
+            open_all: false,
+            lang: Lang::default(),
+            timeout_secs: super::source::DEFAULT_TIMEOUT_SECS,
+        }
+    }
+}
+
+/// Reads a timeout in seconds (1 to 600); anything else gives the default.
+pub fn parse_timeout(text: &str) -> u32 {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|s| (1..=600).contains(s))
+        .unwrap_or(super::source::DEFAULT_TIMEOUT_SECS)
 }

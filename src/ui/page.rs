@@ -145,6 +145,8 @@ fn ReportPanel(
 pub fn Page(
     /// The reply shown first.
     initial: ReplySource,
+    /// How long a reply from a URL may take (`?timeout=` seconds).
+    timeout_secs: u32,
 ) -> impl IntoView {
     let source = RwSignal::new(initial);
     let note = RwSignal::new(None::<String>);
@@ -241,7 +243,7 @@ pub fn Page(
                 {move || report.get().map(|r| view! { <ReportPanel report=r /> })}
             </div>
             {move || {
-                let options = Options { lang: lang.get(), ..Options::default() };
+                let options = Options { lang: lang.get(), timeout_secs, ..Options::default() };
                 view! { <App source=source.get() options=options /> }
             }}
         </div>

@@ -1,6 +1,6 @@
 //! Where a reply comes from (the compiled-in seed, JSON text, a URL) and fetching it.
 
-use crate::model::{LoadError, Reply, DEFAULT_REPLY_JSON};
+use crate::model::{LoadError, Reply, DEFAULT_REPLY_JSON, MAX_JSON_BYTES};
 
 use super::options::Lang;
 
@@ -36,6 +36,20 @@ pub enum Failure {
         /// What the browser said.
         detail: String,
     },
+    /// No whole answer within the time limit.
+    Timeout {
+        /// The URL asked for.
+        url: String,
+        /// The limit, in seconds.
+        secs: u32,
+    },
+    /// The server sent a web page (an error page, a login page) where reply JSON was expected.
+    NotJson {
+        /// The URL asked for.
+        url: String,
+        /// The Content-Type it gave.
+        content_type: String,
+    },
     /// The answer is not a valid reply.
     Load(LoadError),
 }
@@ -55,6 +69,10 @@ impl Failure {
                 Self::Network { url, .. } => {
                     format!("Could not fetch {url}: network error or invalid address")
                 }
+                Self::Timeout { url, secs } => {
+                    format!("{url} did not arrive within {secs} seconds")
+                }
+                Self::NotJson { url, .. } => format!("{url} is a web page, not a reply file"),
                 Self::Load(LoadError::TooLarge { .. }) => "The reply file is too large".to_owned(),
                 Self::Load(LoadError::NewerSchema { .. }) => {
                     "The reply file is in a newer format".to_owned()
@@ -76,6 +94,10 @@ impl Failure {
                 format!("获取 {url} 失败:服务器返回 HTTP {status} {status_text}")
             }
             Self::Network { url, .. } => format!("无法获取 {url}:网络错误或地址无效"),
+            Self::Timeout { url, secs } => {
+                format!("获取 {url} 超时:{secs}秒内未收到完整的答复文件")
+            }
+            Self::NotJson { url, .. } => format!("{url} 返回的是网页,不是答复文件(JSON)"),
             Self::Load(LoadError::TooLarge { .. }) => "答复文件过大".to_owned(),
             Self::Load(LoadError::NewerSchema { .. }) => "答复文件的格式版本过新".to_owned(),
             Self::Load(LoadError::Syntax { line, column, .. }) => {
@@ -94,6 +116,15 @@ impl Failure {
                 ..
             } => vec![format!("HTTP {status} {status_text}").trim_end().to_owned()],
             Self::Network { detail, .. } => vec![detail.clone()],
+            Self::Timeout { secs, .. } => vec![format!("no complete response within {secs} s")],
+            Self::NotJson { content_type, .. } => {
+                let got = if content_type.is_empty() {
+                    "an HTML page"
+                } else {
+                    content_type.as_str()
+                };
+                vec![format!("expected JSON, got {got}")]
+            }
             Self::Load(e) => e.lines(),
         }
     }
@@ -116,23 +147,79 @@ pub fn parse(json: &str) -> Result<Reply, Failure> {
     Reply::from_json(json).map_err(Failure::Load)
 }
 
-/// Fetches reply JSON from a URL (relative to the page) and parses it.
-pub async fn fetch(url: String) -> Result<Reply, Failure> {
+/// How long a reply may take to arrive, whole, before dafu gives up (a slow trickle counts too).
+pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
+
+/// Fetches reply JSON from a URL (relative to the page) and parses it. Gives up after `timeout_secs`;
+/// refuses a body over the size limit (by its Content-Length before reading, else by its length) and
+/// a web page where JSON was expected.
+pub async fn fetch(url: String, timeout_secs: u32) -> Result<Reply, Failure> {
     let network = |e: gloo_net::Error| Failure::Network {
         url: url.clone(),
         detail: e.to_string(),
     };
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(network)?;
-    if !response.ok() {
-        return Err(Failure::Http {
-            url,
-            status: response.status(),
-            status_text: response.status_text(),
-        });
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = controller.clone().map(|c| {
+        let flag = timed_out.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                c.abort();
+            },
+            std::time::Duration::from_secs(u64::from(timeout_secs)),
+        )
+    });
+    let timeout = || Failure::Timeout {
+        url: url.clone(),
+        secs: timeout_secs,
+    };
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let result = async {
+        let response = gloo_net::http::Request::get(&url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| {
+                if timed_out.get() {
+                    timeout()
+                } else {
+                    network(e)
+                }
+            })?;
+        if !response.ok() {
+            return Err(Failure::Http {
+                url: url.clone(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        let declared = response
+            .headers()
+            .get("content-length")
+            .and_then(|l| l.trim().parse::<usize>().ok());
+        if let Some(bytes) = declared.filter(|b| *b > MAX_JSON_BYTES) {
+            return Err(Failure::Load(LoadError::TooLarge { bytes }));
+        }
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        let text = response.text().await.map_err(|e| {
+            if timed_out.get() {
+                timeout()
+            } else {
+                network(e)
+            }
+        })?;
+        if content_type.contains("html") || text.trim_start().starts_with('<') {
+            return Err(Failure::NotJson {
+                url: url.clone(),
+                content_type,
+            });
+        }
+        parse(&text)
     }
-    let text = response.text().await.map_err(network)?;
-    parse(&text)
+    .await;
+    if let Some(Ok(handle)) = timer {
+        handle.clear();
+    }
+    result
 }

@@ -1,6 +1,7 @@
 // Shared by the end-to-end specs: a static server for dist/ (and tests/fixtures/ under /fixtures/),
 // and Debian's headless Chromium driven by playwright-core.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { before, after } from 'node:test';
@@ -18,6 +19,37 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
+const faults = { flaky: 0 };
+
+/** Network faults for `?src=/fault/…`: each route misbehaves in one way real servers do. */
+function fault(name, req, res) {
+  const small = readFileSync(join(root, 'tests/fixtures/e2e/small.reply.json'));
+  switch (name) {
+    case '500': res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); break;
+    case 'html': res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>请先登录</body></html>'); break;
+    case 'html-as-json': res.writeHead(200, { 'content-type': 'application/json' }).end('<html><body>维护中</body></html>'); break;
+    case 'huge': {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(25 * 1024 * 1024) });
+      res.end(Buffer.alloc(25 * 1024 * 1024, 32));
+      break;
+    }
+    case 'never': req.on('close', () => res.destroy()); break;
+    case 'trickle': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 300);
+      req.on('close', () => clearInterval(timer));
+      break;
+    }
+    case 'flaky': {
+      faults.flaky += 1;
+      if (faults.flaky % 2 === 1) res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(small);
+      break;
+    }
+    default: res.writeHead(404).end();
+  }
+}
+
 /** Where a request path is served from: the repository's examples, data and tests, else dist/. */
 function baseOf(path) {
   if (path.startsWith('/fixtures/')) return join(root, 'tests');
@@ -33,6 +65,10 @@ function baseOf(path) {
 export async function serve({ headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.startsWith('/fault/')) {
+      fault(path.slice(7), req, res);
+      return;
+    }
     const base = baseOf(path);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
