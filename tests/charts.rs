@@ -1,5 +1,11 @@
 //! Native tests of the chart geometry and the funding figures the charts and tables show.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // A failing test is a panic.
 
 use dafu::model::scale::{per_mille, percent, ticks};
 use dafu::model::{Centi, Decimal, LinearScale, MoneyRole, Reply, DEFAULT_REPLY_JSON};

@@ -1,6 +1,12 @@
 //! Native tests of the text converter: fixtures in and snapshots out, agreement with the hand-made
 //! seed JSON, never panicking on arbitrary input, and the command-line tool end to end.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // A failing test is a panic.
 
 use std::fs;
 use std::path::Path;
@@ -395,4 +401,19 @@ fn the_cli_prints_the_committed_schema_and_fails_only_on_unreadable_input() {
     let (code, _, err) = cli(&["convert", "/no/such/file.txt"], None);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read /no/such/file.txt"), "{err}");
+}
+
+#[test]
+fn text_over_the_size_limit_is_refused_with_a_diagnostic_not_converted() {
+    let text = "一、".repeat(dafu::parse::MAX_TEXT_BYTES / 6 + 1);
+    let c = convert(&text);
+    assert!(c.reply.sections.is_empty());
+    assert_eq!(c.diagnostics.len(), 1);
+    assert!(
+        c.diagnostics[0]
+            .message
+            .ends_with("the limit is 20971520 bytes, nothing was converted"),
+        "{}",
+        c.diagnostics[0]
+    );
 }

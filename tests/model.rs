@@ -1,5 +1,11 @@
 //! Native tests of the reply model: the seed, money, dates, loading errors and the committed schema.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // A failing test is a panic.
 
 use std::fs;
 use std::path::Path;

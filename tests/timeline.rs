@@ -1,5 +1,11 @@
 //! Native tests of the timeline layout: every date form placed, ordered and grouped by year.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // A failing test is a panic.
 
 use dafu::model::{Placement, Reply, DEFAULT_REPLY_JSON};
 

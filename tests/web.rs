@@ -1,6 +1,12 @@
 //! In-browser tests: mount a dafu into a fresh element, act, wait a tick, assert on what a user sees.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // A failing test is a panic.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // A failing test is a panic.
 
 use dafu::ui::options::Options;
 use dafu::ui::{mount_into, ReplySource};

@@ -88,7 +88,7 @@ struct VersionPeek {
 fn bare_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
+        Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
         None => text,
     }
 }
@@ -133,7 +133,7 @@ impl Reply {
             .find(|(_, c)| !c.is_whitespace())
             .filter(|(_, c)| *c != '{')
         {
-            let before = &text[..i];
+            let before = text.get(..i).unwrap_or("");
             return Err(LoadError::Syntax {
                 path: ".".into(),
                 line: before.matches('\n').count() + 1,

@@ -74,19 +74,27 @@ impl Reply {
             }
             if at.start > pos {
                 out.push(Segment {
-                    text: chars[pos..at.start].iter().collect(),
+                    text: chars
+                        .get(pos..at.start)
+                        .unwrap_or_default()
+                        .iter()
+                        .collect(),
                     fact: None,
                 });
             }
             out.push(Segment {
-                text: chars[at.start..at.end].iter().collect(),
+                text: chars
+                    .get(at.start..at.end)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect(),
                 fact: Some((kind, id.to_owned())),
             });
             pos = at.end;
         }
         if pos < chars.len() || out.is_empty() {
             out.push(Segment {
-                text: chars[pos..].iter().collect(),
+                text: chars.get(pos..).unwrap_or_default().iter().collect(),
                 fact: None,
             });
         }

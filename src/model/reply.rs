@@ -55,6 +55,26 @@ pub struct Reply {
     pub extra: Extra,
 }
 
+impl Reply {
+    /// A reply of the current schema with nothing in it.
+    pub fn empty() -> Self {
+        Reply {
+            schema: SCHEMA_VERSION,
+            meta: Meta::default(),
+            proposal: Proposal::default(),
+            addressee: None,
+            preamble: None,
+            sections: Vec::new(),
+            closing: Vec::new(),
+            signature: None,
+            figures: Vec::new(),
+            funding: Vec::new(),
+            dates: Vec::new(),
+            extra: None,
+        }
+    }
+}
+
 /// Whether a document is in force (有效性).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -128,7 +128,7 @@ fn stage_of(text: &str, lead_next: bool) -> Stage {
 /// Headline: the first sentence, when short.
 fn split_headline(text: &str) -> (Option<String>, String) {
     if let Some(i) = text.find('。') {
-        let head = &text[..i + '。'.len_utf8()];
+        let head = text.get(..i + '。'.len_utf8()).unwrap_or(text);
         // A headline is a short label; one with a number in it is a sentence with a fact, kept in the text.
         if head.chars().count() <= 30
             && head.chars().count() < text.chars().count()
@@ -136,7 +136,10 @@ fn split_headline(text: &str) -> (Option<String>, String) {
         {
             return (
                 Some(head.to_owned()),
-                text[i + '。'.len_utf8()..].trim().to_owned(),
+                text.get(i + '。'.len_utf8()..)
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned(),
             );
         }
     }
@@ -165,7 +168,8 @@ impl BodyBuilder {
         }
     }
 
-    fn current(&mut self) -> &mut Section {
+    fn push_block(&mut self, make: impl FnOnce(String) -> Block) {
+        // Text before any numbered heading opens a section without numeral or heading.
         if self.sections.is_empty() {
             self.sections.push(Section {
                 id: "s1".into(),
@@ -174,17 +178,10 @@ impl BodyBuilder {
                 blocks: Vec::new(),
             });
         }
-        let last = self.sections.len() - 1;
-        &mut self.sections[last]
-    }
-
-    fn push_block(&mut self, make: impl FnOnce(String) -> Block) {
-        let section = self.current();
-        let id = {
-            let n = section.blocks.len() + 1;
-            format!("{}-b{n}", section.id)
-        };
-        section.blocks.push(make(id));
+        if let Some(section) = self.sections.last_mut() {
+            let id = format!("{}-b{}", section.id, section.blocks.len() + 1);
+            section.blocks.push(make(id));
+        }
     }
 
     fn paragraph(&mut self, text: &str) {
@@ -215,8 +212,13 @@ impl BodyBuilder {
                 .min()
             {
                 Some(i) => (
-                    body[..i + '。'.len_utf8()].to_owned(),
-                    Some(body[i + '。'.len_utf8()..].trim().to_owned()),
+                    body.get(..i + '。'.len_utf8()).unwrap_or(&body).to_owned(),
+                    Some(
+                        body.get(i + '。'.len_utf8()..)
+                            .unwrap_or("")
+                            .trim()
+                            .to_owned(),
+                    ),
                 ),
                 None => (body, None),
             };
@@ -245,9 +247,14 @@ impl BodyBuilder {
                     (rest, None)
                 } else {
                     match rest.find('。') {
-                        Some(i) if rest[..i].chars().count() <= 40 => (
-                            rest[..i].to_owned(),
-                            Some(rest[i + '。'.len_utf8()..].trim().to_owned()),
+                        Some(i) if rest.get(..i).is_some_and(|h| h.chars().count() <= 40) => (
+                            rest.get(..i).unwrap_or("").to_owned(),
+                            Some(
+                                rest.get(i + '。'.len_utf8()..)
+                                    .unwrap_or("")
+                                    .trim()
+                                    .to_owned(),
+                            ),
                         ),
                         _ => (String::new(), Some(rest)),
                     }

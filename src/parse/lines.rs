@@ -44,14 +44,19 @@ fn split_flattened(line: &str) -> Vec<String> {
         if let Some(i) = rest.find(suffix) {
             let end = i + suffix.len();
             // "人大代表:孙七" is a labelled header record, not an addressee.
-            let is_header_key = super::header::KEYS.contains(&normalize_key(&rest[..end]).as_str());
-            if rest[..end].chars().count() <= 20
+            let is_header_key = super::header::KEYS
+                .contains(&normalize_key(rest.get(..end).unwrap_or("")).as_str());
+            if rest.get(..end).unwrap_or("").chars().count() <= 20
                 && end < rest.len()
-                && !rest[..end].contains(['。', '|'])
+                && !rest.get(..end).unwrap_or("").contains(['。', '|'])
                 && !is_header_key
             {
-                out.push(rest[..end].to_owned());
-                rest = rest[end..].trim_matches(is_space).to_owned();
+                out.push(rest.get(..end).unwrap_or("").to_owned());
+                rest = rest
+                    .get(end..)
+                    .unwrap_or("")
+                    .trim_matches(is_space)
+                    .to_owned();
                 break;
             }
         }
@@ -60,16 +65,20 @@ fn split_flattened(line: &str) -> Vec<String> {
         if let Some(i) = rest.find(opening) {
             let end = i + opening.len();
             if end < rest.len() {
-                out.push(rest[..end].to_owned());
-                rest = rest[end..].trim_matches(is_space).to_owned();
+                out.push(rest.get(..end).unwrap_or("").to_owned());
+                rest = rest
+                    .get(end..)
+                    .unwrap_or("")
+                    .trim_matches(is_space)
+                    .to_owned();
             }
             break;
         }
     }
     if let Some(i) = rest.find("。感谢").filter(|i| *i > 0) {
         let end = i + '。'.len_utf8();
-        out.push(rest[..end].to_owned());
-        rest = rest[end..].to_owned();
+        out.push(rest.get(..end).unwrap_or("").to_owned());
+        rest = rest.get(end..).unwrap_or("").to_owned();
     }
     out.push(rest);
     out

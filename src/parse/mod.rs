@@ -24,7 +24,7 @@ use std::fmt;
 use crate::model::date::Point;
 use crate::model::{
     Anchor, DateFact, DateRef, DateRole, Figure, Funding, Meta, MetaField, Multiplier, Proposal,
-    ProposalKind, Reply, Signature, Validity, When, SCHEMA_VERSION,
+    ProposalKind, Reply, Signature, Validity, When,
 };
 
 use self::facts::FoundKind;
@@ -117,24 +117,24 @@ fn meta_date(value: &str) -> Option<DateRef> {
 
 fn between(text: &str, open: char, close: char) -> Option<&str> {
     let start = text.find(open)? + open.len_utf8();
-    let end = text[start..].find(close)? + start;
-    Some(&text[start..end])
+    let end = text.get(start..)?.find(close)? + start;
+    text.get(start..end)
 }
 
 /// `您提出的关于…的建议收悉` → `关于…的建议`.
 fn title_between(text: &str) -> Option<String> {
     let start = text.find("提出的")? + "提出的".len();
-    let rest = &text[start..];
+    let rest = text.get(start..)?;
     let end = rest.find("已收悉").or_else(|| rest.find("收悉"))?;
-    let t = rest[..end].trim_end_matches([',', ',']).trim();
+    let t = rest.get(..end)?.trim_end_matches([',', ',']).trim();
     (t.starts_with("关于") && t.chars().count() <= 60).then(|| t.to_owned())
 }
 
 /// `第153号` → `153`.
 fn number_of(text: &str) -> Option<String> {
     let start = text.find('第')? + '第'.len_utf8();
-    let end = text[start..].find('号')? + start;
-    let n = &text[start..end];
+    let end = text.get(start..)?.find('号')? + start;
+    let n = text.get(start..end)?;
     (!n.is_empty()
         && n.chars().count() <= 10
         && n.chars()
@@ -229,11 +229,15 @@ fn purpose_of(chars: &[char], start: usize, end: usize) -> (Option<String>, Opti
         .filter_map(|v| before.find(v).map(|i| (i, *v)))
         .min_by_key(|(i, _)| *i)
     {
-        let who = before[..verb_at].trim();
+        let who = before.get(..verb_at).unwrap_or("").trim();
         if !who.is_empty() && who.chars().count() <= 8 {
             payer = Some(who.to_owned());
         }
-        purpose = before[verb_at + verb.len()..].trim().to_owned();
+        purpose = before
+            .get(verb_at + verb.len()..)
+            .unwrap_or("")
+            .trim()
+            .to_owned();
     }
     let purpose = strip_leading_date(
         purpose
@@ -287,8 +291,21 @@ struct FactIds {
     dates: usize,
 }
 
+/// The largest text converted, in bytes; beyond it the conversion is an empty reply and one diagnostic.
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+
 /// Converts a reply's text. Never fails; see the module documentation for the grammar.
 pub fn convert(text: &str) -> Conversion {
+    if text.len() > MAX_TEXT_BYTES {
+        let message = format!(
+            "the text is {} bytes; the limit is {MAX_TEXT_BYTES} bytes, nothing was converted",
+            text.len()
+        );
+        return Conversion {
+            reply: Reply::empty(),
+            diagnostics: vec![Diagnostic { line: 0, message }],
+        };
+    }
     let all = lines::lines(text);
     let mut diagnostics = Vec::new();
     let opening = all.iter().position(|l| is_opening(&l.text));
@@ -459,7 +476,6 @@ pub fn convert(text: &str) -> Conversion {
     };
 
     let mut reply = Reply {
-        schema: SCHEMA_VERSION,
         meta,
         proposal,
         addressee,
@@ -467,10 +483,7 @@ pub fn convert(text: &str) -> Conversion {
         sections,
         closing,
         signature,
-        figures: Vec::new(),
-        funding: Vec::new(),
-        dates: Vec::new(),
-        extra: None,
+        ..Reply::empty()
     };
     if reply.preamble.is_none() {
         diagnostics.push(Diagnostic {
