@@ -409,3 +409,25 @@ fn the_schema_describes_money_as_exact_strings() {
     assert_eq!(schema["$defs"]["Decimal"]["type"], "string");
     assert_eq!(schema["properties"]["schema"]["type"], "integer");
 }
+
+#[test]
+fn only_absolute_http_and_https_addresses_become_links() {
+    let cases = [
+        ("https://www.example.gov.cn/a.pdf", true),
+        ("HTTP://example.gov.cn/b", true),
+        ("javascript:alert(1)", false),
+        (" JavaScript:alert(1)", false),
+        ("data:text/html,<script>alert(1)</script>", false),
+        ("/files/c.pdf", false),
+        ("https://example.gov.cn/a b.pdf", false),
+        ("https://", false),
+        ("vbscript:msgbox(1)", false),
+    ];
+    for (url, linked) in cases {
+        let a = dafu::model::Attachment {
+            title: "附件".into(),
+            url: url.into(),
+        };
+        assert_eq!(a.safe_url().is_some(), linked, "{url}");
+    }
+}

@@ -87,6 +87,9 @@ struct VersionPeek {
 /// serde_json's message without its trailing " at line L column C", which the error shows separately.
 fn bare_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
+    if text.starts_with("recursion limit exceeded") {
+        return "nesting is deeper than 128 levels (recursion limit exceeded)".to_owned();
+    }
     match text.rfind(" at line ") {
         Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
         None => text,

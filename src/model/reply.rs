@@ -41,6 +41,9 @@ pub struct Reply {
     /// The signature block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<Signature>,
+    /// Attachments and sources the reply links to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// Numbers found in the text.
     #[serde(default)]
     pub figures: Vec<Figure>,
@@ -67,11 +70,34 @@ impl Reply {
             sections: Vec::new(),
             closing: Vec::new(),
             signature: None,
+            attachments: Vec::new(),
             figures: Vec::new(),
             funding: Vec::new(),
             dates: Vec::new(),
             extra: None,
         }
+    }
+}
+
+/// A file or page the reply links to (附件, 来源).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// What it is, as written.
+    pub title: String,
+    /// Where it is, as given; shown as a link only when [`Attachment::safe_url`] allows.
+    pub url: String,
+}
+
+impl Attachment {
+    /// The URL, if it is an absolute http(s) URL without spaces or control characters; anything else
+    /// (`javascript:`, `data:`, relative paths) is never made a link.
+    pub fn safe_url(&self) -> Option<&str> {
+        let url = self.url.trim();
+        let lower = url.to_ascii_lowercase();
+        let http = lower.starts_with("https://") || lower.starts_with("http://");
+        let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+        (http && clean && url.len() > "https://".len()).then_some(url)
     }
 }
 

@@ -63,6 +63,29 @@ pub fn ReplyView(
             </p>
         }
     });
+    let t = viewer.t;
+    let attachments = (!reply.attachments.is_empty()).then(|| {
+        let items = reply
+            .attachments
+            .iter()
+            .map(|a| match a.safe_url() {
+                Some(url) => view! {
+                    <li class="dafu-attachments__item">
+                        <a class="dafu-attachments__link" href=url.to_owned() target="_blank" rel="noopener noreferrer">{a.title.clone()}</a>
+                    </li>
+                }
+                .into_any(),
+                None => view! {
+                    <li class="dafu-attachments__item">{a.title.clone()}<span class="dafu-attachments__unsafe">{t.unsafe_link}</span></li>
+                }
+                .into_any(),
+            })
+            .collect_view();
+        view! {
+            <h2 class="dafu-attachments__title">{t.attachments}</h2>
+            <ul class="dafu-attachments">{items}</ul>
+        }
+    });
     view! {
         {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t title_id=viewer.ids.of("title") /> })}
         <div class="dafu-body">
@@ -71,7 +94,7 @@ pub fn ReplyView(
             {views.sections.then(|| view! { <Sections viewer=viewer.clone() /> })}
             {views.timeline.then(|| view! { <Timeline viewer=viewer.clone() /> })}
             {views.funding.then(|| view! { <FundingChart viewer=viewer.clone() /> })}
-            {views.sections.then(|| view! { <footer class="dafu-closing">{closing}{signature}</footer> })}
+            {views.sections.then(|| view! { <footer class="dafu-closing">{closing}{signature}{attachments}</footer> })}
         </div>
     }
 }

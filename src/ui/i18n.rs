@@ -18,6 +18,10 @@ pub struct Text {
     pub cannot_show: &'static str,
     /// Try loading again.
     pub retry: &'static str,
+    /// The attachments list heading.
+    pub attachments: &'static str,
+    /// Said of an attachment whose address is not a safe web link.
+    pub unsafe_link: &'static str,
     /// Title when the reply has none.
     pub untitled: &'static str,
     /// 成文日期.
@@ -83,6 +87,8 @@ static ZH: Text = Text {
     loading: "正在加载答复…",
     cannot_show: "无法显示此答复",
     retry: "重试",
+    attachments: "附件与来源",
+    unsafe_link: "(地址不是网页链接,未显示)",
     untitled: "答复",
     written_on: "成文日期",
     published_on: "公开日期",
@@ -119,6 +125,8 @@ static EN: Text = Text {
     loading: "Loading the reply…",
     cannot_show: "This reply cannot be shown",
     retry: "Try again",
+    attachments: "Attachments and sources",
+    unsafe_link: " (address is not a web link; not shown)",
     untitled: "Reply",
     written_on: "Written",
     published_on: "Published",
