@@ -57,6 +57,20 @@ test('two replies render on the host page and toggle independently; a broken one
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   const globals = await page.evaluate(() => Object.keys(window).filter((k) => /dafu|wasm|__wbg/i.test(k)));
   assert.deepEqual(globals, ['dafu']);
+  // No storage keys, let alone ones without dafu's prefix.
+  const stored = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => !k.startsWith('dafu')));
+  assert.deepEqual(stored, []);
+  // No rule of dafu's stylesheet selects anything but its own classes.
+  const foreignRules = await page.evaluate(() => {
+    const sheet = [...document.styleSheets].find((s) => (s.href ?? '').endsWith('/embed/dafu.css'));
+    const selectors = [];
+    // Split a selector list on the commas outside parentheses.
+    const split = (text) => { const out = ['']; let depth = 0; for (const c of text) { if (c === '(') depth += 1; if (c === ')') depth -= 1; if (c === ',' && depth === 0) out.push(''); else out[out.length - 1] += c; } return out; };
+    const walk = (rules) => { for (const r of rules) { if (r.selectorText) selectors.push(...split(r.selectorText)); if (r.cssRules) walk(r.cssRules); } };
+    walk(sheet.cssRules);
+    return selectors.map((s) => s.trim()).filter((s) => !s.startsWith('.dafu'));
+  });
+  assert.deepEqual(foreignRules, []);
   await page.close();
 });
 
