@@ -538,3 +538,31 @@ async fn the_host_text_stays_while_loading_and_after_a_failure_then_returns_on_u
     mounted.unmount();
     assert_eq!(host.inner_html(), "<p>答复纯文本</p>");
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_is_reported_in_every_mounted_instance_and_the_host_page_is_untouched() {
+    let first = mounted(ReplySource::Default);
+    let second = mounted(ReplySource::Default);
+    tick().await;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host_text = document.create_element("p").expect("a p");
+    host_text.set_text_content(Some("host page text"));
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host_text)
+        .expect("appended");
+    dafu::ui::mount::report_panic("index out of bounds (simulated)");
+    for host in [&first, &second] {
+        let panels = all(host, ":scope > .dafu-error");
+        assert_eq!(panels.len(), 1);
+        assert_eq!(panels[0].get_attribute("role").as_deref(), Some("alert"));
+        assert!(panels[0]
+            .text_content()
+            .unwrap_or_default()
+            .contains("dafu internal error"));
+    }
+    assert_eq!(host_text.text_content().as_deref(), Some("host page text"));
+}

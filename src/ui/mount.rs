@@ -17,27 +17,32 @@ pub const ROOT_ATTRIBUTE: &str = "data-dafu-root";
 
 /// Turns a panic into a visible message in every dafu on the page instead of a frozen view.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("dafu: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
+    std::panic::set_hook(Box::new(|info| report_panic(&info.to_string())));
+}
+
+/// What the panic hook does: logs the panic and puts an alert panel in every mounted dafu. One wasm
+/// instance serves every dafu on a page, so a panic stops them all and each must say so; the host page
+/// itself keeps working.
+pub fn report_panic(message: &str) {
+    web_sys::console::error_1(&format!("dafu: {message}").into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(roots) = document.query_selector_all(&format!("[{ROOT_ATTRIBUTE}]")) else {
+        return;
+    };
+    for i in 0..roots.length() {
+        let Some(root) = roots.item(i) else { continue };
+        let Ok(panel) = document.create_element("div") else {
+            continue;
         };
-        let Ok(roots) = document.query_selector_all(&format!("[{ROOT_ATTRIBUTE}]")) else {
-            return;
-        };
-        for i in 0..roots.length() {
-            let Some(root) = roots.item(i) else { continue };
-            let Ok(panel) = document.create_element("div") else {
-                continue;
-            };
-            panel.set_class_name("dafu-error");
-            let _ = panel.set_attribute("role", "alert");
-            panel.set_text_content(Some(
-                "答复显示程序出现内部错误,请刷新页面重试。(dafu internal error)",
-            ));
-            let _ = root.append_child(&panel);
-        }
-    }));
+        panel.set_class_name("dafu-error");
+        let _ = panel.set_attribute("role", "alert");
+        panel.set_text_content(Some(
+            "答复显示程序出现内部错误,请刷新页面重试。(dafu internal error)",
+        ));
+        let _ = root.append_child(&panel);
+    }
 }
 
 /// A parameter of the page's address (`?src=…&timeout=…`).
