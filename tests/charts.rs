@@ -7,19 +7,15 @@
     clippy::string_slice
 )] // A failing test is a panic.
 
+mod common;
+
+use common::reply;
+
 use dafu::model::scale::{per_mille, percent, ticks};
 use dafu::model::{Centi, Decimal, LinearScale, MoneyRole, Reply, DEFAULT_REPLY_JSON};
 
 fn d(text: &str) -> Decimal {
     Decimal::parse(text).unwrap()
-}
-
-fn reply(name: &str) -> Reply {
-    let path = format!(
-        "{}/tests/fixtures/replies/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Reply::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// Maps each value on a scale built from `values` onto `range` hundredths and compares the coordinates.

@@ -7,15 +7,11 @@
     clippy::string_slice
 )] // A failing test is a panic.
 
-use dafu::model::{Placement, Reply, DEFAULT_REPLY_JSON};
+mod common;
 
-fn reply(name: &str) -> Reply {
-    let path = format!(
-        "{}/tests/fixtures/replies/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    Reply::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use common::reply;
+
+use dafu::model::{Placement, Reply, DEFAULT_REPLY_JSON};
 
 /// One line per entry: `year | written date or - | placement | key`, in the order shown.
 fn lines(reply: &Reply, newest_first: bool) -> Vec<String> {

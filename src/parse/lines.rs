@@ -39,46 +39,44 @@ pub fn lines(text: &str) -> Vec<Line> {
 fn split_flattened(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = line.to_owned();
+    // Moves `rest` up to byte `end` into `out`; `rest` keeps what follows.
+    let mut cut = |rest: &mut String, end: usize, trim: bool| {
+        out.push(rest.get(..end).unwrap_or("").to_owned());
+        let tail = rest.get(end..).unwrap_or("");
+        *rest = if trim {
+            tail.trim_matches(is_space)
+        } else {
+            tail
+        }
+        .to_owned();
+    };
     // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon.
     for suffix in ["委员:", "委员：", "代表:", "代表：", "同志:", "同志："] {
-        if let Some(i) = rest.find(suffix) {
-            let end = i + suffix.len();
-            // "人大代表:孙七" is a labelled header record, not an addressee.
-            let is_header_key = super::header::KEYS
-                .contains(&normalize_key(rest.get(..end).unwrap_or("")).as_str());
-            if rest.get(..end).unwrap_or("").chars().count() <= 20
-                && end < rest.len()
-                && !rest.get(..end).unwrap_or("").contains(['。', '|'])
-                && !is_header_key
-            {
-                out.push(rest.get(..end).unwrap_or("").to_owned());
-                rest = rest
-                    .get(end..)
-                    .unwrap_or("")
-                    .trim_matches(is_space)
-                    .to_owned();
-                break;
-            }
-        }
-    }
-    for opening in ["答复如下:", "答复如下：", "答复如下。"] {
-        if let Some(i) = rest.find(opening) {
-            let end = i + opening.len();
-            if end < rest.len() {
-                out.push(rest.get(..end).unwrap_or("").to_owned());
-                rest = rest
-                    .get(end..)
-                    .unwrap_or("")
-                    .trim_matches(is_space)
-                    .to_owned();
-            }
+        let Some(end) = rest.find(suffix).map(|i| i + suffix.len()) else {
+            continue;
+        };
+        let head = rest.get(..end).unwrap_or("");
+        // "人大代表:孙七" is a labelled header record, not an addressee.
+        let is_header_key = super::header::KEYS.contains(&normalize_key(head).as_str());
+        if head.chars().count() <= 20
+            && end < rest.len()
+            && !head.contains(['。', '|'])
+            && !is_header_key
+        {
+            cut(&mut rest, end, true);
             break;
         }
     }
+    if let Some(end) = ["答复如下:", "答复如下：", "答复如下。"]
+        .iter()
+        .find_map(|o| rest.find(o).map(|i| i + o.len()))
+    {
+        if end < rest.len() {
+            cut(&mut rest, end, true);
+        }
+    }
     if let Some(i) = rest.find("。感谢").filter(|i| *i > 0) {
-        let end = i + '。'.len_utf8();
-        out.push(rest.get(..end).unwrap_or("").to_owned());
-        rest = rest.get(end..).unwrap_or("").to_owned();
+        cut(&mut rest, i + '。'.len_utf8(), false);
     }
     out.push(rest);
     out
