@@ -453,7 +453,7 @@ async fn english_changes_the_interface_but_never_the_reply_text() {
     let host = mounted_with(ReplySource::Default, options);
     tick().await;
     assert_eq!(
-        host.query_selector(".dafu")
+        host.query_selector(".dafu-reply")
             .unwrap()
             .unwrap()
             .get_attribute("lang")

@@ -141,7 +141,7 @@ pub fn App(
     let settings = ReadingSettings::new();
     view! {
         <article
-            class=move || format!("dafu {}", settings.classes())
+            class=move || format!("dafu-reply {}", settings.classes())
             lang=lang
             aria-busy=move || matches!(state.get(), State::Loading).to_string()
         >

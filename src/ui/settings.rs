@@ -6,10 +6,10 @@ use super::i18n::Text;
 
 /// The text sizes offered, as (class, zh, en); the first is the page's own size.
 pub const SIZES: [(&str, &str, &str); 4] = [
-    ("dafu--size-0", "标准", "Standard"),
-    ("dafu--size-1", "大", "Large"),
-    ("dafu--size-2", "较大", "Larger"),
-    ("dafu--size-3", "特大", "Largest"),
+    ("dafu-reply--size-0", "标准", "Standard"),
+    ("dafu-reply--size-1", "大", "Large"),
+    ("dafu-reply--size-2", "较大", "Larger"),
+    ("dafu-reply--size-3", "特大", "Largest"),
 ];
 
 /// The reader's choices, applied as classes on the instance's root.
@@ -32,9 +32,11 @@ impl ReadingSettings {
 
     /// The root's extra classes.
     pub fn classes(self) -> String {
-        let size = SIZES.get(self.size.get()).map_or("dafu--size-0", |s| s.0);
+        let size = SIZES
+            .get(self.size.get())
+            .map_or("dafu-reply--size-0", |s| s.0);
         if self.contrast.get() {
-            format!("{size} dafu--contrast")
+            format!("{size} dafu-reply--contrast")
         } else {
             size.to_owned()
         }

@@ -111,7 +111,7 @@ test('Escape closes an open disclosure and returns focus to it', async () => {
 
 test('screen readers get landmarks, one h1, ordered headings, a named chart and live regions', async () => {
   const { page: p } = await page();
-  const tree = await p.locator('.dafu').ariaSnapshot();
+  const tree = await p.locator('.dafu-reply').ariaSnapshot();
   assert.match(tree, /- article:/);
   assert.match(tree, /- heading "关于政协提案的答复" \[level=1\]/);
   assert.match(tree, /- region "要点数字 关于政协提案的答复"/);
@@ -120,7 +120,7 @@ test('screen readers get landmarks, one h1, ordered headings, a named chart and 
   assert.match(tree, /- img "资金图\(按用途\):已拨付合计631\.29万元 共3笔资金,金额最大的一项是创建铸牢中华民族共同体意识示范市工作经费306万元,占48\.5%。"/);
   assert.match(tree, /- button "二、 ?关于深化民族团结工作宣传教育方面"\n/);
   assert.equal(await p.locator('h1').count(), 1);
-  const levels = await p.locator('.dafu h1, .dafu h2, .dafu h3, .dafu h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  const levels = await p.locator('.dafu-reply h1, .dafu-reply h2, .dafu-reply h3, .dafu-reply h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
   assert.equal(levels[0], 1);
   assert.ok(levels.every((l, i) => i === 0 || l <= levels[i - 1] + 1), `no skipped heading level: ${levels}`);
   assert.equal(await p.locator('main').count(), 1);
@@ -175,7 +175,7 @@ test('every control is at least 44 x 44 px to touch', async () => {
   await p.getByRole('button', { name: '全部展开' }).click();
   await p.getByRole('button', { name: '以表格查看' }).click();
   await p.locator('.dafu-figures__more').count();
-  const small = await p.locator('.dafu button, .dafu a, .dafu summary').evaluateAll((els) => els
+  const small = await p.locator('.dafu-reply button, .dafu-reply a, .dafu-reply summary').evaluateAll((els) => els
     .filter((e) => e.offsetParent !== null)
     .map((e) => [e.className, e.getBoundingClientRect()])
     .filter(([, r]) => r.width < 44 || r.height < 44)
@@ -187,7 +187,7 @@ test('every control is at least 44 x 44 px to touch', async () => {
 test('high contrast mode, forced colours and reduced motion are honoured', async () => {
   const { page: p } = await page();
   await p.getByRole('button', { name: '高对比度' }).click();
-  assert.equal(await p.locator('.dafu').evaluate((e) => getComputedStyle(e).color), 'rgb(0, 0, 0)');
+  assert.equal(await p.locator('.dafu-reply').evaluate((e) => getComputedStyle(e).color), 'rgb(0, 0, 0)');
   assert.equal(await p.locator('.dafu-chart__bar').first().evaluate((e) => getComputedStyle(e).fill), 'rgb(0, 0, 0)');
   assert.equal(await p.getByRole('button', { name: '高对比度' }).getAttribute('aria-pressed'), 'true');
   await p.emulateMedia({ forcedColors: 'active' });
@@ -202,7 +202,7 @@ test('high contrast mode, forced colours and reduced motion are honoured', async
 test('printing hides every control and the settings, and shows all text', async () => {
   const { page: p } = await page();
   await p.emulateMedia({ media: 'print' });
-  const visibleControls = await p.locator('.dafu button').evaluateAll((bs) => bs.filter((b) => b.offsetParent !== null && !b.closest('.dafu-timeline, .dafu-accordion__heading, .dafu-figures')).map((b) => b.className));
+  const visibleControls = await p.locator('.dafu-reply button').evaluateAll((bs) => bs.filter((b) => b.offsetParent !== null && !b.closest('.dafu-timeline, .dafu-accordion__heading, .dafu-figures')).map((b) => b.className));
   assert.deepEqual(visibleControls, []);
   assert.equal(await p.locator('.dafu-initiative:visible').count(), 14);
   await p.close();

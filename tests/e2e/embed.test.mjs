@@ -149,7 +149,7 @@ test('with JavaScript off the fallback text is what readers get', async () => {
   const page = await ctx.newPage();
   await page.goto(server.url + HOST);
   assert.ok(await page.getByText('经研究,现答复如下:').first().isVisible());
-  assert.equal(await page.locator('.dafu').count(), 0);
+  assert.equal(await page.locator('.dafu-reply').count(), 0);
   await ctx.close();
 });
 
@@ -165,7 +165,7 @@ test('the JavaScript API mounts an element added later, and unmount gives its te
     while (!el.querySelector('.dafu-accordion__button') && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
     const shown = el.querySelector('.dafu-accordion__button').textContent;
     handle.unmount();
-    return [shown, el.textContent, el.querySelector('.dafu') === null];
+    return [shown, el.textContent, el.querySelector('.dafu-reply') === null];
   });
   assert.deepEqual(result, ['一、关于资金', '稍后加入的答复', true]);
   await page.close();

@@ -40,7 +40,7 @@ test(`all ${cases.length} hostile cases render safely on the host page`, async (
     const blank = outcome.filter((o) => !o.shown).map((o) => o.name);
     assert.deepEqual(blank, [], 'every case shows a reply or an error');
   }
-  const markup = await page.evaluate(() => document.querySelectorAll('.dafu script, .dafu img, .dafu iframe, .dafu [onerror], .dafu [onload], .dafu a[href^="javascript:"]').length);
+  const markup = await page.evaluate(() => document.querySelectorAll('.dafu-reply script, .dafu-reply img, .dafu-reply iframe, .dafu-reply [onerror], .dafu-reply [onload], .dafu-reply a[href^="javascript:"]').length);
   assert.equal(markup, 0);
   assert.deepEqual(dialogs, [], 'no script from the data ran');
   assert.deepEqual(foreign, [], 'nothing fetched from anywhere else');
