@@ -17,7 +17,7 @@ const dist = join(root, 'dist');
 const work = join(root, 'target/bench');
 mkdirSync(work, { recursive: true });
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const rows = [];
