@@ -175,17 +175,22 @@ async fn a_broken_reply_shows_an_error_panel_naming_the_path() {
 async fn a_url_that_answers_404_shows_the_http_status() {
     let host = mounted(ReplySource::Url("/no-such-reply-here.json".into()));
     assert_eq!(text(&host, ".dafu-loading"), "正在加载答复…");
-    for _ in 0..50 {
-        if host.query_selector(".dafu-error").ok().flatten().is_some() {
-            break;
-        }
-        gloo_timers_sleep(20).await;
-    }
+    wait_for(&host, ".dafu-error").await;
     assert!(
         text(&host, ".dafu-error__summary").contains("HTTP 404"),
         "{}",
         text(&host, ".dafu-error")
     );
+}
+
+/// Waits up to a second for `selector` to appear under `root`.
+async fn wait_for(root: &Element, selector: &str) {
+    for _ in 0..50 {
+        if root.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        gloo_timers_sleep(20).await;
+    }
 }
 
 /// Waits `ms` milliseconds without blocking the page.
@@ -527,12 +532,7 @@ async fn the_host_text_stays_while_loading_and_after_a_failure_then_returns_on_u
     .expect("mounted");
     let fallback = all(&host, ".dafu-fallback").remove(0);
     assert!(!fallback.hidden(), "shown while loading");
-    for _ in 0..50 {
-        if host.query_selector(".dafu-error").ok().flatten().is_some() {
-            break;
-        }
-        gloo_timers_sleep(20).await;
-    }
+    wait_for(&host, ".dafu-error").await;
     assert!(host.query_selector(".dafu-error").unwrap().is_some());
     assert!(!fallback.hidden(), "kept after a failure");
     mounted.unmount();

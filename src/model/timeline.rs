@@ -319,15 +319,3 @@ impl Timeline {
         self.groups.is_empty()
     }
 }
-
-impl Reply {
-    /// The headline numbers: those marked `key`, else the first six figures.
-    pub fn key_figures(&self) -> Vec<&super::reply::Figure> {
-        let marked: Vec<_> = self.figures.iter().filter(|f| f.key).collect();
-        if marked.is_empty() {
-            self.figures.iter().take(6).collect()
-        } else {
-            marked
-        }
-    }
-}

@@ -24,9 +24,17 @@ pub fn BlockText(
 ) -> impl IntoView {
     let ids = viewer.ids.clone();
     let highlight = viewer.highlight;
+    let whole = || {
+        vec![crate::model::Segment {
+            text: block.text().to_owned(),
+            fact: None,
+        }]
+    };
     let runs = viewer
-        .reply
-        .segments(&block)
+        .segments
+        .get(block.id())
+        .cloned()
+        .unwrap_or_else(whole)
         .into_iter()
         .map(|seg| match seg.fact {
             Some((kind, id)) => {

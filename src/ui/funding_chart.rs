@@ -119,9 +119,7 @@ fn BarRows(
             let reveal = {
                 let viewer = viewer.clone();
                 move |_| {
-                    if let Some(f) = viewer.reply.funding.iter().find(|f| f.id == link) {
-                        viewer.reveal(&f.at.block, Some(&f.id));
-                    }
+                    viewer.reveal_funding(&link);
                 }
             };
             view! {
@@ -210,9 +208,7 @@ fn ShareRows(
                     x="0"
                     y=y
                     on:click=move |_| {
-                        if let Some(f) = viewer.reply.funding.iter().find(|f| f.id == link) {
-                            viewer.reveal(&f.at.block, Some(&f.id));
-                        }
+                        viewer.reveal_funding(&link);
                     }
                 >
                     {format!("{}. {} {} {share}", i + 1, clip_label(&bar.label), bar.value_text)}

@@ -1,13 +1,14 @@
 //! What every view of one mounted reply shares: the reply, its ids, which sections are open, the
 //! highlighted fact, and how to reveal a sentence.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::Reply;
+use crate::model::{Reply, Segment};
 
 use super::i18n::Text;
 use super::ids::Ids;
@@ -29,12 +30,15 @@ pub struct Viewer {
     pub t: &'static Text,
     /// Whether the header (and so the title element) is shown.
     pub with_title: bool,
+    /// Every block's text cut around its facts, computed once per reply.
+    pub segments: Arc<HashMap<String, Vec<Segment>>>,
 }
 
 impl Viewer {
     /// A viewer with every section closed, or every section open.
     pub fn new(reply: Arc<Reply>, open_all: bool, lang: Lang) -> Self {
         let open = OpenSections::new(reply.sections.len(), open_all);
+        let segments = Arc::new(reply.segments_by_block());
         Self {
             reply,
             ids: Ids::fresh(),
@@ -42,6 +46,7 @@ impl Viewer {
             highlight: RwSignal::new(None),
             t: lang.text(),
             with_title: true,
+            segments,
         }
     }
 
@@ -52,6 +57,13 @@ impl Viewer {
             format!("{heading_id} {}", self.ids.of("title"))
         } else {
             heading_id.to_owned()
+        }
+    }
+
+    /// Reveals the sentence of the funding item with this id (a chart bar's link).
+    pub fn reveal_funding(&self, id: &str) {
+        if let Some(f) = self.reply.funding.iter().find(|f| f.id == id) {
+            self.reveal(&f.at.block, Some(&f.id));
         }
     }
 
