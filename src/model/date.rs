@@ -208,8 +208,7 @@ impl Serialize for Point {
 
 impl<'de> Deserialize<'de> for Point {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Point::parse(&text).map_err(serde::de::Error::custom)
+        super::de::checked_str(d, "a date string such as \"2023-04\"", Point::parse)
     }
 }
 
@@ -264,8 +263,8 @@ impl When {
 }
 
 /// A date in a reply: what the text says, and where that lies in time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "DateRepr", into = "DateRepr")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(into = "DateRepr")]
 #[schemars(with = "DateRepr")]
 pub struct DateRef {
     written: String,
@@ -290,6 +289,16 @@ pub struct DateRepr {
     /// End of a span; alone it means "until".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Point>,
+}
+
+impl<'de> Deserialize<'de> for DateRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::de::checked_object::<_, DateRepr, _, _>(
+            d,
+            "a date object such as {\"written\": \"2023年\", \"on\": \"2023\"}",
+            DateRef::try_from,
+        )
+    }
 }
 
 impl TryFrom<DateRepr> for DateRef {

@@ -270,8 +270,11 @@ impl serde::Serialize for Decimal {
 
 impl<'de> serde::Deserialize<'de> for Decimal {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
+        super::de::checked_str(
+            d,
+            "a decimal number written as a string, such as \"305.29\"",
+            Self::parse,
+        )
     }
 }
 

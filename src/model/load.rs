@@ -110,6 +110,16 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
         .map_or(byte_column, |t| t.chars().count())
 }
 
+/// The byte offset of serde_json's 1-based line and byte column (the bytes read on that line).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    line_start + column
+}
+
 /// Keeps a pathological path (10,000 nested arrays) readable: its start, an ellipsis, its end.
 fn shorten_path(path: String) -> String {
     const KEEP: usize = 60;
@@ -150,16 +160,14 @@ impl Reply {
             }
         }
         let mut de = serde_json::Deserializer::from_str(text);
-        let reply: Reply = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = shorten_path(e.path().to_string());
-            let inner = e.into_inner();
-            let column = char_column(text, inner.line(), inner.column());
-            LoadError::Syntax {
-                path,
-                line: inner.line(),
-                column,
-                message: bare_message(&inner),
-            }
+        let reply = Reply::deserialize(&mut de).map_err(|e| LoadError::Syntax {
+            path: shorten_path(super::de::path_at(
+                text,
+                byte_offset(text, e.line(), e.column()),
+            )),
+            line: e.line(),
+            column: char_column(text, e.line(), e.column()),
+            message: bare_message(&e),
         })?;
         de.end().map_err(|e| LoadError::Syntax {
             path: ".".into(),

@@ -1,6 +1,7 @@
 //! The reply model: types, exact money and dates, loading and validation. Knows nothing of the browser.
 
 pub mod date;
+mod de;
 pub mod decimal;
 pub mod funding;
 pub mod load;

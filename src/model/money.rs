@@ -91,8 +91,8 @@ pub enum MoneyRole {
 }
 
 /// An exact sum of money: `305.29万元`, `近390万元`, `5-10万元`, `2万元/项`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "MoneyRepr", into = "MoneyRepr")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(into = "MoneyRepr")]
 #[schemars(with = "MoneyRepr")]
 pub struct Money {
     amount: Decimal,
@@ -136,6 +136,16 @@ impl fmt::Display for MoneyError {
             Self::ReversedRange => write!(f, "range reversed: `upper` is less than `amount`"),
             Self::EmptyPer => write!(f, "`per` must name what the rate is per, such as \"项\""),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::de::checked_object::<_, MoneyRepr, _, _>(
+            d,
+            "a money object such as {\"amount\": \"305.29\", \"unit\": \"万元\"}",
+            Money::try_from,
+        )
     }
 }
 

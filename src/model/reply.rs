@@ -236,8 +236,8 @@ pub enum Stage {
 ///
 /// In JSON it is one flat object with a `kind` (rather than serde's internally tagged enum, which
 /// buffers the object and so loses the path and line of any error inside it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "BlockRepr", into = "BlockRepr")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(into = "BlockRepr")]
 #[schemars(with = "BlockRepr")]
 pub enum Block {
     /// Running text that is not one of the 一是… items.
@@ -291,6 +291,16 @@ pub struct BlockRepr {
     /// Initiatives only: `done` (default) or `next`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::de::checked_object::<_, BlockRepr, _, _>(
+            d,
+            "a block object with a `kind`",
+            Block::try_from,
+        )
+    }
 }
 
 impl TryFrom<BlockRepr> for Block {
