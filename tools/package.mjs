@@ -17,8 +17,12 @@ const glue = readFileSync(one((f) => /^dafu-app-.*\.js$/.test(f), 'wasm-bindgen 
 const wasm = readFileSync(one((f) => f.endsWith('_bg.wasm'), 'wasm file'));
 const index = readFileSync(join(stage, 'index.html'), 'utf8');
 
-// The stylesheets, in the order index.html links them.
-const sheets = [...index.matchAll(/<link rel="stylesheet" href="\/?([^"]+\.css)"[^>]*>/g)].map((m) => m[1]);
+// The stylesheets, in the order index.html links them. Release builds minify index.html, so
+// attributes may come in any order, quoted or not.
+const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const links = [...index.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
+const sheets = links.filter((t) => attr(t, 'rel') === 'stylesheet').map((t) => attr(t, 'href').replace(/^\//, ''));
+if (sheets.length === 0) throw new Error('package.mjs: index.html links no stylesheet');
 const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).join('\n');
 const componentSheets = sheets.filter((n) => !n.startsWith('page-'));
 
@@ -32,12 +36,13 @@ writeFileSync(join(stage, 'embed/dafu.css'), css(componentSheets));
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.
 const body = index
-  .replace(/<link rel="(?:stylesheet|modulepreload|preload)"[^>]*>/g, '')
-  .replace(/<script type="module">[\s\S]*?<\/script>/g, '')
-  .replace(/<script>[\s\S]*?<\/script>/g, '');
+  .replace(/<link\b[^>]*>/g, (t) => (['stylesheet', 'modulepreload', 'preload'].includes(attr(t, 'rel')) ? '' : t))
+  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glue}\n` +
   `const b64 = ${JSON.stringify(wasm.toString('base64'))};\n` +
   `const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n` +
   `initSync({ module: bytes });\n</script>\n`;
-if (!body.includes('</head>')) throw new Error('package.mjs: index.html has no </head>');
-writeFileSync(join(stage, 'dafu.html'), body.replace('</head>', `${inline}</head>`));
+// Minified HTML drops the optional </head>; the inline assets then go right after the title.
+const at = body.includes('</head>') ? '</head>' : '</title>';
+if (!body.includes(at)) throw new Error('package.mjs: index.html has neither </head> nor </title>');
+writeFileSync(join(stage, 'dafu.html'), body.replace(at, at === '</head>' ? `${inline}</head>` : `</title>${inline}`));
