@@ -566,3 +566,68 @@ async fn a_panic_is_reported_in_every_mounted_instance_and_the_host_page_is_unto
     }
     assert_eq!(host_text.text_content().as_deref(), Some("host page text"));
 }
+
+/// The seed with its sections copied `copies` times over (fresh ids; the copies carry no facts).
+fn big_reply_json(copies: usize) -> String {
+    use dafu::model::{Block, Reply, DEFAULT_REPLY_JSON};
+    let mut reply = Reply::from_json(DEFAULT_REPLY_JSON).expect("the seed loads");
+    let seed_sections = reply.sections.clone();
+    for k in 1..copies {
+        for section in &seed_sections {
+            let mut copy = section.clone();
+            copy.id = format!("{}-c{k}", section.id);
+            for block in &mut copy.blocks {
+                match block {
+                    Block::Paragraph { id, .. } | Block::Initiative { id, .. } => {
+                        *id = format!("{id}-c{k}");
+                    }
+                }
+            }
+            reply.sections.push(copy);
+        }
+    }
+    reply.to_json()
+}
+
+/// How many section panels have their blocks drawn.
+fn drawn_panels(host: &Element) -> usize {
+    all(host, ".dafu-accordion__panel")
+        .iter()
+        .filter(|p| p.child_element_count() > 0)
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_too_big_for_one_frame_shows_its_first_sections_at_once_and_the_rest_soon() {
+    let host = mounted(ReplySource::Json(big_reply_json(60)));
+    tick().await;
+    // Every heading is there at once; the first sections have their text, the last ones not yet.
+    assert_eq!(all(&host, ".dafu-accordion__button").len(), 300);
+    let first = drawn_panels(&host);
+    assert!(
+        (1..300).contains(&first),
+        "{first} of 300 panels drawn in the first frame"
+    );
+    assert!(text(&host, ".dafu-accordion__panel").contains("研究基地呼和浩特分基地"));
+    // Opening a section that is not drawn yet draws it at once.
+    let last = all(&host, ".dafu-accordion__button")
+        .pop()
+        .expect("a last heading");
+    last.click();
+    tick().await;
+    let panels = all(&host, ".dafu-accordion__panel");
+    let last_panel = panels.last().expect("a last panel");
+    assert_eq!(last_panel.get_attribute("hidden"), None);
+    assert!(last_panel
+        .text_content()
+        .unwrap_or_default()
+        .contains("有效衔接中央、自治区"));
+    // The rest follows a slice per frame, within a few seconds.
+    for _ in 0..150 {
+        if drawn_panels(&host) == 300 {
+            break;
+        }
+        gloo_timers_sleep(20).await;
+    }
+    assert_eq!(drawn_panels(&host), 300);
+}

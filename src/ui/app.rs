@@ -86,9 +86,10 @@ pub fn ReplyView(
             <ul class="dafu-attachments">{items}</ul>
         }
     });
-    view! {
+    let fill = viewer.fill;
+    let view = view! {
         {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t title_id=viewer.ids.of("title") /> })}
-        <div class="dafu-body">
+        <div class="dafu-body" data-dafu-filling=move || fill.filling().then_some("")>
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {views.figures.then(|| view! { <KeyFigures viewer=viewer.clone() /> })}
             {views.sections.then(|| view! { <Sections viewer=viewer.clone() /> })}
@@ -96,7 +97,13 @@ pub fn ReplyView(
             {views.funding.then(|| view! { <FundingChart viewer=viewer.clone() /> })}
             {views.sections.then(|| view! { <footer class="dafu-closing">{closing}{signature}{attachments}</footer> })}
         </div>
-    }
+    };
+    // Every view has registered its parts by now (component bodies run as the view is built); what
+    // did not fit the first frame is drawn after mounting, and all of it before printing.
+    fill.start();
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| fill.finish());
+    on_cleanup(move || printing.remove());
+    view
 }
 
 /// One dafu instance: loads its reply from `source` and shows it, a loading note, or an error panel.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::scale::{per_mille, percent};
 use crate::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
 
+use super::fill::{Fill, Seen};
 use super::viewer::Viewer;
 
 /// Chart geometry is in hundredths of an em, so the chart grows with the text-size setting and the
@@ -242,6 +243,7 @@ pub fn FundingChart(
     }
     let totals = reply.funding_totals();
     let by_purpose = reply.bars_by_purpose();
+    let purpose_bars = by_purpose.len();
     let by_year = reply.bars_by_year();
     let shares: Vec<Bar> = by_purpose
         .iter()
@@ -296,6 +298,11 @@ pub fn FundingChart(
         ChartView::Share => shares.clone(),
     };
     let share_total = totals.allocated.unwrap_or(Decimal::ZERO);
+    // Drawn with the rest of the page (see `Fill`): the bars at first sight, the hidden table later
+    // or as soon as it is asked for (print shows it too, so the fill draws it in any case).
+    let bars_drawn = viewer.fill.part(purpose_bars, Seen::AtOnce);
+    let table_drawn = viewer.fill.part(reply.funding.len(), Seen::Later);
+    let table_viewer = viewer.clone();
     let chart_viewer = viewer.clone();
     let chart = move || {
         let bars = rows_for(view_mode.get());
@@ -363,7 +370,7 @@ pub fn FundingChart(
                     <title id=svg_title_id>{chart_title}</title>
                     <desc id=svg_desc_id>{chart_desc}</desc>
                     <Patterns viewer=viewer.clone() />
-                    {chart}
+                    {move || bars_drawn.get().then(chart.clone())}
                 </svg>
                 <figcaption class="dafu-chart__caption">
                     {t.chart_key}
@@ -374,12 +381,15 @@ pub fn FundingChart(
                 class="dafu-funding__table-toggle"
                 aria-expanded=move || show_table.get().to_string()
                 aria-controls=table_id.clone()
-                on:click=move |_| show_table.update(|s| *s = !*s)
+                on:click=move |_| {
+                    Fill::draw(table_drawn);
+                    show_table.update(|s| *s = !*s);
+                }
             >
                 {move || if show_table.get() { t.hide_table } else { t.show_table }}
             </button>
             <div class="dafu-funding__table-wrap" id=table_id hidden=move || !show_table.get()>
-                <FundingTable viewer=viewer.clone() />
+                {move || table_drawn.get().then(|| view! { <FundingTable viewer=table_viewer.clone() /> })}
             </div>
         </section>
     }

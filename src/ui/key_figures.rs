@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::Figure;
 
+use super::fill::Seen;
 use super::viewer::Viewer;
 
 /// One number as a button that reveals its sentence.
@@ -37,13 +38,16 @@ pub fn KeyFigures(
         .into_iter()
         .map(|f| view! { <li class="dafu-figures__item">{button(f)}</li> })
         .collect_view();
-    let all = reply
-        .figures
-        .iter()
-        .map(
-            |f| view! { <li class="dafu-figures__item dafu-figures__item--small">{button(f)}</li> },
-        )
-        .collect_view();
+    let all_viewer = viewer.clone();
+    let all = viewer
+        .fill
+        .slices(reply.figures.clone(), Seen::Later, move |f: Figure| {
+            view! {
+                <li class="dafu-figures__item dafu-figures__item--small">
+                    <FigureButton viewer=all_viewer.clone() figure=f />
+                </li>
+            }
+        });
     let total = reply.total_funding_wan_yuan().map(|t| {
         view! {
             <li class="dafu-figures__item">

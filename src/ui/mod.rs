@@ -3,6 +3,7 @@
 pub mod app;
 pub mod block_text;
 pub mod error_panel;
+pub mod fill;
 pub mod funding_chart;
 pub mod header;
 pub mod i18n;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::block_text::BlockText;
+use super::fill::{Fill, Seen};
 use super::keys::focus_sibling_header;
 use super::viewer::Viewer;
 
@@ -11,10 +12,13 @@ use super::viewer::Viewer;
 /// One signal per section, so toggling one section re-renders that section only (a single signal over
 /// all of them made a toggle cost grow with the reply: 91 ms for 500 sections), and a count of open
 /// sections so "show all" knows its state without reading every signal.
-#[derive(Clone, Copy, Debug)]
+///
+/// It also holds whether each section's blocks are drawn yet (see [`Fill`]): opening a section draws it.
+#[derive(Clone, Copy)]
 pub struct OpenSections {
     each: StoredValue<Vec<RwSignal<bool>>>,
     open_count: RwSignal<usize>,
+    drawn: StoredValue<Vec<RwSignal<bool>>>,
 }
 
 impl OpenSections {
@@ -24,7 +28,13 @@ impl OpenSections {
         Self {
             each: StoredValue::new(each),
             open_count: RwSignal::new(if open { count } else { 0 }),
+            drawn: StoredValue::new(Vec::new()),
         }
+    }
+
+    /// Whether each section's blocks are drawn, from the fill, in section order.
+    fn attach_drawn(self, drawn: Vec<RwSignal<bool>>) {
+        self.drawn.set_value(drawn);
     }
 
     fn signal(self, i: usize) -> Option<RwSignal<bool>> {
@@ -39,6 +49,11 @@ impl OpenSections {
     /// Opens or closes section `i`.
     pub fn set(self, i: usize, open: bool) {
         let Some(s) = self.signal(i) else { return };
+        if open {
+            if let Some(drawn) = self.drawn.with_value(|d| d.get(i).copied()) {
+                Fill::draw(drawn);
+            }
+        }
         if s.get_untracked() != open {
             s.set(open);
             self.open_count
@@ -78,18 +93,30 @@ pub fn Sections(
         viewer.open,
         viewer.t,
     );
+    let fill = viewer.fill;
+    let drawn: Vec<RwSignal<bool>> = reply
+        .sections
+        .iter()
+        .map(|s| fill.part(s.blocks.len(), Seen::AtOnce))
+        .collect();
+    open.attach_drawn(drawn.clone());
     let items = reply
         .sections
         .iter()
+        .zip(drawn)
         .enumerate()
-        .map(|(i, section)| {
+        .map(|(i, (section, drawn))| {
             let button_id = ids.of(&format!("{}-heading", section.id));
             let panel_id = ids.of(&section.id);
-            let blocks = section
-                .blocks
-                .iter()
-                .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
-                .collect_view();
+            let (blocks, viewer) = (section.blocks.clone(), viewer.clone());
+            let blocks = move || {
+                drawn.get().then(|| {
+                    blocks
+                        .iter()
+                        .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
+                        .collect_view()
+                })
+            };
             let is_open = move || open.is_open(i);
             view! {
                 <div class="dafu-accordion__section" class=("dafu-accordion__section--open", is_open)>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::{DateRole, Entry, EntryKind, Placement};
 
+use super::fill::{Fill, Seen};
 use super::viewer::Viewer;
 
 fn placement_class(p: Placement) -> &'static str {
@@ -88,17 +89,27 @@ pub fn Timeline(
     let labelled_by = viewer.region_label(&title_id);
     let t = viewer.t;
     let count = timeline.len();
+    // Each year's entries are drawn in slices (see `Fill`); the parts belong to the year, so turning
+    // the order around keeps what is drawn.
+    let parts: Vec<(Option<i32>, Vec<RwSignal<bool>>)> = timeline
+        .ordered(false)
+        .iter()
+        .map(|g| (g.year, viewer.fill.list(g.entries.len(), Seen::AtOnce)))
+        .collect();
     let groups = move || {
         timeline
             .ordered(newest_first.get())
             .into_iter()
             .map(|g| {
                 let label = t.year(g.year);
-                let entries = g
-                    .entries
-                    .into_iter()
-                    .map(|e| view! { <TimelineEntry viewer=viewer.clone() entry=e /> })
-                    .collect_view();
+                let year_parts = parts
+                    .iter()
+                    .find(|(year, _)| *year == g.year)
+                    .map_or(&[][..], |(_, p)| p.as_slice());
+                let viewer = viewer.clone();
+                let entries = Fill::draw_list(g.entries, year_parts, move |e| {
+                    view! { <TimelineEntry viewer=viewer.clone() entry=e /> }
+                });
                 view! {
                     <li class="dafu-timeline__year">
                         <h3 class="dafu-timeline__year-label">{label}</h3>

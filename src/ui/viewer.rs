@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::{Reply, Segment};
 
+use super::fill::Fill;
 use super::i18n::Text;
 use super::ids::Ids;
 use super::options::Lang;
@@ -32,6 +33,8 @@ pub struct Viewer {
     pub with_title: bool,
     /// Every block's text cut around its facts, computed once per reply.
     pub segments: Arc<HashMap<String, Vec<Segment>>>,
+    /// What is drawn yet, for a reply too big to draw in one frame.
+    pub fill: Fill,
 }
 
 impl Viewer {
@@ -47,6 +50,7 @@ impl Viewer {
             t: lang.text(),
             with_title: true,
             segments,
+            fill: Fill::new(),
         }
     }
 

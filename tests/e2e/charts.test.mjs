@@ -99,3 +99,27 @@ test('printing shows every section, the timeline as a list and the funding table
   assert.equal(await p.locator('.dafu-timeline__event').count(), 15);
   await p.close();
 });
+
+test('printing a reply too big for one frame draws all of it first', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { scaled } = await import('../bench/scaled.mjs');
+  const seed = JSON.parse(readFileSync(new URL('../../data/seed.reply.json', import.meta.url), 'utf8'));
+  const big = JSON.stringify(scaled(seed, 20));
+  const p = await env.browser.newPage();
+  await p.route((url) => url.pathname === '/big.reply.json', (route) => route.fulfill({ contentType: 'application/json', body: big }));
+  await p.goto(`${env.server.url}/?src=/big.reply.json`);
+  await p.waitForFunction(() => document.querySelectorAll('.dafu-accordion__button').length === 100);
+  // Printing right away, before the page has finished drawing in the background.
+  const counts = await p.evaluate(async () => {
+    const drawn = () => [...document.querySelectorAll('.dafu-accordion__panel')].filter((e) => e.childElementCount > 0).length;
+    const before = drawn();
+    window.dispatchEvent(new Event('beforeprint'));
+    // The browser lays out for print once the event's listeners and their microtasks are done.
+    await new Promise((done) => setTimeout(done, 0));
+    return { before, after: drawn(), table: document.querySelectorAll('.dafu-table tbody tr').length };
+  });
+  assert.ok(counts.before < 100, `${counts.before} panels drawn before printing`);
+  assert.equal(counts.after, 100);
+  assert.equal(counts.table, 20 * 7 * 3);
+  await p.close();
+});

@@ -1,0 +1,225 @@
+//! Drawing a big reply in slices: the first screen at once, the rest a slice per animation frame.
+//!
+//! A reply of 500 sections is 370,000 DOM nodes; drawn in one go it takes seconds before anything
+//! shows. Views register their heavy parts (a section's blocks, a slice of timeline entries, the
+//! chart) in document order with a weight (how many items they draw). Parts are drawn at once while
+//! the first-screen budget lasts; once one part is deferred, every later part is too, so the page
+//! always fills top-down. After mounting, [`Fill::start`] draws the rest a slice per frame, sizing
+//! slices to keep each frame short. Opening a section draws it at once. A typical reply (the seed
+//! weighs about 80) is drawn whole in the first frame, exactly as before.
+//!
+//! While the fill runs, text not yet drawn cannot be found with the browser's find-in-page;
+//! printing draws everything first.
+
+use leptos::prelude::*;
+
+/// Milliseconds since the page started, with sub-millisecond precision where the browser gives it.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Weight drawn in the first frame: about 15 ms of drawing on the benchmark machine.
+const FIRST_SCREEN: usize = 300;
+/// Items per slice when a long list is split into parts.
+pub const SLICE: usize = 40;
+/// Weight drawn per millisecond assumed before the first slice is measured.
+const START_RATE: f64 = 20.0;
+/// Milliseconds of drawing per frame while filling: a third of a 60 Hz frame.
+const SLICE_MS: f64 = 6.0;
+/// The most weight drawn in one frame, whatever the measured rate.
+const MAX_QUOTA: usize = 2_000;
+
+/// Whether a part is on screen when the reply first shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// Visible at first: drawn in the first frame while the budget lasts.
+    AtOnce,
+    /// Behind a closed control (all figures, the table): drawn by the fill, or when opened, and never
+    /// spending the first-screen budget.
+    Later,
+}
+
+#[derive(Clone, Copy)]
+struct Part {
+    drawn: RwSignal<bool>,
+    weight: usize,
+}
+
+/// One reply's heavy parts and how far drawing has got. `Copy`, shared through the viewer.
+#[derive(Clone, Copy)]
+pub struct Fill {
+    parts: StoredValue<Vec<Part>>,
+    /// Index of the first part that may still be undrawn.
+    next: StoredValue<usize>,
+    /// First-screen weight still available; zero once a part has been deferred.
+    budget: StoredValue<usize>,
+    /// True from [`Fill::start`] until every part is drawn.
+    filling: RwSignal<bool>,
+}
+
+impl Default for Fill {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Fill {
+    /// An empty fill with the whole first-screen budget.
+    pub fn new() -> Self {
+        Self {
+            parts: StoredValue::new(Vec::new()),
+            next: StoredValue::new(0),
+            budget: StoredValue::new(FIRST_SCREEN),
+            filling: RwSignal::new(false),
+        }
+    }
+
+    /// Registers the next part (in document order) of `weight` items; the signal says whether it is
+    /// drawn yet, and turns true once.
+    pub fn part(self, weight: usize, seen: Seen) -> RwSignal<bool> {
+        let weight = weight.max(1);
+        let now = seen == Seen::AtOnce
+            && self
+                .budget
+                .try_update_value(|left| {
+                    let fits = weight <= *left;
+                    *left = if fits { *left - weight } else { 0 };
+                    fits
+                })
+                .unwrap_or(true);
+        let drawn = RwSignal::new(now);
+        self.parts
+            .try_update_value(|parts| parts.push(Part { drawn, weight }));
+        drawn
+    }
+
+    /// Draws one part now (a section being opened).
+    pub fn draw(drawn: RwSignal<bool>) {
+        if drawn.try_get_untracked() == Some(false) {
+            drawn.set(true);
+        }
+    }
+
+    /// Draws undrawn parts in order until `quota` weight is drawn; returns the weight drawn and
+    /// whether anything is left.
+    fn step(self, quota: usize) -> (usize, bool) {
+        let Some(parts) = self.parts.try_get_value() else {
+            return (0, false);
+        };
+        let mut i = self.next.try_get_value().unwrap_or(0);
+        let mut done = 0;
+        while let Some(part) = parts.get(i) {
+            if done >= quota {
+                break;
+            }
+            if part.drawn.try_get_untracked() == Some(false) {
+                part.drawn.set(true);
+                done += part.weight;
+            }
+            i += 1;
+        }
+        self.next.try_set_value(i);
+        let more = i < parts.len();
+        if !more && self.filling.try_get_untracked() == Some(true) {
+            self.filling.set(false);
+        }
+        (done, more)
+    }
+
+    /// Draws everything still undrawn, now (before printing).
+    pub fn finish(self) {
+        self.step(usize::MAX);
+    }
+
+    /// After mounting: draws the rest a slice per animation frame, until all is drawn or the view is
+    /// gone.
+    pub fn start(self) {
+        let pending = self
+            .parts
+            .try_with_value(|p| p.iter().any(|p| p.drawn.try_get_untracked() == Some(false)))
+            .unwrap_or(false);
+        if pending {
+            self.filling.set(true);
+            self.frame(START_RATE);
+        }
+    }
+
+    /// Is part of the reply still to be drawn? (The page marks itself with `data-dafu-filling`, so
+    /// tests and benchmarks can tell when the whole reply is in the DOM.)
+    pub fn filling(self) -> bool {
+        self.filling.get()
+    }
+
+    /// One slice in the next frame, sized from `rate` (weight drawn per millisecond so far) to take
+    /// about [`SLICE_MS`], leaving the rest of the frame to the page and to the reader's input.
+    fn frame(self, rate: f64) {
+        request_animation_frame(move || {
+            let start = now();
+            // Truncation is intended: a slice is a whole number of items.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let quota = ((rate * SLICE_MS) as usize).clamp(1, MAX_QUOTA);
+            let (drawn, more) = self.step(quota);
+            // The slice's views are built by the effects the step woke; this task runs after them,
+            // so the time to here is what drawing the slice cost.
+            leptos::task::spawn_local(async move {
+                #[allow(clippy::cast_precision_loss)]
+                let measured = drawn as f64 / (now() - start).max(0.5);
+                if more {
+                    self.frame((rate + measured) / 2.0);
+                }
+            });
+        });
+    }
+
+    /// Registers the parts of a list of `len` items: one per [`SLICE`] items.
+    pub fn list(self, len: usize, seen: Seen) -> Vec<RwSignal<bool>> {
+        (0..len)
+            .step_by(SLICE)
+            .map(|start| self.part((len - start).min(SLICE), seen))
+            .collect()
+    }
+
+    /// `items` drawn by `draw`, a slice of [`SLICE`] once its part (from [`Fill::list`]) is drawn.
+    /// Items beyond the parts given are drawn at once.
+    pub fn draw_list<T, V>(
+        items: Vec<T>,
+        parts: &[RwSignal<bool>],
+        draw: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    ) -> impl IntoView
+    where
+        T: Clone + Send + Sync + 'static,
+        V: IntoView + 'static,
+    {
+        items
+            .chunks(SLICE)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let drawn = parts.get(k).copied();
+                let chunk = chunk.to_vec();
+                let draw = draw.clone();
+                move || {
+                    drawn
+                        .is_none_or(|d| d.get())
+                        .then(|| chunk.iter().cloned().map(&draw).collect_view())
+                }
+            })
+            .collect_view()
+    }
+
+    /// `items` drawn by `draw`, split into parts of [`SLICE`] items.
+    pub fn slices<T, V>(
+        self,
+        items: Vec<T>,
+        seen: Seen,
+        draw: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    ) -> impl IntoView
+    where
+        T: Clone + Send + Sync + 'static,
+        V: IntoView + 'static,
+    {
+        let parts = self.list(items.len(), seen);
+        Self::draw_list(items, &parts, draw)
+    }
+}
