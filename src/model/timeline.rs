@@ -14,6 +14,7 @@
 //! of their own, so every dated fact appears exactly once.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::date::{DateRef, Point, When};
 use super::reply::{Block, DateRole, Reply, Stage};
@@ -172,6 +173,12 @@ impl Reply {
         let own = self.own_date().and_then(|d| d.when().start());
         let mut taken = vec![false; self.dates.len()];
         let mut entries: Vec<Entry> = Vec::new();
+        // The dates of each block, so each initiative looks at its own (scanning every date for every
+        // initiative took 12 ms for 5,600 initiatives and 500 dates).
+        let mut dates_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, d) in self.dates.iter().enumerate() {
+            dates_of.entry(d.at.block.as_str()).or_default().push(i);
+        }
         let mut order = 0usize;
         let mut next_order = || {
             order += 1;
@@ -188,14 +195,13 @@ impl Reply {
             else {
                 continue;
             };
-            let dated = self
-                .dates
-                .iter()
-                .enumerate()
+            let dated = dates_of
+                .get(id.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|&i| Some((i, self.dates.get(i)?)))
                 .filter(|(i, d)| {
-                    d.at.block == *id
-                        && d.role != DateRole::Target
-                        && !taken.get(*i).copied().unwrap_or(true)
+                    d.role != DateRole::Target && !taken.get(*i).copied().unwrap_or(true)
                 })
                 .min_by_key(|(_, d)| d.at.start);
             let summary = headline

@@ -1,7 +1,10 @@
 // dafu benchmark: `node tests/bench/run.mjs [--quick]` after `trunk build --release --offline`.
 // Prints one table: sizes; seed time-to-shown beside a static HTML page of the same reply; generated
-// 10x and 100x replies (first show, one toggle, show all, JS heap); the converter natively and in wasm.
-// Timings are relative to this machine (printed first); they are measured, never asserted.
+// 10x and 100x replies (first show, all drawn, one toggle, show all, JS heap); the converter natively
+// and in wasm; then each budget of tests/bench/budgets.json beside its measure.
+// Timings are relative to this machine (printed first); they are measured, never asserted. The one
+// check: exit status 1 when the gzipped app exceeds the size ceiling CI enforces.
+// --quick (what ./dev test runs): 3 runs, the 10x reply only, a 1 MB converter text, no cargo bench.
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +17,8 @@ import { scaled } from './scaled.mjs';
 const quick = process.argv.includes('--quick');
 const runs = quick ? 3 : 11;
 const root = resolve(import.meta.dirname, '../..');
+const budgets = JSON.parse(readFileSync(join(import.meta.dirname, 'budgets.json'), 'utf8'));
+const measured = {};
 const dist = join(root, 'dist');
 const work = join(root, 'target/bench');
 mkdirSync(work, { recursive: true });
@@ -34,14 +39,17 @@ const css = pick(/\.css$/);
 for (const [name, bufs] of [['wasm', wasm], ['js', js], ['css', css], ['app total', [...wasm, ...js, ...css]]]) {
   row(`size: dev page ${name}`, kb(sum(bufs, (b) => b.length)), `${kb(sum(bufs, gz))} gz`);
 }
+measured.appGz = sum([...wasm, ...js, ...css], gz) / 1024;
 const single = readFileSync(join(dist, 'dafu.html'));
 row('size: dafu.html', kb(single.length), `${kb(gz(single))} gz`);
 const embed = readdirSync(join(dist, 'embed')).map((f) => readFileSync(join(dist, 'embed', f)));
 row('size: embed/ (4 files)', kb(sum(embed, (b) => b.length)), `${kb(sum(embed, gz))} gz`);
+measured.embedGz = sum(embed, gz) / 1024;
 
 // --- generated replies -------------------------------------------------------------------------
 const seed = JSON.parse(readFileSync(join(root, 'data/seed.reply.json'), 'utf8'));
-for (const n of [10, 100]) writeFileSync(join(work, `x${n}.json`), JSON.stringify(scaled(seed, n)));
+const scales = quick ? [10] : [10, 100];
+for (const n of scales) writeFileSync(join(work, `x${n}.json`), JSON.stringify(scaled(seed, n)));
 
 // A static HTML page of the seed: the same text, no script, one stylesheet.
 const esc = (t) => String(t).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
@@ -82,9 +90,10 @@ for (let i = 0; i < runs; i += 1) {
   const a = await timeToShown(`${base}/`, seedShown); seedTimes.push(a.ms); await a.page.close();
   const b = await timeToShown(`${base}/bench-static.html`, staticShown); staticTimes.push(b.ms); await b.page.close();
 }
+measured.seedRatio = median(seedTimes) / median(staticTimes);
 row(`seed: shown (median of ${runs})`, `${median(seedTimes).toFixed(0)} ms`, `static page ${median(staticTimes).toFixed(0)} ms, ratio ${(median(seedTimes) / median(staticTimes)).toFixed(2)}`);
 
-for (const n of [10, 100]) {
+for (const n of scales) {
   const first = [];
   const full = [];
   const busyToggles = [];
@@ -116,13 +125,14 @@ for (const n of [10, 100]) {
     heap = await page.evaluate(() => { if (window.gc) window.gc(); return performance.memory?.usedJSHeapSize ?? 0; });
     await page.close();
   }
+  measured[`x${n}`] = { first: median(first), toggle: median(toggles), all: median(all) };
   row(`${n}x seed (${sections} sections): first show`, `${median(first).toFixed(0)} ms`, `all drawn ${median(full).toFixed(0)} ms; toggle ${median(toggles).toFixed(1)} ms (${median(busyToggles).toFixed(1)} ms while drawing), show all ${median(all).toFixed(0)} ms, JS heap ${(heap / 1048576).toFixed(1)} MB`);
 }
 
 // Converter in wasm, in the browser, through the embed API.
 const texts = readdirSync(join(root, 'tests/fixtures/convert')).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFileSync(join(root, 'tests/fixtures/convert', f), 'utf8'));
-const big = Array.from({ length: Math.ceil(5e6 / Buffer.byteLength(texts.join('\n'))) }, () => texts.join('\n')).join('\n');
+const big = Array.from({ length: Math.ceil((quick ? 1e6 : 5e6) / Buffer.byteLength(texts.join('\n'))) }, () => texts.join('\n')).join('\n');
 const page = await browser.newPage();
 await page.goto(`${base}/bench-static.html`);
 await page.addScriptTag({ url: '/embed/dafu.js' });
@@ -147,3 +157,28 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, ${execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim()}`);
 console.log('| measure | value | detail |\n| --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+// Budgets: the issue's targets beside what was measured; only the size ceiling can fail the run.
+const big100 = measured.x100;
+const verdict = (ok) => (ok === undefined ? 'not measured (--quick)' : ok ? 'met' : 'missed');
+const budgetRows = [
+  ['whole app (dev page: wasm + js + css)', `≤ ${budgets.target_app_gz_kib} KiB gz (150 KB)`, `${measured.appGz.toFixed(1)} KiB gz`, verdict(measured.appGz <= budgets.target_app_gz_kib)],
+  ['seed shown vs static page', `≤ ${budgets.target_seed_vs_static}×`, `${measured.seedRatio.toFixed(2)}×`, verdict(measured.seedRatio <= budgets.target_seed_vs_static)],
+  ['100x first show', `≤ ${budgets.target_x100_first_show_ms} ms`, big100 ? `${big100.first.toFixed(0)} ms` : '-', verdict(big100 && big100.first <= budgets.target_x100_first_show_ms)],
+  ['100x one toggle', `≤ ${budgets.target_toggle_ms} ms`, big100 ? `${big100.toggle.toFixed(1)} ms` : '-', verdict(big100 && big100.toggle <= budgets.target_toggle_ms)],
+  ['100x show all', `≤ ${budgets.target_show_all_ms} ms`, big100 ? `${big100.all.toFixed(0)} ms` : '-', verdict(big100 && big100.all <= budgets.target_show_all_ms)],
+];
+if (big100) {
+  const x10 = measured.x10;
+  budgetRows.push(['growth 10x → 100x (first show)', '≤ 10× (linear)', `${(big100.first / x10.first).toFixed(1)}×`, verdict(big100.first / x10.first <= 10)]);
+}
+console.log('\n| budget | target | measured | |\n| --- | --- | --- | --- |');
+for (const r of budgetRows) console.log(`| ${r.join(' | ')} |`);
+const ceiling = budgets.ci_ceiling_app_gz_kib;
+for (const [what, size] of [['dev page app', measured.appGz], ['embed/', measured.embedGz]]) {
+  if (size > ceiling) {
+    console.error(`\nsize check FAILED: ${what} is ${size.toFixed(1)} KiB gzipped, over the ${ceiling} KiB ceiling in tests/bench/budgets.json`);
+    process.exitCode = 1;
+  }
+}
+if (!process.exitCode) console.log(`\nsize check: app ${measured.appGz.toFixed(1)} KiB, embed/ ${measured.embedGz.toFixed(1)} KiB gzipped, within the ${ceiling} KiB ceiling`);
