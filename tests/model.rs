@@ -431,3 +431,22 @@ fn only_absolute_http_and_https_addresses_become_links() {
         assert_eq!(a.safe_url().is_some(), linked, "{url}");
     }
 }
+
+#[test]
+fn sorting_orders_by_key_and_keeps_items_with_equal_keys_in_their_order() {
+    let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e'), (3, 'f')];
+    dafu::model::order::sort_by_key(&mut items, |(k, _)| *k);
+    assert_eq!(
+        items,
+        vec![(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c'), (3, 'f')]
+    );
+    let mut reversed = items.clone();
+    dafu::model::order::sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
+    assert_eq!(
+        reversed,
+        vec![(3, 'a'), (3, 'c'), (3, 'f'), (2, 'd'), (1, 'b'), (1, 'e')]
+    );
+    let mut empty: Vec<u8> = Vec::new();
+    dafu::model::order::sort_by_key(&mut empty, |x| *x);
+    assert!(empty.is_empty());
+}

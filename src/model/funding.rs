@@ -180,7 +180,7 @@ impl Reply {
                 .map(|p| p.year())
         };
         let mut years: Vec<Option<i32>> = counted.iter().map(|f| year(f)).collect();
-        years.sort_by_key(|y| (y.is_none(), *y));
+        super::order::sort_by_key(&mut years, |y| (y.is_none(), *y));
         years.dedup();
         if years.iter().flatten().count() < 2 {
             return None;

@@ -6,6 +6,7 @@ pub mod decimal;
 pub mod funding;
 pub mod load;
 pub mod money;
+pub mod order;
 pub mod query;
 pub mod reply;
 pub mod scale;

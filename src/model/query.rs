@@ -82,7 +82,7 @@ impl Reply {
             .flat_map(|s| &s.blocks)
             .map(|b| {
                 let mut list = anchors.remove(b.id()).unwrap_or_default();
-                list.sort_by_key(|(a, ..)| (a.start, std::cmp::Reverse(a.end)));
+                super::order::sort_by_key(&mut list, |(a, ..)| (a.start, std::cmp::Reverse(a.end)));
                 (b.id().to_owned(), cut(b.text(), &list))
             })
             .collect()

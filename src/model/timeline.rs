@@ -254,7 +254,7 @@ impl Reply {
                 sort: (start, end, next_order()),
             });
         }
-        entries.sort_by(compare);
+        super::order::sort_by(&mut entries, compare);
         let mut groups: Vec<YearGroup> = Vec::new();
         for entry in entries {
             let year = group_year(&entry, own);

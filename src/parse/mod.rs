@@ -636,7 +636,7 @@ fn add_facts(reply: &mut Reply, all: &[Line], diagnostics: &mut Vec<Diagnostic>)
         .enumerate()
         .filter_map(|(i, f)| Some((i, f.full_value()?.to_scaled(0).unwrap_or(0))))
         .collect();
-    order.sort_by_key(|o| std::cmp::Reverse(o.1));
+    crate::model::order::sort_by_key(&mut order, |o| std::cmp::Reverse(o.1));
     for (i, _) in order.into_iter().take(6) {
         if let Some(f) = reply.figures.get_mut(i) {
             f.key = true;
