@@ -18,7 +18,7 @@ pub use decimal::Decimal;
 pub use funding::{Bar, FundingRow, FundingTotals};
 pub use load::{LoadError, MAX_JSON_BYTES};
 pub use money::{Approx, Money, MoneyRole, MoneyUnit};
-pub use query::{FactKind, Segment};
+pub use query::{FactIndex, FactKind, Segment};
 pub use reply::*;
 pub use scale::{Centi, LinearScale};
 pub use timeline::{Entry, EntryKind, Placement, Timeline, YearGroup};

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::reply::{Anchor, Block, Reply, Section};
+use super::reply::{Block, Reply, Section};
 
 /// What kind of fact a piece of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,16 @@ impl Reply {
             .find_map(|s| s.blocks.iter().find(|b| b.id() == id).map(|b| (s, b)))
     }
 
+    /// Every block by id, with its section and that section's index: one pass, for views and layouts
+    /// that look blocks up many times (a scan per lookup cost blocks × lookups).
+    pub fn blocks_by_id(&self) -> HashMap<&str, (usize, &Section, &Block)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.blocks.iter().map(move |b| (b.id(), (i, s, b))))
+            .collect()
+    }
+
     /// The index of the section holding a block.
     pub fn section_of(&self, block: &str) -> Option<usize> {
         self.sections
@@ -58,10 +68,10 @@ impl Reply {
             .count()
     }
 
-    /// Every block's text cut into runs, each fact its own run, keyed by block id. One pass over the
-    /// facts for the whole reply: looking each block's facts up separately cost blocks × facts.
-    pub fn segments_by_block(&self) -> HashMap<String, Vec<Segment>> {
-        let mut anchors: HashMap<&str, Vec<(&Anchor, FactKind, &str)>> = HashMap::new();
+    /// The facts of every block, found in one pass over the facts (looking each block's facts up
+    /// separately cost blocks × facts); [`FactIndex::segments`] cuts a block's text when it is drawn.
+    pub fn fact_index(&self) -> FactIndex {
+        let mut by_block: HashMap<String, Vec<Placed>> = HashMap::new();
         let figures = self
             .figures
             .iter()
@@ -74,24 +84,49 @@ impl Reply {
             .dates
             .iter()
             .map(|d| (&d.at, FactKind::Date, d.id.as_str()));
-        for fact in figures.chain(funding).chain(dates) {
-            anchors.entry(fact.0.block.as_str()).or_default().push(fact);
+        for (at, kind, id) in figures.chain(funding).chain(dates) {
+            by_block.entry(at.block.clone()).or_default().push(Placed {
+                start: at.start,
+                end: at.end,
+                kind,
+                id: id.to_owned(),
+            });
         }
-        self.sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|b| {
-                let mut list = anchors.remove(b.id()).unwrap_or_default();
-                super::order::sort_by_key(&mut list, |(a, ..)| (a.start, std::cmp::Reverse(a.end)));
-                (b.id().to_owned(), cut(b.text(), &list))
-            })
-            .collect()
+        for list in by_block.values_mut() {
+            super::order::sort_by_key(list, |p| (p.start, std::cmp::Reverse(p.end)));
+        }
+        FactIndex { by_block }
     }
 }
 
-/// `text` cut into runs at the anchors (sorted by start). Overlapping or out-of-range anchors are
+/// One fact's place in its block, as the index keeps it.
+#[derive(Clone, Debug)]
+struct Placed {
+    start: usize,
+    end: usize,
+    kind: FactKind,
+    id: String,
+}
+
+/// Each block's facts in text order, to cut a block's text into segments when it is drawn.
+#[derive(Clone, Debug, Default)]
+pub struct FactIndex {
+    by_block: HashMap<String, Vec<Placed>>,
+}
+
+impl FactIndex {
+    /// `block`'s text cut into runs, each fact its own run.
+    pub fn segments(&self, block: &Block) -> Vec<Segment> {
+        cut(
+            block.text(),
+            self.by_block.get(block.id()).map_or(&[], Vec::as_slice),
+        )
+    }
+}
+
+/// `text` cut into runs at the facts (sorted by start). Overlapping or out-of-range facts are
 /// skipped, so the text always reads whole.
-fn cut(text: &str, anchors: &[(&Anchor, FactKind, &str)]) -> Vec<Segment> {
+fn cut(text: &str, anchors: &[Placed]) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
     let run = |from: usize, to: usize| {
         chars
@@ -102,7 +137,7 @@ fn cut(text: &str, anchors: &[(&Anchor, FactKind, &str)]) -> Vec<Segment> {
     };
     let mut out = Vec::new();
     let mut pos = 0;
-    for (at, kind, id) in anchors {
+    for at in anchors {
         if at.start < pos || at.end > chars.len() || at.start >= at.end {
             continue;
         }
@@ -114,7 +149,7 @@ fn cut(text: &str, anchors: &[(&Anchor, FactKind, &str)]) -> Vec<Segment> {
         }
         out.push(Segment {
             text: run(at.start, at.end),
-            fact: Some((*kind, (*id).to_owned())),
+            fact: Some((at.kind, at.id.clone())),
         });
         pos = at.end;
     }

@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::date::{DateRef, Point, When};
-use super::reply::{Block, DateRole, Reply, Stage};
+use super::reply::{Block, DateRole, Reply, Section, Stage};
 
 /// How an entry is placed in time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +75,8 @@ pub struct Entry {
     pub placement: Placement,
     /// A short text: the initiative's headline or first clause, or the sentence around the date.
     pub summary: String,
+    /// Where in the reply it is: the section's numeral and the initiative's ordinal (`五、一是`).
+    pub place: String,
     /// A promise or goal rather than work done.
     pub planned: bool,
     sort: (Option<Point>, Option<Point>, usize),
@@ -157,6 +159,14 @@ fn placement(when: When) -> (Placement, Option<i32>) {
     }
 }
 
+/// Where a block sits, as a reader finds it: the section's numeral, then the initiative's ordinal.
+fn place_of(section: &Section, block: &Block) -> String {
+    match block {
+        Block::Initiative { ordinal, .. } => format!("{}{ordinal}", section.numeral),
+        Block::Paragraph { .. } => section.numeral.clone(),
+    }
+}
+
 impl Reply {
     /// The reply's own date: the signature's, else 成文日期, else 公开日期.
     pub fn own_date(&self) -> Option<&DateRef> {
@@ -184,7 +194,11 @@ impl Reply {
             order += 1;
             order
         };
-        for block in self.sections.iter().flat_map(|s| &s.blocks) {
+        for (section, block) in self
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(move |b| (s, b)))
+        {
             let Block::Initiative {
                 id,
                 ordinal,
@@ -228,18 +242,21 @@ impl Reply {
                 date,
                 placement: place,
                 summary,
+                place: place_of(section, block),
                 planned: *stage == Stage::Next,
                 sort: (start, end, next_order()),
             });
         }
+        let blocks = self.blocks_by_id();
         for (i, d) in self.dates.iter().enumerate() {
             if taken.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let summary = self
-                .block(&d.at.block)
-                .map(|(_, b)| sentence_around(b.text(), d.at.start, d.at.end, 40))
+            let found = blocks.get(d.at.block.as_str());
+            let summary = found
+                .map(|(_, _, b)| sentence_around(b.text(), d.at.start, d.at.end, 40))
                 .unwrap_or_default();
+            let located = found.map(|(_, s, b)| place_of(s, b)).unwrap_or_default();
             let (place, _) = placement(d.date.when());
             let (start, end) = sort_bounds(Some(&d.date), own);
             entries.push(Entry {
@@ -250,6 +267,7 @@ impl Reply {
                 date: Some(d.date.clone()),
                 placement: place,
                 summary,
+                place: located,
                 planned: d.role == DateRole::Target,
                 sort: (start, end, next_order()),
             });

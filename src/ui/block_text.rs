@@ -24,17 +24,9 @@ pub fn BlockText(
 ) -> impl IntoView {
     let ids = viewer.ids.clone();
     let highlight = viewer.highlight;
-    let whole = || {
-        vec![crate::model::Segment {
-            text: block.text().to_owned(),
-            fact: None,
-        }]
-    };
     let runs = viewer
-        .segments
-        .get(block.id())
-        .cloned()
-        .unwrap_or_else(whole)
+        .facts
+        .segments(&block)
         .into_iter()
         .map(|seg| match seg.fact {
             Some((kind, id)) => {

@@ -192,12 +192,17 @@ impl Fill {
         T: Clone + Send + Sync + 'static,
         V: IntoView + 'static,
     {
-        items
-            .chunks(SLICE)
+        // The items move into their slices; each is cloned once more when drawn (views take them
+        // by value, and a reactive closure may only lend what it owns).
+        let mut items = items.into_iter();
+        let chunks = std::iter::from_fn(|| {
+            let chunk: Vec<T> = items.by_ref().take(SLICE).collect();
+            (!chunk.is_empty()).then_some(chunk)
+        });
+        chunks
             .enumerate()
             .map(|(k, chunk)| {
                 let drawn = parts.get(k).copied();
-                let chunk = chunk.to_vec();
                 let draw = draw.clone();
                 move || {
                     drawn

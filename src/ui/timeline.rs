@@ -27,16 +27,6 @@ fn TimelineEntry(
     /// The entry shown.
     entry: Entry,
 ) -> impl IntoView {
-    let reply = viewer.reply.clone();
-    let place = reply
-        .block(&entry.block)
-        .map(|(section, block)| match block {
-            crate::model::Block::Initiative { ordinal, .. } => {
-                format!("{}{ordinal}", section.numeral)
-            }
-            crate::model::Block::Paragraph { .. } => section.numeral.clone(),
-        })
-        .unwrap_or_default();
     let t = viewer.t;
     let mark = t.placement_mark(entry.placement);
     let goal = matches!(
@@ -68,7 +58,7 @@ fn TimelineEntry(
                 </span>
                 <span class="dafu-timeline__stage">{stage}</span>
                 <span class="dafu-timeline__what">
-                    <span class="dafu-timeline__place">{place}</span>
+                    <span class="dafu-timeline__place">{entry.place}</span>
                     " "
                     {entry.summary}
                 </span>
@@ -92,7 +82,7 @@ pub fn Timeline(
     // Each year's entries are drawn in slices (see `Fill`); the parts belong to the year, so turning
     // the order around keeps what is drawn.
     let parts: Vec<(Option<i32>, Vec<RwSignal<bool>>)> = timeline
-        .ordered(false)
+        .groups
         .iter()
         .map(|g| (g.year, viewer.fill.list(g.entries.len(), Seen::AtOnce)))
         .collect();

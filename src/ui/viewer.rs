@@ -1,14 +1,13 @@
 //! What every view of one mounted reply shares: the reply, its ids, which sections are open, the
 //! highlighted fact, and how to reveal a sentence.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Reply, Segment};
+use crate::model::{FactIndex, Reply};
 
 use super::fill::Fill;
 use super::i18n::Text;
@@ -31,8 +30,8 @@ pub struct Viewer {
     pub t: &'static Text,
     /// Whether the header (and so the title element) is shown.
     pub with_title: bool,
-    /// Every block's text cut around its facts, computed once per reply.
-    pub segments: Arc<HashMap<String, Vec<Segment>>>,
+    /// Each block's facts, found once per reply; a block's text is cut around them when it is drawn.
+    pub facts: Arc<FactIndex>,
     /// What is drawn yet, for a reply too big to draw in one frame.
     pub fill: Fill,
 }
@@ -41,7 +40,7 @@ impl Viewer {
     /// A viewer with every section closed, or every section open.
     pub fn new(reply: Arc<Reply>, open_all: bool, lang: Lang) -> Self {
         let open = OpenSections::new(reply.sections.len(), open_all);
-        let segments = Arc::new(reply.segments_by_block());
+        let facts = Arc::new(reply.fact_index());
         Self {
             reply,
             ids: Ids::fresh(),
@@ -49,7 +48,7 @@ impl Viewer {
             highlight: RwSignal::new(None),
             t: lang.text(),
             with_title: true,
-            segments,
+            facts,
             fill: Fill::new(),
         }
     }
