@@ -631,3 +631,33 @@ async fn a_reply_too_big_for_one_frame_shows_its_first_sections_at_once_and_the_
     }
     assert_eq!(drawn_panels(&host), 300);
 }
+
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_click_while_the_reply_is_still_drawing_gets_the_next_frame_to_itself() {
+    let host = mounted(ReplySource::Json(big_reply_json(60)));
+    tick().await;
+    next_frame().await;
+    next_frame().await;
+    let before = drawn_panels(&host);
+    assert!(
+        before < 300,
+        "{before} of 300 panels drawn: the fill is over too soon to test"
+    );
+    // Toggling a section that is already drawn adds no panel; the fill skips the frame after it.
+    all(&host, ".dafu-accordion__button")[0].click();
+    next_frame().await;
+    assert_eq!(drawn_panels(&host), before);
+    next_frame().await;
+    next_frame().await;
+    assert!(drawn_panels(&host) > before);
+}

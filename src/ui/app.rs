@@ -89,7 +89,12 @@ pub fn ReplyView(
     let fill = viewer.fill;
     let view = view! {
         {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t title_id=viewer.ids.of("title") /> })}
-        <div class="dafu-body" data-dafu-filling=move || fill.filling().then_some("")>
+        <div
+            class="dafu-body"
+            data-dafu-filling=move || fill.filling().then_some("")
+            on:click=move |_| fill.yield_to_input()
+            on:keydown=move |_| fill.yield_to_input()
+        >
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {views.figures.then(|| view! { <KeyFigures viewer=viewer.clone() /> })}
             {views.sections.then(|| view! { <Sections viewer=viewer.clone() /> })}

@@ -57,6 +57,8 @@ pub struct Fill {
     budget: StoredValue<usize>,
     /// True from [`Fill::start`] until every part is drawn.
     filling: RwSignal<bool>,
+    /// Set by a click or key press: the next frame is left to what the reader asked for.
+    input: StoredValue<bool>,
 }
 
 impl Default for Fill {
@@ -73,6 +75,7 @@ impl Fill {
             next: StoredValue::new(0),
             budget: StoredValue::new(FIRST_SCREEN),
             filling: RwSignal::new(false),
+            input: StoredValue::new(false),
         }
     }
 
@@ -146,6 +149,12 @@ impl Fill {
         }
     }
 
+    /// The reader clicked or pressed a key: skip the next slice, so the answer to that input has the
+    /// frame to itself (a toggle while filling took 23–29 ms with a slice in the same frame).
+    pub fn yield_to_input(self) {
+        self.input.try_set_value(true);
+    }
+
     /// Is part of the reply still to be drawn? (The page marks itself with `data-dafu-filling`, so
     /// tests and benchmarks can tell when the whole reply is in the DOM.)
     pub fn filling(self) -> bool {
@@ -156,6 +165,10 @@ impl Fill {
     /// about [`SLICE_MS`], leaving the rest of the frame to the page and to the reader's input.
     fn frame(self, rate: f64) {
         request_animation_frame(move || {
+            if self.input.try_update_value(std::mem::take) == Some(true) {
+                self.frame(rate);
+                return;
+            }
             let start = now();
             // Truncation is intended: a slice is a whole number of items.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
