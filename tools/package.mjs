@@ -17,21 +17,22 @@ const glue = readFileSync(one((f) => /^dafu-app-.*\.js$/.test(f), 'wasm-bindgen 
 const wasm = readFileSync(one((f) => f.endsWith('_bg.wasm'), 'wasm file'));
 const index = readFileSync(join(stage, 'index.html'), 'utf8');
 
-// The stylesheets, in the order index.html links them. Release builds minify index.html, so
-// attributes may come in any order, quoted or not.
+// The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
+// release builds), in order; the dev page's own page.css is the one linked stylesheet. Release builds
+// minify index.html, so attributes may come in any order, quoted or not.
 const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const componentCss = [...index.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+if (!componentCss.includes('.dafu-reply')) throw new Error('package.mjs: index.html has no inline component styles');
 const links = [...index.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
 const sheets = links.filter((t) => attr(t, 'rel') === 'stylesheet').map((t) => attr(t, 'href').replace(/^\//, ''));
-if (sheets.length === 0) throw new Error('package.mjs: index.html links no stylesheet');
 const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).join('\n');
-const componentSheets = sheets.filter((n) => !n.startsWith('page-'));
 
 // embed/: stable names; the loader resolves the others relative to its own URL.
 mkdirSync(join(stage, 'embed'), { recursive: true });
 writeFileSync(join(stage, 'embed/dafu.js'), readFileSync(join(repo, 'src/embed.js')));
 writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
 writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
-writeFileSync(join(stage, 'embed/dafu.css'), css(componentSheets));
+writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
 
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.

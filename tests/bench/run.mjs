@@ -36,10 +36,12 @@ const sum = (bufs, f) => bufs.reduce((a, b) => a + f(b), 0);
 const wasm = pick(/_bg\.wasm$/);
 const js = pick(/^dafu-app-.*\.js$/);
 const css = pick(/\.css$/);
-for (const [name, bufs] of [['wasm', wasm], ['js', js], ['css', css], ['app total', [...wasm, ...js, ...css]]]) {
+// The component styles are inline in index.html (one request fewer each), so the page counts too.
+const html = pick(/^index\.html$/);
+for (const [name, bufs] of [['wasm', wasm], ['js', js], ['html (component CSS inline)', html], ['css (page.css)', css], ['app total', [...wasm, ...js, ...html, ...css]]]) {
   row(`size: dev page ${name}`, kb(sum(bufs, (b) => b.length)), `${kb(sum(bufs, gz))} gz`);
 }
-measured.appGz = sum([...wasm, ...js, ...css], gz) / 1024;
+measured.appGz = sum([...wasm, ...js, ...html, ...css], gz) / 1024;
 const single = readFileSync(join(dist, 'dafu.html'));
 row('size: dafu.html', kb(single.length), `${kb(gz(single))} gz`);
 const embed = readdirSync(join(dist, 'embed')).map((f) => readFileSync(join(dist, 'embed', f)));
@@ -54,7 +56,7 @@ for (const n of scales) writeFileSync(join(work, `x${n}.json`), JSON.stringify(s
 // A static HTML page of the seed: the same text, no script, one stylesheet.
 const esc = (t) => String(t).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
 const statics = [`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(seed.meta.title)}</title>`,
-  `<link rel="icon" href="data:,"><style>${css.map((b) => b.toString()).join('\n')}</style></head><body><article class="dafu">`,
+  `<link rel="icon" href="data:,"><style>${readFileSync(join(dist, 'embed/dafu.css'), 'utf8')}</style></head><body><article class="dafu">`,
   `<h1>${esc(seed.meta.title)}</h1><p>${esc(seed.preamble)}</p>`];
 for (const s of seed.sections) {
   statics.push(`<h2 class="dafu-accordion__heading">${esc(s.numeral + s.heading)}</h2>`);
@@ -162,7 +164,7 @@ for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 const big100 = measured.x100;
 const verdict = (ok) => (ok === undefined ? 'not measured (--quick)' : ok ? 'met' : 'missed');
 const budgetRows = [
-  ['whole app (dev page: wasm + js + css)', `≤ ${budgets.target_app_gz_kib} KiB gz (150 KB)`, `${measured.appGz.toFixed(1)} KiB gz`, verdict(measured.appGz <= budgets.target_app_gz_kib)],
+  ['whole app (dev page: wasm + js + html + css)', `≤ ${budgets.target_app_gz_kib} KiB gz (150 KB)`, `${measured.appGz.toFixed(1)} KiB gz`, verdict(measured.appGz <= budgets.target_app_gz_kib)],
   ['seed shown vs static page', `≤ ${budgets.target_seed_vs_static}×`, `${measured.seedRatio.toFixed(2)}×`, verdict(measured.seedRatio <= budgets.target_seed_vs_static)],
   ['100x first show', `≤ ${budgets.target_x100_first_show_ms} ms`, big100 ? `${big100.first.toFixed(0)} ms` : '-', verdict(big100 && big100.first <= budgets.target_x100_first_show_ms)],
   ['100x one toggle', `≤ ${budgets.target_toggle_ms} ms`, big100 ? `${big100.toggle.toFixed(1)} ms` : '-', verdict(big100 && big100.toggle <= budgets.target_toggle_ms)],
