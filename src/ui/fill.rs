@@ -5,8 +5,10 @@
 //! chart) in document order with a weight (how many items they draw). Parts are drawn at once while
 //! the first-screen budget lasts; once one part is deferred, every later part is too, so the page
 //! always fills top-down. After mounting, [`Fill::start`] draws the rest a slice per frame, sizing
-//! slices to keep each frame short. Opening a section draws it at once. A typical reply (the seed
-//! weighs about 80) is drawn whole in the first frame, exactly as before.
+//! slices to keep each frame short, and leaves the frame after a click or key press to that input.
+//! Opening a section draws it at once. A reply of ordinary size (the seed, the five examples) is
+//! drawn whole in the first frame, except what sits behind a closed control (the table, the list of
+//! all figures), which follows in the next.
 //!
 //! While the fill runs, text not yet drawn cannot be found with the browser's find-in-page;
 //! printing draws everything first.
