@@ -25,13 +25,6 @@ pub struct Segment {
 }
 
 impl Reply {
-    /// The section and block with this id.
-    pub fn block(&self, id: &str) -> Option<(&Section, &Block)> {
-        self.sections
-            .iter()
-            .find_map(|s| s.blocks.iter().find(|b| b.id() == id).map(|b| (s, b)))
-    }
-
     /// Every block by id, with its section and that section's index: one pass, for views and layouts
     /// that look blocks up many times (a scan per lookup cost blocks × lookups).
     pub fn blocks_by_id(&self) -> HashMap<&str, (usize, &Section, &Block)> {

@@ -4,29 +4,19 @@
 // (script, style, layout), and the main thread's busiest trace events (layout, text shaping, wasm
 // compilation…), so an optimisation can be aimed at the part that dominates. The README's profile of
 // the budgets that are missed comes from here.
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join, resolve, extname } from 'node:path';
-import { chromium } from 'playwright-core';
+import { serve, launch } from './serve.mjs';
 
 const what = process.argv[2] ?? 'seed';
-const root = resolve(import.meta.dirname, '../..');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path.startsWith('/bench/') ? join(root, 'target/bench', path.slice(7)) : join(root, 'dist', path === '/' ? 'index.html' : path);
-  try { res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file)); } catch { res.writeHead(404).end(); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const { server, base } = await serve();
 const path = { seed: '/', static: '/bench-static.html' }[what] ?? `/?src=/bench/x${what}.json`;
 const sections = 5 * (Number(what) || 1);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await launch();
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
 await page.goto('about:blank');
 await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'blink', 'loading'] });
-await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
+await page.goto(`${base}${path}`);
 await page.waitForFunction((n) => document.querySelectorAll('.dafu-accordion__heading').length >= n && !!document.querySelector('.dafu-chart__svg'), sections, { polling: 'raf', timeout: 120000 });
 const shown = await page.evaluate(() => performance.now());
 const { metrics } = await cdp.send('Performance.getMetrics');

@@ -5,14 +5,13 @@
 // Timings are relative to this machine (printed first); they are measured, never asserted. The one
 // check: exit status 1 when the gzipped app exceeds the size ceiling CI enforces.
 // --quick (what ./dev test runs): 3 runs, the 10x reply only, a 1 MB converter text, no cargo bench.
-import { createServer } from 'node:http';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, resolve, extname } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
 import { scaled } from './scaled.mjs';
+import { serve, launch } from './serve.mjs';
 
 const quick = process.argv.includes('--quick');
 const runs = quick ? 3 : 11;
@@ -66,15 +65,8 @@ statics.push(`<div class="dafu-funding"><svg class="dafu-chart__svg"></svg></div
 writeFileSync(join(dist, 'bench-static.html'), statics.join('\n'));
 
 // --- browser measurements -----------------------------------------------------------------------
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path.startsWith('/bench/') ? join(work, path.slice(7)) : join(dist, path === '/' ? 'index.html' : path);
-  try { res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file)); } catch { res.writeHead(404).end(); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc'] });
+const { server, base } = await serve();
+const browser = await launch(['--js-flags=--expose-gc']);
 
 /** Milliseconds from navigation start until `ready` (a page function) is true. */
 async function timeToShown(url, ready, arg = null) {
