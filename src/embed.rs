@@ -64,5 +64,5 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
 /// Converts a reply's plain text and returns the reply JSON, exactly as the CLI's `convert` prints it.
 #[wasm_bindgen(js_name = convertText)]
 pub fn convert_text(text: &str) -> String {
-    format!("{}\n", crate::parse::convert(text).reply.to_json())
+    format!("{}\n", dafu_core::parse::convert(text).reply.to_json())
 }

@@ -1,9 +1,5 @@
-//! dafu: a Chinese government reply (答复) shown as an interactive page.
-//!
-//! `model` and `parse` are plain Rust and test natively; `ui` holds the Leptos components; `embed` is
-//! the JavaScript API for host pages.
+//! dafu's web app: the Leptos components that show a reply (`ui`) and the JavaScript API for host pages
+//! (`embed`). The reply model and the converter are the `dafu-core` crate, which knows nothing of the web.
 
 pub mod embed;
-pub mod model;
-pub mod parse;
 pub mod ui;

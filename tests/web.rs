@@ -569,7 +569,7 @@ async fn a_panic_is_reported_in_every_mounted_instance_and_the_host_page_is_unto
 
 /// The seed with its sections copied `copies` times over (fresh ids; the copies carry no facts).
 fn big_reply_json(copies: usize) -> String {
-    use dafu::model::{Block, Reply, DEFAULT_REPLY_JSON};
+    use dafu_core::model::{Block, Reply, DEFAULT_REPLY_JSON};
     let mut reply = Reply::from_json(DEFAULT_REPLY_JSON).expect("the seed loads");
     let seed_sections = reply.sections.clone();
     for k in 1..copies {

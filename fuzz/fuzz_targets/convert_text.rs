@@ -5,6 +5,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let conversion = dafu::parse::convert(&text);
+    let conversion = dafu_core::parse::convert(&text);
     assert!(conversion.reply.problems().is_empty());
 });

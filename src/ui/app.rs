@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 
-use crate::model::Reply;
+use dafu_core::model::Reply;
 
 use super::error_panel::ErrorPanel;
 use super::funding_chart::FundingChart;

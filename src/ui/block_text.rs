@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Block, FactKind, Stage};
+use dafu_core::model::{Block, FactKind, Stage};
 
 use super::viewer::Viewer;
 

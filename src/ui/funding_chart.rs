@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::scale::{per_mille, percent};
-use crate::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
+use dafu_core::model::scale::{per_mille, percent};
+use dafu_core::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
 
 use super::fill::{Fill, Seen};
 use super::viewer::Viewer;
@@ -411,7 +411,7 @@ fn FundingTable(
         .into_iter()
         .map(|row| {
             let item = row.item;
-            let label = crate::model::funding::label_of(item);
+            let label = dafu_core::model::funding::label_of(item);
             let label = if row.depth > 0 {
                 format!("{}{label}", t.of_which)
             } else {

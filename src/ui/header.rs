@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::Reply;
+use dafu_core::model::Reply;
 
 use super::i18n::Text;
 
@@ -35,15 +35,15 @@ pub fn Header(
     });
     let validity = meta.validity.map(|v| {
         let class = match v {
-            crate::model::Validity::Valid => "dafu-badge dafu-badge--valid",
-            crate::model::Validity::Invalid => "dafu-badge dafu-badge--invalid",
+            dafu_core::model::Validity::Valid => "dafu-badge dafu-badge--valid",
+            dafu_core::model::Validity::Invalid => "dafu-badge dafu-badge--invalid",
         };
         view! { <li class=class>{t.validity(v)}</li> }
     });
     let class = proposal
         .result_class
         .map(|c| view! { <li class="dafu-badge dafu-badge--class">{t.result_class(c)}</li> });
-    let date = |label: &'static str, d: &crate::model::DateRef| {
+    let date = |label: &'static str, d: &dafu_core::model::DateRef| {
         view! {
             <div class="dafu-header__date">
                 <dt class="dafu-header__date-label">{label}</dt>

@@ -1,9 +1,9 @@
 //! The interface's words in Chinese and English. Only the interface: the reply's own text, and amounts
 //! as the reply writes them, are never translated.
 
-use crate::model::date::Point;
-use crate::model::scale::percent;
-use crate::model::{DateRef, MoneyRole, Placement, ProposalKind, ResultClass, Validity, When};
+use dafu_core::model::date::Point;
+use dafu_core::model::scale::percent;
+use dafu_core::model::{DateRef, MoneyRole, Placement, ProposalKind, ResultClass, Validity, When};
 
 use super::options::Lang;
 
@@ -174,7 +174,7 @@ impl Text {
     }
 
     /// An amount in 万元 with grouping: `1,363.03万元`.
-    pub fn wan(&self, d: crate::model::Decimal) -> String {
+    pub fn wan(&self, d: dafu_core::model::Decimal) -> String {
         format!("{}万元", d.grouped())
     }
 
@@ -285,7 +285,7 @@ impl Text {
     }
 
     /// The chart's `<title>`.
-    pub fn chart_title(&self, view: &str, allocated: Option<crate::model::Decimal>) -> String {
+    pub fn chart_title(&self, view: &str, allocated: Option<dafu_core::model::Decimal>) -> String {
         match (allocated, self.zh()) {
             (Some(t), true) => format!("资金图({view}):已拨付合计{}", self.wan(t)),
             (None, true) => format!("资金图({view}):没有已拨付的资金"),

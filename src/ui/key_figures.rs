@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::Figure;
+use dafu_core::model::Figure;
 
 use super::fill::Seen;
 use super::viewer::Viewer;

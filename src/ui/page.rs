@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::MAX_JSON_BYTES;
-use crate::parse::{convert, Diagnostic};
+use dafu_core::model::MAX_JSON_BYTES;
+use dafu_core::parse::{convert, Diagnostic};
 
 use super::app::App;
 use super::options::{Lang, Options};

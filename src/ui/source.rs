@@ -1,6 +1,6 @@
 //! Where a reply comes from (the compiled-in seed, JSON text, a URL) and fetching it.
 
-use crate::model::{LoadError, Reply, DEFAULT_REPLY_JSON, MAX_JSON_BYTES};
+use dafu_core::model::{LoadError, Reply, DEFAULT_REPLY_JSON, MAX_JSON_BYTES};
 
 use super::options::Lang;
 
@@ -136,7 +136,7 @@ impl ReplySource {
         match self {
             Self::Default => Some(parse(DEFAULT_REPLY_JSON)),
             Self::Json(text) => Some(parse(text)),
-            Self::Text(text) => Some(Ok(crate::parse::convert(text).reply)),
+            Self::Text(text) => Some(Ok(dafu_core::parse::convert(text).reply)),
             Self::Url(_) => None,
         }
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{DateRole, Entry, EntryKind, Placement};
+use dafu_core::model::{DateRole, Entry, EntryKind, Placement};
 
 use super::fill::{Fill, Seen};
 use super::viewer::Viewer;

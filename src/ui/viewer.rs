@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{FactIndex, Reply};
+use dafu_core::model::{FactIndex, Reply};
 
 use super::fill::Fill;
 use super::i18n::Text;

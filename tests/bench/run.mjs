@@ -143,7 +143,7 @@ server.close();
 
 let native = 'not run (--quick)';
 if (!quick) {
-  native = execFileSync('cargo', ['bench', '--quiet', '--bench', 'convert'], { cwd: root, encoding: 'utf8' }).trim().split('\n').join('; ');
+  native = execFileSync('cargo', ['bench', '--quiet', '-p', 'dafu-core', '--bench', 'convert'], { cwd: root, encoding: 'utf8' }).trim().split('\n').join('; ');
 }
 row('converter native', native, '');
 

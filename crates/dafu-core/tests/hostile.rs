@@ -13,11 +13,11 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use dafu::model::{LoadError, Reply};
-use dafu::parse::convert;
+use dafu_core::model::{LoadError, Reply};
+use dafu_core::parse::convert;
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile");
     let mut cases: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
@@ -97,7 +97,8 @@ fn every_text_case_converts_into_a_sound_reply() {
 #[test]
 fn script_payloads_survive_as_plain_text_in_the_model() {
     let json = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/json-payload-00.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/hostile/json-payload-00.json"),
     )
     .unwrap();
     let reply = Reply::from_json(&json).unwrap();
@@ -133,7 +134,7 @@ fn ten_thousand_levels_of_nesting_are_refused_with_a_message() {
 
 #[test]
 fn json_over_the_size_limit_is_refused_before_parsing() {
-    let json = " ".repeat(dafu::model::MAX_JSON_BYTES + 1);
+    let json = " ".repeat(dafu_core::model::MAX_JSON_BYTES + 1);
     let start = Instant::now();
     assert!(matches!(
         Reply::from_json(&json),

@@ -11,7 +11,7 @@ mod common;
 
 use common::reply;
 
-use dafu::model::{Placement, Reply, DEFAULT_REPLY_JSON};
+use dafu_core::model::{Placement, Reply, DEFAULT_REPLY_JSON};
 
 /// One line per entry: `year | written date or - | placement | key`, in the order shown.
 fn lines(reply: &Reply, newest_first: bool) -> Vec<String> {

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/convert");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/convert");
     let mut texts: Vec<String> = std::fs::read_dir(&dir)
         .map(|d| {
             d.filter_map(Result::ok)
@@ -25,7 +25,7 @@ fn main() {
     let mut best = f64::MAX;
     for _ in 0..5 {
         let start = Instant::now();
-        let c = dafu::parse::convert(&big);
+        let c = dafu_core::parse::convert(&big);
         let secs = start.elapsed().as_secs_f64();
         best = best.min(secs);
         std::hint::black_box(c);
@@ -36,7 +36,7 @@ fn main() {
     for _ in 0..200 {
         for t in &texts {
             bytes += t.len();
-            std::hint::black_box(dafu::parse::convert(t));
+            std::hint::black_box(dafu_core::parse::convert(t));
         }
     }
     let per_reply = bytes as f64 / 1_000_000.0 / start.elapsed().as_secs_f64();

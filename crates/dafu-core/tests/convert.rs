@@ -1,5 +1,5 @@
 //! Native tests of the text converter: fixtures in and snapshots out, agreement with the hand-made
-//! seed JSON, never panicking on arbitrary input, and the command-line tool end to end.
+//! seed JSON, never panicking on arbitrary input.
 #![allow(
     clippy::panic,
     clippy::unwrap_used,
@@ -10,14 +10,13 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use dafu::model::{Block, Reply, DEFAULT_REPLY_JSON};
-use dafu::parse::convert;
+use dafu_core::model::{Block, Reply, DEFAULT_REPLY_JSON};
+use dafu_core::parse::convert;
 
 fn fixtures() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/convert")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/convert")
 }
 
 /// What a conversion gives, as text: the reply JSON, then each diagnostic.
@@ -326,86 +325,9 @@ fn mutated_real_replies_never_panic_and_take_time_proportional_to_their_length()
     assert!(c.reply.problems().is_empty());
 }
 
-fn cli(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dafu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    } else {
-        let _ = child.stdin.take();
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-#[test]
-fn the_cli_converts_a_file_and_stdin_with_diagnostics_on_stderr() {
-    let path = fixtures().join("example_031.txt");
-    let (code, out, err) = cli(&["convert", path.to_str().unwrap()], None);
-    assert_eq!(code, 0);
-    let reply = Reply::from_json(&out).unwrap();
-    assert_eq!(reply.proposal.number.as_deref(), Some("23"));
-    assert!(err.contains("line 1: header line not understood"), "{err}");
-    let (code, out, _) = cli(&["convert", "-"], Some(seed_text().as_bytes()));
-    assert_eq!(code, 0);
-    assert_eq!(Reply::from_json(&out).unwrap().initiative_count(), 14);
-}
-
-#[test]
-fn the_cli_reads_gbk_text_as_it_reads_utf8() {
-    let text = seed_text();
-    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
-    assert!(!unmappable);
-    let (code, out, err) = cli(&["convert", "-"], Some(&gbk));
-    assert_eq!(code, 0);
-    assert!(err.contains("read as GB18030/GBK"), "{err}");
-    assert_eq!(Reply::from_json(&out).unwrap(), convert(&seed_text()).reply);
-}
-
-#[test]
-fn the_cli_validates_and_names_every_problem_with_exit_1() {
-    let broken = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/load/every_semantic_problem_is_reported_not_just_the_first.json");
-    let (code, out, _) = cli(&["validate", broken.to_str().unwrap()], None);
-    assert_eq!(code, 1);
-    assert_eq!(out.lines().count(), 3, "{out}");
-    assert!(
-        out.contains("figures[0].at.block: no paragraph or initiative has id \"nope\""),
-        "{out}"
-    );
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/seed.reply.json");
-    let (code, out, _) = cli(&["validate", seed.to_str().unwrap()], None);
-    assert_eq!((code, out.trim().ends_with(": ok")), (0, true));
-}
-
-#[test]
-fn the_cli_prints_the_committed_schema_and_fails_only_on_unreadable_input() {
-    let (code, out, _) = cli(&["schema"], None);
-    assert_eq!(code, 0);
-    assert_eq!(
-        out,
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reply.schema.json"))
-            .unwrap()
-    );
-    let (code, _, err) = cli(&["convert", "/no/such/file.txt"], None);
-    assert_eq!(code, 2);
-    assert!(err.contains("cannot read /no/such/file.txt"), "{err}");
-}
-
 #[test]
 fn text_over_the_size_limit_is_refused_with_a_diagnostic_not_converted() {
-    let text = "一、".repeat(dafu::parse::MAX_TEXT_BYTES / 6 + 1);
+    let text = "一、".repeat(dafu_core::parse::MAX_TEXT_BYTES / 6 + 1);
     let c = convert(&text);
     assert!(c.reply.sections.is_empty());
     assert_eq!(c.diagnostics.len(), 1);

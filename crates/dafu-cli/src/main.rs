@@ -4,8 +4,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dafu::model::Reply;
-use dafu::parse::convert;
+use dafu_core::model::Reply;
+use dafu_core::parse::convert;
 
 /// Turns Chinese government replies (答复) into dafu's reply JSON, and checks such JSON.
 #[derive(Parser)]

@@ -25,4 +25,4 @@ pub use timeline::{Entry, EntryKind, Placement, Timeline, YearGroup};
 pub use validate::Problem;
 
 /// The seed reply, compiled in: shown when the page is given nothing else.
-pub const DEFAULT_REPLY_JSON: &str = include_str!("../../data/seed.reply.json");
+pub const DEFAULT_REPLY_JSON: &str = include_str!("../../../../data/seed.reply.json");

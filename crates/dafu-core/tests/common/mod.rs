@@ -1,11 +1,11 @@
 //! Helpers shared by the native test suites.
 
-use dafu::model::Reply;
+use dafu_core::model::Reply;
 
 /// Loads `tests/fixtures/replies/<name>`, which must be a valid reply.
 pub fn reply(name: &str) -> Reply {
     let path = format!(
-        "{}/tests/fixtures/replies/{name}",
+        "{}/../../tests/fixtures/replies/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -11,8 +11,8 @@ mod common;
 
 use common::reply;
 
-use dafu::model::scale::{per_mille, percent, ticks};
-use dafu::model::{Centi, Decimal, LinearScale, MoneyRole, Reply, DEFAULT_REPLY_JSON};
+use dafu_core::model::scale::{per_mille, percent, ticks};
+use dafu_core::model::{Centi, Decimal, LinearScale, MoneyRole, Reply, DEFAULT_REPLY_JSON};
 
 fn d(text: &str) -> Decimal {
     Decimal::parse(text).unwrap()

@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::Path;
 
-use dafu::model::{
+use dafu_core::model::{
     Approx, DateRef, Decimal, LoadError, Money, MoneyUnit, Point, Reply, When, DEFAULT_REPLY_JSON,
 };
 
@@ -77,7 +77,7 @@ fn check(dir: &str) {
 
 #[test]
 fn every_load_fixture_gives_its_expected_outcome() {
-    check("tests/fixtures/load");
+    check("../../tests/fixtures/load");
 }
 
 #[test]
@@ -391,7 +391,7 @@ fn a_newer_schema_is_a_clear_error_not_a_guess() {
 
 #[test]
 fn the_committed_json_schema_is_fresh() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reply.schema.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reply.schema.json");
     let fresh = Reply::json_schema();
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         let _ = fs::write(&path, &fresh);
@@ -424,7 +424,7 @@ fn only_absolute_http_and_https_addresses_become_links() {
         ("vbscript:msgbox(1)", false),
     ];
     for (url, linked) in cases {
-        let a = dafu::model::Attachment {
+        let a = dafu_core::model::Attachment {
             title: "附件".into(),
             url: url.into(),
         };
@@ -435,18 +435,18 @@ fn only_absolute_http_and_https_addresses_become_links() {
 #[test]
 fn sorting_orders_by_key_and_keeps_items_with_equal_keys_in_their_order() {
     let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e'), (3, 'f')];
-    dafu::model::order::sort_by_key(&mut items, |(k, _)| *k);
+    dafu_core::model::order::sort_by_key(&mut items, |(k, _)| *k);
     assert_eq!(
         items,
         vec![(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c'), (3, 'f')]
     );
     let mut reversed = items.clone();
-    dafu::model::order::sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
+    dafu_core::model::order::sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
     assert_eq!(
         reversed,
         vec![(3, 'a'), (3, 'c'), (3, 'f'), (2, 'd'), (1, 'b'), (1, 'e')]
     );
     let mut empty: Vec<u8> = Vec::new();
-    dafu::model::order::sort_by_key(&mut empty, |x| *x);
+    dafu_core::model::order::sort_by_key(&mut empty, |x| *x);
     assert!(empty.is_empty());
 }
