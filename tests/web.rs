@@ -191,6 +191,7 @@ async fn wait_for(root: &Element, selector: &str) {
         }
         gloo_timers_sleep(20).await;
     }
+    panic!("waited 1 s for {selector}; it never appeared");
 }
 
 /// Waits `ms` milliseconds without blocking the page.
@@ -630,6 +631,28 @@ async fn a_reply_too_big_for_one_frame_shows_its_first_sections_at_once_and_the_
         gloo_timers_sleep(20).await;
     }
     assert_eq!(drawn_panels(&host), 300);
+}
+
+#[wasm_bindgen_test]
+async fn show_all_while_a_big_reply_is_still_drawing_draws_every_section_it_opens() {
+    let host = mounted(ReplySource::Json(big_reply_json(60)));
+    tick().await;
+    let before = drawn_panels(&host);
+    assert!(before < 300, "{before} of 300 panels drawn before show all");
+    all(&host, ".dafu-accordion__show-all").remove(0).click();
+    tick().await;
+    // In the same frame: every panel open and every panel drawn, without waiting for the fill.
+    let panels = all(&host, ".dafu-accordion__panel");
+    let open = panels
+        .iter()
+        .filter(|p| p.get_attribute("hidden").is_none())
+        .count();
+    assert_eq!((open, drawn_panels(&host)), (300, 300));
+    assert!(panels
+        .last()
+        .and_then(|p| p.text_content())
+        .unwrap_or_default()
+        .contains("有效衔接中央、自治区"));
 }
 
 /// Waits for the next animation frame.

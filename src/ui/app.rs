@@ -76,13 +76,13 @@ pub fn ReplyView(
                 }
                 .into_any(),
                 None => view! {
-                    <li class="dafu-attachments__item">{a.title.clone()}<span class="dafu-attachments__unsafe">{t.unsafe_link}</span></li>
+                    <li class="dafu-attachments__item">{a.title.clone()}<span class="dafu-attachments__unsafe">{t.app.unsafe_link}</span></li>
                 }
                 .into_any(),
             })
             .collect_view();
         view! {
-            <h2 class="dafu-attachments__title">{t.attachments}</h2>
+            <h2 class="dafu-attachments__title">{t.app.attachments}</h2>
             <ul class="dafu-attachments">{items}</ul>
         }
     });
@@ -124,10 +124,10 @@ pub fn App(
     on_settled: Option<UnsyncCallback<bool>>,
 ) -> impl IntoView {
     let state = RwSignal::new(State::Loading);
-    let settle = move |result: Result<Reply, Failure>| {
+    let settle = move |result: Result<Arc<Reply>, Failure>| {
         let ok = result.is_ok();
         state.set(match result {
-            Ok(r) => State::Ready(Arc::new(r)),
+            Ok(r) => State::Ready(r),
             Err(f) => State::Failed(f),
         });
         if let Some(cb) = on_settled {
@@ -144,7 +144,9 @@ pub fn App(
             settle(local);
         } else if let ReplySource::Url(url) = source.clone() {
             state.set(State::Loading);
-            leptos::task::spawn_local(async move { settle(fetch(url, timeout).await) });
+            leptos::task::spawn_local(
+                async move { settle(fetch(url, timeout).await.map(Arc::new)) },
+            );
         }
     });
     load.run(());
@@ -159,15 +161,15 @@ pub fn App(
         >
             {move || match state.get() {
                 State::Loading => view! {
-                    <p class="dafu-loading" role="status">{t.loading}</p>
+                    <p class="dafu-loading" role="status">{t.app.loading}</p>
                 }.into_any(),
                 State::Ready(reply) => view! {
                     <Settings settings=settings t=t />
                     <ReplyView reply=reply options=options.clone() />
                 }.into_any(),
                 State::Failed(f) => {
-                    let retry = fetched.then_some((t.retry, load));
-                    view! { <ErrorPanel heading=t.cannot_show title=f.title(t.lang) lines=f.lines() on_retry=retry /> }.into_any()
+                    let retry = fetched.then_some((t.app.retry, load));
+                    view! { <ErrorPanel heading=t.app.cannot_show title=f.title(t) lines=f.lines() on_retry=retry /> }.into_any()
                 }
             }}
         </article>

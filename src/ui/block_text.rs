@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use dafu_core::model::{Block, FactKind, Stage};
+use dafu_core::model::{Block, FactKind, FactRef, Stage};
 
 use super::viewer::Viewer;
 
@@ -29,7 +29,7 @@ pub fn BlockText(
         .segments(&block)
         .into_iter()
         .map(|seg| match seg.fact {
-            Some((kind, id)) => {
+            Some(FactRef { kind, id }) => {
                 let element_id = ids.of(&id);
                 let lit = move || highlight.with(|h| h.as_deref() == Some(id.as_str()));
                 view! {
@@ -54,16 +54,11 @@ pub fn BlockText(
             stage,
             ..
         } => {
-            let (class, stage_label) = match stage {
-                Stage::Done => (
-                    "dafu-initiative dafu-initiative--done",
-                    viewer.t.block_stage(false),
-                ),
-                Stage::Next => (
-                    "dafu-initiative dafu-initiative--next",
-                    viewer.t.block_stage(true),
-                ),
+            let class = match stage {
+                Stage::Done => "dafu-initiative dafu-initiative--done",
+                Stage::Next => "dafu-initiative dafu-initiative--next",
             };
+            let stage_label = viewer.t.block_stage(stage);
             view! {
                 <div class=class id=ids.of(&id) tabindex="-1">
                     <p class="dafu-initiative__text">

@@ -84,6 +84,17 @@ impl Fill {
     /// Registers the next part (in document order) of `weight` items; the signal says whether it is
     /// drawn yet, and turns true once.
     pub fn part(self, weight: usize, seen: Seen) -> RwSignal<bool> {
+        let drawn = RwSignal::new(false);
+        self.register(drawn, weight, seen);
+        drawn
+    }
+
+    /// Registers `drawn`, made by its owner beforehand (a section's, made with [`OpenSections`]), as
+    /// the next part: it turns true now if the part fits the first screen, else when the fill reaches
+    /// it or its owner draws it.
+    ///
+    /// [`OpenSections`]: super::sections::OpenSections
+    pub fn register(self, drawn: RwSignal<bool>, weight: usize, seen: Seen) {
         let weight = weight.max(1);
         let now = seen == Seen::AtOnce
             && self
@@ -94,10 +105,11 @@ impl Fill {
                     fits
                 })
                 .unwrap_or(true);
-        let drawn = RwSignal::new(now);
+        if now && drawn.get_untracked() != now {
+            drawn.set(now);
+        }
         self.parts
             .try_update_value(|parts| parts.push(Part { drawn, weight }));
-        drawn
     }
 
     /// Draws one part now (a section being opened).

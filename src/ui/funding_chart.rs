@@ -5,6 +5,15 @@ use leptos::prelude::*;
 use dafu_core::model::scale::{per_mille, percent};
 use dafu_core::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
 
+mod bar_rows;
+mod funding_table;
+mod patterns;
+mod share_rows;
+
+use self::bar_rows::BarRows;
+use self::funding_table::FundingTable;
+use self::patterns::Patterns;
+use self::share_rows::ShareRows;
 use super::fill::{Fill, Seen};
 use super::viewer::Viewer;
 
@@ -60,30 +69,6 @@ fn clip_label(label: &str) -> String {
     }
 }
 
-/// The patterns that tell roles apart without colour, with ids unique to this instance.
-#[component]
-fn Patterns(
-    /// The reply's shared state.
-    viewer: Viewer,
-) -> impl IntoView {
-    view! {
-        <defs>
-            <pattern id=viewer.ids.of("pattern-requested") class="dafu-chart__pattern" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
-                <rect class="dafu-chart__pattern-bg" width="8" height="8"></rect>
-                <line class="dafu-chart__pattern-ink" x1="0" y1="0" x2="0" y2="8" stroke-width="3"></line>
-            </pattern>
-            <pattern id=viewer.ids.of("pattern-refused") class="dafu-chart__pattern" patternUnits="userSpaceOnUse" width="8" height="8">
-                <rect class="dafu-chart__pattern-bg" width="8" height="8"></rect>
-                <path class="dafu-chart__pattern-ink" d="M0 0L8 8M8 0L0 8" stroke-width="1.5"></path>
-            </pattern>
-            <pattern id=viewer.ids.of("pattern-loan") class="dafu-chart__pattern" patternUnits="userSpaceOnUse" width="6" height="6">
-                <rect class="dafu-chart__pattern-bg" width="6" height="6"></rect>
-                <circle class="dafu-chart__pattern-dot" cx="3" cy="3" r="1.6"></circle>
-            </pattern>
-        </defs>
-    }
-}
-
 fn fill(viewer: &Viewer, role: MoneyRole) -> Option<String> {
     let name = match role {
         MoneyRole::Allocated => return None,
@@ -92,132 +77,6 @@ fn fill(viewer: &Viewer, role: MoneyRole) -> Option<String> {
         MoneyRole::Loan => "pattern-loan",
     };
     Some(format!("url({})", viewer.ids.href(name)))
-}
-
-/// Bars, one row each: the label above, the bar, and the exact amount after it. A click on a row opens
-/// the sentence the amount comes from.
-#[component]
-fn BarRows(
-    /// The reply's shared state.
-    viewer: Viewer,
-    /// The bars.
-    bars: Vec<Bar>,
-) -> impl IntoView {
-    let scale = LinearScale::new(bars.iter().map(|b| b.upper_wan.unwrap_or(b.wan)), BAR_RANGE);
-    bars.into_iter()
-        .enumerate()
-        .map(|(i, bar)| {
-            let y = u64::try_from(i).unwrap_or(0) * ROW;
-            let indent = em(if bar.depth > 0 { INDENT } else { Centi(0) });
-            let len = scale.length(bar.wan, MIN_BAR);
-            let upper = bar.upper_wan.map(|u| scale.length(u, MIN_BAR));
-            let end = upper.unwrap_or(len);
-            let t = viewer.t;
-            let label = if bar.depth > 0 { format!("{}{}", t.of_which, clip_label(&bar.label)) } else { clip_label(&bar.label) };
-            let value = format!("{}{}", bar.value_text, t.role_suffix(bar.role));
-            let fill = fill(&viewer, bar.role);
-            let link = bar.link.clone();
-            let reveal = {
-                let viewer = viewer.clone();
-                move |_| {
-                    viewer.reveal_funding(&link);
-                }
-            };
-            view! {
-                <g class="dafu-chart__row" class=("dafu-chart__row--part", bar.depth > 0) on:click=reveal>
-                    // The whole row takes the click, not only the painted bar and text.
-                    <rect class="dafu-chart__hit" x="0" y=em(Centi(y)) width="100%" height=em(Centi(ROW)) fill="transparent"></rect>
-                    <text class="dafu-chart__label" x=indent.clone() y=em(Centi(y + LABEL_Y))>{label}</text>
-                    <svg x=indent y=em(Centi(y + BAR_Y)) width="100%" height=em(BAR_H) overflow="visible">
-                        <rect
-                            class=role_class(bar.role)
-                            class=("dafu-chart__bar--approx", bar.approx)
-                            x="0"
-                            y="0"
-                            width=format!("{len}%")
-                            height=em(BAR_H)
-                            fill=fill
-                        ></rect>
-                        {upper.map(|u| view! {
-                            <rect
-                                class="dafu-chart__bar dafu-chart__bar--range"
-                                x=format!("{len}%")
-                                y="0"
-                                width=format!("{}%", Centi(u.0.saturating_sub(len.0)))
-                                height=em(BAR_H)
-                            ></rect>
-                        })}
-                        {if end > INSIDE_FROM {
-                            view! {
-                                <text class="dafu-chart__value dafu-chart__value--inside" x=format!("{end}%") dx="-0.4em" y="0.95em" text-anchor="end">{value}</text>
-                            }.into_any()
-                        } else {
-                            view! { <text class="dafu-chart__value" x=format!("{end}%") dx="0.4em" y="0.95em">{value}</text> }.into_any()
-                        }}
-                    </svg>
-                </g>
-            }
-        })
-        .collect_view()
-}
-
-/// One stacked bar of the allocated items' shares of the total, with a numbered legend.
-#[component]
-fn ShareRows(
-    /// The reply's shared state.
-    viewer: Viewer,
-    /// The allocated, summable top-level bars.
-    bars: Vec<Bar>,
-    /// Their exact total.
-    total: Decimal,
-) -> impl IntoView {
-    let scale = LinearScale::new([total], Centi(10_000));
-    let mut at = Decimal::ZERO;
-    let segments = bars
-        .iter()
-        .enumerate()
-        .map(|(i, bar)| {
-            let x = scale.map(at);
-            at = at.checked_add(bar.wan).unwrap_or(at);
-            let width = Centi(scale.map(at).0.saturating_sub(x.0));
-            view! {
-                <rect
-                    class="dafu-chart__segment"
-                    class=("dafu-chart__segment--alt", i % 2 == 1)
-                    x=format!("{x}%")
-                    y="0.25em"
-                    width=format!("{width}%")
-                    height="2.25em"
-                ></rect>
-                <text class="dafu-chart__segment-number" x=format!("{x}%") dx="0.3em" y="1.6em">{(i + 1).to_string()}</text>
-            }
-        })
-        .collect_view();
-    let legend = bars
-        .into_iter()
-        .enumerate()
-        .map(|(i, bar)| {
-            let y = em(Centi(
-                SHARE_TOP + u64::try_from(i).unwrap_or(0) * LEGEND_ROW,
-            ));
-            let share = per_mille(bar.wan, total).map(percent).unwrap_or_default();
-            let link = bar.link.clone();
-            let viewer = viewer.clone();
-            view! {
-                <text
-                    class="dafu-chart__legend"
-                    x="0"
-                    y=y
-                    on:click=move |_| {
-                        viewer.reveal_funding(&link);
-                    }
-                >
-                    {format!("{}. {} {} {share}", i + 1, clip_label(&bar.label), bar.value_text)}
-                </text>
-            }
-        })
-        .collect_view();
-    view! { {segments}{legend} }
 }
 
 /// Shows the reply's funding: exact totals per role, a chart (by purpose, by year when years differ,
@@ -235,8 +94,8 @@ pub fn FundingChart(
     if reply.funding.is_empty() {
         return view! {
             <section class="dafu-funding" id=section_id aria-labelledby=viewer.region_label(&title_id)>
-                <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding}</h2>
-                <p class="dafu-funding__none">{t.no_funding}</p>
+                <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding.heading}</h2>
+                <p class="dafu-funding__none">{t.funding.none}</p>
             </section>
         }
         .into_any();
@@ -282,9 +141,9 @@ pub fn FundingChart(
         .cloned();
     let chart_title = move || {
         let what = match view_mode.get() {
-            ChartView::Purpose => t.by_purpose,
-            ChartView::Year => t.by_year,
-            ChartView::Share => t.shares_title(),
+            ChartView::Purpose => t.funding.by_purpose,
+            ChartView::Year => t.funding.by_year,
+            ChartView::Share => t.funding.shares_title,
         };
         t.chart_title(what, totals.allocated)
     };
@@ -348,14 +207,14 @@ pub fn FundingChart(
     };
     view! {
         <section class="dafu-funding" id=section_id aria-labelledby=viewer.region_label(&title_id)>
-            <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding}</h2>
+            <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding.heading}</h2>
             {total_lines}
             {not_summed.map(|n| view! { <p class="dafu-funding__note">{n}</p> })}
             {(has_years || can_share).then(|| view! {
-                <div class="dafu-funding__switches" role="group" aria-label=t.chart_view>
-                    {switch(ChartView::Purpose, t.by_purpose)}
-                    {has_years.then(|| switch(ChartView::Year, t.by_year))}
-                    {can_share.then(|| switch(ChartView::Share, t.shares))}
+                <div class="dafu-funding__switches" role="group" aria-label=t.funding.chart_view>
+                    {switch(ChartView::Purpose, t.funding.by_purpose)}
+                    {has_years.then(|| switch(ChartView::Year, t.funding.by_year))}
+                    {can_share.then(|| switch(ChartView::Share, t.funding.shares))}
                 </div>
             })}
             <figure class="dafu-chart">
@@ -373,7 +232,7 @@ pub fn FundingChart(
                     {move || bars_drawn.get().then(chart.clone())}
                 </svg>
                 <figcaption class="dafu-chart__caption">
-                    {t.chart_key}
+                    {t.funding.chart_key}
                 </figcaption>
             </figure>
             <button
@@ -386,7 +245,7 @@ pub fn FundingChart(
                     show_table.update(|s| *s = !*s);
                 }
             >
-                {move || if show_table.get() { t.hide_table } else { t.show_table }}
+                {move || if show_table.get() { t.funding.hide_table } else { t.funding.show_table }}
             </button>
             <div class="dafu-funding__table-wrap" id=table_id hidden=move || !show_table.get()>
                 {move || table_drawn.get().then(|| view! { <FundingTable viewer=table_viewer.clone() /> })}
@@ -394,98 +253,4 @@ pub fn FundingChart(
         </section>
     }
     .into_any()
-}
-
-/// The funding as a table: every item, its parts indented, role and share, with a link to the sentence.
-#[component]
-fn FundingTable(
-    /// The reply's shared state.
-    viewer: Viewer,
-) -> impl IntoView {
-    let reply = viewer.reply.clone();
-    let t = viewer.t;
-    let [c_item, c_written, c_wan, c_kind, c_share, c_source] = t.columns;
-    let totals = reply.funding_totals();
-    let rows = reply
-        .funding_rows()
-        .into_iter()
-        .map(|row| {
-            let item = row.item;
-            let label = dafu_core::model::funding::label_of(item);
-            let label = if row.depth > 0 {
-                format!("{}{label}", t.of_which)
-            } else {
-                label
-            };
-            let wan = row.wan.map(|w| w.grouped()).unwrap_or_default();
-            let wan = match (item.money.per(), item.money.upper_in_wan_yuan()) {
-                (Some(per), _) => format!("{wan}/{per}"),
-                (None, Some(u)) => format!("{wan}-{}", u.grouped()),
-                (None, None) => wan,
-            };
-            let share = row.share.map(percent).unwrap_or_else(|| "—".to_owned());
-            let note = if row.counted {
-                ""
-            } else if row.depth > 0 {
-                t.included_above
-            } else {
-                t.not_in_totals
-            };
-            let href = viewer.ids.href(&item.id);
-            let (block, id) = (item.at.block.clone(), item.id.clone());
-            let v = viewer.clone();
-            view! {
-                <tr class="dafu-table__row" class=("dafu-table__row--part", row.depth > 0)>
-                    <th class="dafu-table__label" scope="row">{label}</th>
-                    <td class="dafu-table__number" data-label=c_written>{item.written.clone()}</td>
-                    <td class="dafu-table__number" data-label=c_wan>{wan}</td>
-                    <td class="dafu-table__role" data-label=c_kind>{t.role(item.role)}{note}</td>
-                    <td class="dafu-table__number" data-label=c_share>{share}</td>
-                    <td class="dafu-table__source" data-label=c_source>
-                        <a
-                            class="dafu-table__link"
-                            href=href
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                v.reveal(&block, Some(&id));
-                            }
-                        >
-                            {t.source_link}
-                        </a>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let total = totals.allocated.map(|sum| {
-        view! {
-            <tfoot>
-                <tr class="dafu-table__total">
-                    <th class="dafu-table__label" scope="row">{t.allocated_total}</th>
-                    <td class="dafu-table__number dafu-table__number--empty"></td>
-                    <td class="dafu-table__number" data-label=c_wan>{sum.grouped()}</td>
-                    <td class="dafu-table__role dafu-table__role--empty"></td>
-                    <td class="dafu-table__number" data-label=c_share>"100%"</td>
-                    <td class="dafu-table__source dafu-table__source--empty"></td>
-                </tr>
-            </tfoot>
-        }
-    });
-    view! {
-        <table class="dafu-table">
-            <caption class="dafu-table__caption">{t.table_caption}</caption>
-            <thead>
-                <tr>
-                    <th class="dafu-table__head" scope="col">{c_item}</th>
-                    <th class="dafu-table__head" scope="col">{c_written}</th>
-                    <th class="dafu-table__head" scope="col">{c_wan}</th>
-                    <th class="dafu-table__head" scope="col">{c_kind}</th>
-                    <th class="dafu-table__head" scope="col">{c_share}</th>
-                    <th class="dafu-table__head" scope="col">{c_source}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-            {total}
-        </table>
-    }
 }

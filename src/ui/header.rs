@@ -19,7 +19,7 @@ pub fn Header(
     let meta = &reply.meta;
     let proposal = &reply.proposal;
     let title = if meta.title.is_empty() {
-        t.untitled.to_owned()
+        t.header.untitled.to_owned()
     } else {
         meta.title.clone()
     };
@@ -51,8 +51,11 @@ pub fn Header(
             </div>
         }
     };
-    let written = meta.written.as_ref().map(|d| date(t.written_on, d));
-    let published = meta.published.as_ref().map(|d| date(t.published_on, d));
+    let written = meta.written.as_ref().map(|d| date(t.header.written_on, d));
+    let published = meta
+        .published
+        .as_ref()
+        .map(|d| date(t.header.published_on, d));
     let has_badges = validity.is_some() || class.is_some();
     let fields = meta
         .fields
@@ -72,11 +75,11 @@ pub fn Header(
             {issuer.map(|i| view! { <p class="dafu-header__issuer">{i}</p> })}
             <h1 class="dafu-header__title" id=title_id>{title}</h1>
             {proposal_line.map(|p| view! { <p class="dafu-header__proposal">{p}</p> })}
-            {has_badges.then(|| view! { <ul class="dafu-badges" aria-label=t.status>{validity}{class}</ul> })}
+            {has_badges.then(|| view! { <ul class="dafu-badges" aria-label=t.header.status>{validity}{class}</ul> })}
             <dl class="dafu-header__dates">{written}{published}</dl>
             {has_fields.then(|| view! {
                 <details class="dafu-meta" on:keydown=move |ev| super::keys::close_details_on_escape(&ev)>
-                    <summary class="dafu-meta__summary">{t.document_details}</summary>
+                    <summary class="dafu-meta__summary">{t.header.document_details}</summary>
                     <dl class="dafu-meta__list">{fields}</dl>
                 </details>
             })}

@@ -1,17 +1,39 @@
-//! The interface's words in Chinese and English. Only the interface: the reply's own text, and amounts
-//! as the reply writes them, are never translated.
+//! Every word of the interface, in Chinese and English: one table per view, in one shape. Only the
+//! interface: the reply's own text, and amounts as the reply writes them, are never translated.
+//!
+//! A table holds fixed strings and templates; a template's `{}` are filled in order by [`fill`]. No
+//! component holds a Chinese string of its own (a tidy test checks), and nothing here branches on the
+//! language: choosing the language is choosing the table.
 
-use dafu_core::model::date::Point;
-use dafu_core::model::scale::percent;
-use dafu_core::model::{DateRef, MoneyRole, Placement, ProposalKind, ResultClass, Validity, When};
+use std::fmt::Display;
+
+use dafu_core::model::{
+    percent, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point, ProposalKind, ResultClass,
+    Stage, Validity, When,
+};
 
 use super::options::Lang;
 
-/// Every fixed string the interface shows, in one language.
+/// Fills a template's `{}` with `args`, in order; a missing argument leaves nothing.
+pub fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(a) = args.next() {
+            out.push_str(&a.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The instance around the views: loading, errors, attachments, the panic notice.
 #[derive(Debug)]
-pub struct Text {
-    /// Which language this is.
-    pub lang: Lang,
+pub struct AppText {
     /// Loading status.
     pub loading: &'static str,
     /// Error panel heading.
@@ -22,6 +44,34 @@ pub struct Text {
     pub attachments: &'static str,
     /// Said of an attachment whose address is not a safe web link.
     pub unsafe_link: &'static str,
+    /// Shown in every instance after a panic.
+    pub internal_error: &'static str,
+}
+
+/// Why a reply could not be shown (the error panel's first line); `{}` is the URL, then the detail.
+#[derive(Debug)]
+pub struct ErrorText {
+    /// HTTP error: URL, status, status text.
+    pub http: &'static str,
+    /// Network error: URL.
+    pub network: &'static str,
+    /// Timeout: URL, seconds.
+    pub timeout: &'static str,
+    /// A web page instead of JSON: URL.
+    pub not_json: &'static str,
+    /// Over the size limit.
+    pub too_large: &'static str,
+    /// A newer schema.
+    pub newer_schema: &'static str,
+    /// Malformed JSON: line, column.
+    pub syntax: &'static str,
+    /// Semantic problems: their count.
+    pub invalid: &'static str,
+}
+
+/// The header: title, proposal line, badges, dates, document details.
+#[derive(Debug)]
+pub struct HeaderText {
     /// Title when the reply has none.
     pub untitled: &'static str,
     /// 成文日期.
@@ -32,35 +82,130 @@ pub struct Text {
     pub status: &'static str,
     /// The metadata disclosure.
     pub document_details: &'static str,
-    /// Key figures heading.
-    pub key_figures: &'static str,
+    /// Validity badges: valid, invalid.
+    pub validity: [&'static str; 2],
+    /// Result class badges: A, B, C.
+    pub result_class: [&'static str; 3],
+    /// Kinds: proposal (政协提案), suggestion (人大建议).
+    pub kind: [&'static str; 2],
+    /// The proposal line: session, kind, number part, title, proposer part.
+    pub proposal_line: &'static str,
+    /// The number part of the proposal line.
+    pub number: &'static str,
+    /// The session part of the proposal line.
+    pub session: &'static str,
+    /// The proposer part of the proposal line.
+    pub proposer: &'static str,
+}
+
+/// Dates in words.
+#[derive(Debug)]
+pub struct DateText {
+    /// Months and days written with two digits (`2023-04`), not as they are (`2023年4月`).
+    pub pad: bool,
+    /// A year.
+    pub year: &'static str,
+    /// Year, month.
+    pub month: &'static str,
+    /// Year, month, day.
+    pub day: &'static str,
+    /// Year, month, day, hh:mm.
+    pub moment: &'static str,
+    /// As of a point.
+    pub as_of: &'static str,
+    /// A span: from, to.
+    pub span: &'static str,
+    /// Since a point.
+    pub since: &'static str,
+    /// Until a point.
+    pub until: &'static str,
+}
+
+/// The key figures strip.
+#[derive(Debug)]
+pub struct FiguresText {
+    /// Heading.
+    pub heading: &'static str,
     /// Funding total tile label.
-    pub funding_total_tile: &'static str,
+    pub total_tile: &'static str,
+    /// "All N figures".
+    pub all: &'static str,
+    /// An amount in 万元 (grouped digits).
+    pub wan: &'static str,
+}
+
+/// The sections and the marks inside their text.
+#[derive(Debug)]
+pub struct SectionsText {
     /// The heading of a section the reply gives none (an unnumbered body).
-    pub untitled_section: &'static str,
+    pub untitled: &'static str,
     /// Show all sections.
     pub show_all: &'static str,
     /// Hide all sections.
     pub hide_all: &'static str,
-    /// Timeline heading.
-    pub timeline: &'static str,
-    /// Timeline order toggle.
+    /// An initiative's stage label: done, next.
+    pub stage: [&'static str; 2],
+}
+
+/// The timeline.
+#[derive(Debug)]
+pub struct TimelineText {
+    /// Heading.
+    pub heading: &'static str,
+    /// Order toggle.
     pub newest_first: &'static str,
-    /// Year group without a year.
+    /// The note under the heading: the number of entries.
+    pub note: &'static str,
+    /// A year heading.
+    pub year: &'static str,
+    /// The group without a year.
     pub no_year: &'static str,
-    /// Funding heading.
-    pub funding: &'static str,
+    /// Marks: as of, period, since, until, unresolved, undated (a date placed on its day has none).
+    pub marks: [&'static str; 6],
+    /// Stages: goal, next, done, date.
+    pub stages: [&'static str; 4],
+    /// A period with its years spelt out: written, from, to.
+    pub period_years: &'static str,
+}
+
+/// The funding view: totals, chart, table.
+#[derive(Debug)]
+pub struct FundingText {
+    /// Heading.
+    pub heading: &'static str,
     /// A reply without funding.
-    pub no_funding: &'static str,
+    pub none: &'static str,
+    /// Roles: allocated, requested, refused, loan.
+    pub roles: [&'static str; 4],
+    /// The suffix naming a bar's role.
+    pub role_suffix: &'static str,
+    /// A role's total.
+    pub role_total: &'static str,
+    /// Amounts left out of the totals: their count.
+    pub not_summed: &'static str,
     /// Chart view group label.
     pub chart_view: &'static str,
     /// By purpose.
     pub by_purpose: &'static str,
     /// By year.
     pub by_year: &'static str,
+    /// A year bar's label.
+    pub year: &'static str,
+    /// The bar of money without a year.
+    pub no_year: &'static str,
     /// Shares.
     pub shares: &'static str,
-    /// The chart's legend.
+    /// The share view's name in the chart title.
+    pub shares_title: &'static str,
+    /// The chart's `<title>`: view, allocated total.
+    pub chart_title: &'static str,
+    /// The chart's `<title>` when nothing is allocated: view.
+    pub chart_title_none: &'static str,
+    /// The chart's `<desc>`: count, label, amount, share.
+    pub chart_desc: &'static str,
+    /// The chart's `<desc>` without a share: count, label, amount.
+    pub chart_desc_no_share: &'static str,
+    /// The legend.
     pub chart_key: &'static str,
     /// Show the table.
     pub show_table: &'static str,
@@ -82,80 +227,337 @@ pub struct Text {
     pub not_in_totals: &'static str,
 }
 
+/// The reading settings.
+#[derive(Debug)]
+pub struct SettingsText {
+    /// The group's name.
+    pub group: &'static str,
+    /// Text size.
+    pub size: &'static str,
+    /// The sizes, smallest first.
+    pub sizes: [&'static str; 4],
+    /// High contrast.
+    pub contrast: &'static str,
+}
+
+/// The development page's bar and the converter's report.
+#[derive(Debug)]
+pub struct PageText {
+    /// Open a local file.
+    pub open_file: &'static str,
+    /// Paste a reply's text.
+    pub paste: &'static str,
+    /// The other language's name, in that language.
+    pub other_language: &'static str,
+    /// The language code of `other_language`.
+    pub other_language_code: &'static str,
+    /// The drop hint.
+    pub drop_hint: &'static str,
+    /// The paste box's label.
+    pub paste_label: &'static str,
+    /// Convert and show.
+    pub convert: &'static str,
+    /// Said after converting pasted text.
+    pub converted: &'static str,
+    /// A file over the limit: name, megabytes.
+    pub file_too_large: &'static str,
+    /// A file opened: name.
+    pub file_opened: &'static str,
+    /// A file that could not be read: name.
+    pub file_unreadable: &'static str,
+    /// The report's heading.
+    pub report: &'static str,
+    /// Counted things: sections, initiatives, figures, funding, dates.
+    pub counts: [&'static str; 5],
+    /// The number of diagnostics.
+    pub issues: &'static str,
+    /// A diagnostic about the whole text.
+    pub whole_text: &'static str,
+    /// A diagnostic's line: its number.
+    pub line: &'static str,
+    /// Download the JSON.
+    pub download: &'static str,
+}
+
+/// Every string the interface shows, in one language, one table per view.
+#[derive(Debug)]
+pub struct Text {
+    /// Which language this is.
+    pub lang: Lang,
+    /// The instance.
+    pub app: AppText,
+    /// Error panel titles.
+    pub errors: ErrorText,
+    /// The header.
+    pub header: HeaderText,
+    /// Dates in words.
+    pub dates: DateText,
+    /// Key figures.
+    pub figures: FiguresText,
+    /// Sections.
+    pub sections: SectionsText,
+    /// Timeline.
+    pub timeline: TimelineText,
+    /// Funding.
+    pub funding: FundingText,
+    /// Reading settings.
+    pub settings: SettingsText,
+    /// The development page.
+    pub page: PageText,
+}
+
 static ZH: Text = Text {
     lang: Lang::Zh,
-    loading: "正在加载答复…",
-    cannot_show: "无法显示此答复",
-    retry: "重试",
-    attachments: "附件与来源",
-    unsafe_link: "(地址不是网页链接,未显示)",
-    untitled: "答复",
-    written_on: "成文日期",
-    published_on: "公开日期",
-    status: "状态",
-    document_details: "文件信息",
-    key_figures: "要点数字",
-    funding_total_tile: "资金合计(已拨付)",
-    untitled_section: "答复正文",
-    show_all: "全部展开",
-    hide_all: "全部收起",
-    timeline: "时间线",
-    newest_first: "最新的在前",
-    no_year: "未注明年份",
-    funding: "资金",
-    no_funding: "本答复没有写明具体的资金金额。",
-    chart_view: "图表视图",
-    by_purpose: "按用途",
-    by_year: "按年份",
-    shares: "占比",
-    chart_key: "实心:已拨付;斜线:申请中;网格:未获批;圆点:贷款;虚线边框:约数;浅色延长段:区间上限。点击条形可查看原文。",
-    show_table: "以表格查看",
-    hide_table: "收起表格",
-    of_which: "其中:",
-    table_caption: "资金明细(金额单位:万元)",
-    columns: ["项目", "原文金额", "万元", "性质", "占已拨付合计", "出处"],
-    source_link: "原文",
-    allocated_total: "已拨付合计",
-    included_above: "(已含在上一行)",
-    not_in_totals: "(不计入合计)",
+    app: AppText {
+        loading: "正在加载答复…",
+        cannot_show: "无法显示此答复",
+        retry: "重试",
+        attachments: "附件与来源",
+        unsafe_link: "(地址不是网页链接,未显示)",
+        internal_error: "答复显示程序出现内部错误,请刷新页面重试。(dafu internal error)",
+    },
+    errors: ErrorText {
+        http: "获取 {} 失败:服务器返回 HTTP {} {}",
+        network: "无法获取 {}:网络错误或地址无效",
+        timeout: "获取 {} 超时:{}秒内未收到完整的答复文件",
+        not_json: "{} 返回的是网页,不是答复文件(JSON)",
+        too_large: "答复文件过大",
+        newer_schema: "答复文件的格式版本过新",
+        syntax: "答复文件格式有误(第{}行第{}列)",
+        invalid: "答复文件内容有{}处问题",
+    },
+    header: HeaderText {
+        untitled: "答复",
+        written_on: "成文日期",
+        published_on: "公开日期",
+        status: "状态",
+        document_details: "文件信息",
+        validity: ["有效", "已失效"],
+        result_class: [
+            "A类(已解决或采纳)",
+            "B类(正在解决或列入计划)",
+            "C类(留作参考)",
+        ],
+        kind: ["政协提案", "人大代表建议"],
+        proposal_line: "答复{}{}{}《{}》{}",
+        number: "第{}号",
+        session: "{}",
+        proposer: " · 提出人:{}",
+    },
+    dates: DateText {
+        pad: false,
+        year: "{}年",
+        month: "{}年{}月",
+        day: "{}年{}月{}日",
+        moment: "{}年{}月{}日 {}",
+        as_of: "截至{}",
+        span: "{}至{}",
+        since: "{}以来",
+        until: "{}以前",
+    },
+    figures: FiguresText {
+        heading: "要点数字",
+        total_tile: "资金合计(已拨付)",
+        all: "全部{}个数字",
+        wan: "{}万元",
+    },
+    sections: SectionsText {
+        untitled: "答复正文",
+        show_all: "全部展开",
+        hide_all: "全部收起",
+        stage: ["已开展", "下一步"],
+    },
+    timeline: TimelineText {
+        heading: "时间线",
+        newest_first: "最新的在前",
+        note: "共{}项。未写明时间的举措列在答复日期下,并注明“未注明时间”。",
+        year: "{}年",
+        no_year: "未注明年份",
+        marks: ["截至", "时段", "持续至今", "此前", "时间不明确", "未注明时间"],
+        stages: ["目标", "下一步", "已开展", "时间"],
+        period_years: "{}({}—{}年)",
+    },
+    funding: FundingText {
+        heading: "资金",
+        none: "本答复没有写明具体的资金金额。",
+        roles: ["已拨付", "申请中", "未获批", "贷款"],
+        role_suffix: "({})",
+        role_total: "{}合计",
+        not_summed: "另有{}项为按项目计的标准或区间金额,不计入合计。",
+        chart_view: "图表视图",
+        by_purpose: "按用途",
+        by_year: "按年份",
+        year: "{}年",
+        no_year: "未注明年份",
+        shares: "占比",
+        shares_title: "各项占已拨付合计的比例",
+        chart_title: "资金图({}):已拨付合计{}",
+        chart_title_none: "资金图({}):没有已拨付的资金",
+        chart_desc: "共{}笔资金,金额最大的一项是{}{},占{}。",
+        chart_desc_no_share: "共{}笔资金,金额最大的一项是{}{}。",
+        chart_key: "实心:已拨付;斜线:申请中;网格:未获批;圆点:贷款;虚线边框:约数;浅色延长段:区间上限。点击条形可查看原文。",
+        show_table: "以表格查看",
+        hide_table: "收起表格",
+        of_which: "其中:",
+        table_caption: "资金明细(金额单位:万元)",
+        columns: ["项目", "原文金额", "万元", "性质", "占已拨付合计", "出处"],
+        source_link: "原文",
+        allocated_total: "已拨付合计",
+        included_above: "(已含在上一行)",
+        not_in_totals: "(不计入合计)",
+    },
+    settings: SettingsText {
+        group: "阅读设置",
+        size: "字号",
+        sizes: ["标准", "大", "较大", "特大"],
+        contrast: "高对比度",
+    },
+    page: PageText {
+        open_file: "打开本地答复文件(JSON或纯文本)",
+        paste: "粘贴答复文本",
+        other_language: "English",
+        other_language_code: "en",
+        drop_hint: "也可以把文件或文字拖放到本页",
+        paste_label: "答复全文(纯文本)",
+        convert: "转换并显示",
+        converted: "已转换粘贴的文本。",
+        file_too_large: "文件“{}”太大,超过{}MB的上限。",
+        file_opened: "已打开“{}”。",
+        file_unreadable: "无法读取文件“{}”。",
+        report: "转换结果",
+        counts: ["章节", "举措", "数字", "资金", "时间"],
+        issues: "{}条提示",
+        whole_text: "全文",
+        line: "第{}行",
+        download: "下载JSON",
+    },
 };
 
 static EN: Text = Text {
     lang: Lang::En,
-    loading: "Loading the reply…",
-    cannot_show: "This reply cannot be shown",
-    retry: "Try again",
-    attachments: "Attachments and sources",
-    unsafe_link: " (address is not a web link; not shown)",
-    untitled: "Reply",
-    written_on: "Written",
-    published_on: "Published",
-    status: "Status",
-    document_details: "Document details",
-    key_figures: "Key figures",
-    funding_total_tile: "Funding allocated in total",
-    untitled_section: "The reply",
-    show_all: "Show all sections",
-    hide_all: "Hide all sections",
-    timeline: "Timeline",
-    newest_first: "Newest first",
-    no_year: "No year given",
-    funding: "Funding",
-    no_funding: "This reply names no amounts of money.",
-    chart_view: "Chart view",
-    by_purpose: "By purpose",
-    by_year: "By year",
-    shares: "Shares",
-    chart_key: "Solid: allocated; hatched: requested; crossed: refused; dotted: loan; dashed outline: approximate; light extension: upper end of a range. Click a bar to read its sentence.",
-    show_table: "Show as a table",
-    hide_table: "Hide the table",
-    of_which: "of which: ",
-    table_caption: "Funding in detail (amounts in 万元, ten thousand yuan)",
-    columns: ["Item", "As written", "万元", "Kind", "Share of allocated", "Source"],
-    source_link: "Source",
-    allocated_total: "Allocated in total",
-    included_above: " (included above)",
-    not_in_totals: " (not in totals)",
+    app: AppText {
+        loading: "Loading the reply…",
+        cannot_show: "This reply cannot be shown",
+        retry: "Try again",
+        attachments: "Attachments and sources",
+        unsafe_link: " (address is not a web link; not shown)",
+        internal_error: "The reply viewer hit an internal error; please reload the page. (dafu internal error)",
+    },
+    errors: ErrorText {
+        http: "Could not fetch {}: the server answered HTTP {} {}",
+        network: "Could not fetch {}: network error or invalid address",
+        timeout: "{} did not arrive within {} seconds",
+        not_json: "{} is a web page, not a reply file",
+        too_large: "The reply file is too large",
+        newer_schema: "The reply file is in a newer format",
+        syntax: "The reply file is malformed (line {}, column {})",
+        invalid: "The reply file has {} problem(s)",
+    },
+    header: HeaderText {
+        untitled: "Reply",
+        written_on: "Written",
+        published_on: "Published",
+        status: "Status",
+        document_details: "Document details",
+        validity: ["In force", "No longer in force"],
+        result_class: [
+            "Class A (solved or adopted)",
+            "Class B (being solved or planned)",
+            "Class C (kept for reference)",
+        ],
+        kind: ["CPPCC proposal", "NPC deputy's suggestion"],
+        proposal_line: "Reply to {}{}{}: 《{}》{}",
+        number: " No. {}",
+        session: " ({})",
+        proposer: " · by {}",
+    },
+    dates: DateText {
+        pad: true,
+        year: "{}",
+        month: "{}-{}",
+        day: "{}-{}-{}",
+        moment: "{}-{}-{} {}",
+        as_of: "as of {}",
+        span: "{}–{}",
+        since: "since {}",
+        until: "until {}",
+    },
+    figures: FiguresText {
+        heading: "Key figures",
+        total_tile: "Funding allocated in total",
+        all: "All {} figures",
+        wan: "{}万元",
+    },
+    sections: SectionsText {
+        untitled: "The reply",
+        show_all: "Show all sections",
+        hide_all: "Hide all sections",
+        stage: ["done", "next step"],
+    },
+    timeline: TimelineText {
+        heading: "Timeline",
+        newest_first: "Newest first",
+        note: "{} entries. Initiatives without a date are listed under the reply's own date, marked “no date given”.",
+        year: "{}",
+        no_year: "No year given",
+        marks: ["as of", "period", "ongoing", "until", "date unclear", "no date given"],
+        stages: ["goal", "next step", "done", "date"],
+        period_years: "{} ({}–{})",
+    },
+    funding: FundingText {
+        heading: "Funding",
+        none: "This reply names no amounts of money.",
+        roles: ["allocated", "requested", "refused", "loan"],
+        role_suffix: " ({})",
+        role_total: "Total {}",
+        not_summed: "{} more are rates or ranges and are not added to any total.",
+        chart_view: "Chart view",
+        by_purpose: "By purpose",
+        by_year: "By year",
+        year: "{}",
+        no_year: "No year given",
+        shares: "Shares",
+        shares_title: "shares of the allocated total",
+        chart_title: "Funding chart ({}): {} allocated in total",
+        chart_title_none: "Funding chart ({}): no money allocated",
+        chart_desc: "{} amounts; the largest is {}, {}, {} of the total.",
+        chart_desc_no_share: "{} amounts; the largest is {}, {}.",
+        chart_key: "Solid: allocated; hatched: requested; crossed: refused; dotted: loan; dashed outline: approximate; light extension: upper end of a range. Click a bar to read its sentence.",
+        show_table: "Show as a table",
+        hide_table: "Hide the table",
+        of_which: "of which: ",
+        table_caption: "Funding in detail (amounts in 万元, ten thousand yuan)",
+        columns: ["Item", "As written", "万元", "Kind", "Share of allocated", "Source"],
+        source_link: "Source",
+        allocated_total: "Allocated in total",
+        included_above: " (included above)",
+        not_in_totals: " (not in totals)",
+    },
+    settings: SettingsText {
+        group: "Reading settings",
+        size: "Text size",
+        sizes: ["Standard", "Large", "Larger", "Largest"],
+        contrast: "High contrast",
+    },
+    page: PageText {
+        open_file: "Open a reply file (JSON or plain text)",
+        paste: "Paste a reply's text",
+        other_language: "中文",
+        other_language_code: "zh-CN",
+        drop_hint: "or drop a file or text on this page",
+        paste_label: "The reply's full text (plain text)",
+        convert: "Convert and show",
+        converted: "The pasted text was converted.",
+        file_too_large: "The file “{}” is larger than the {} MB limit.",
+        file_opened: "Opened “{}”.",
+        file_unreadable: "Could not read the file “{}”.",
+        report: "Conversion report",
+        counts: ["sections", "initiatives", "figures", "amounts", "dates"],
+        issues: "{} notes",
+        whole_text: "whole text",
+        line: "line {}",
+        download: "Download JSON",
+    },
 };
 
 impl Lang {
@@ -169,130 +571,105 @@ impl Lang {
 }
 
 impl Text {
-    fn zh(&self) -> bool {
-        self.lang == Lang::Zh
-    }
-
     /// An amount in 万元 with grouping: `1,363.03万元`.
-    pub fn wan(&self, d: dafu_core::model::Decimal) -> String {
-        format!("{}万元", d.grouped())
+    pub fn wan(&self, d: Decimal) -> String {
+        fill(self.figures.wan, &[&d.grouped()])
     }
 
     /// "All 20 figures".
     pub fn all_figures(&self, n: usize) -> String {
-        if self.zh() {
-            format!("全部{n}个数字")
-        } else {
-            format!("All {n} figures")
-        }
+        fill(self.figures.all, &[&n])
     }
 
     /// The note under the timeline heading.
     pub fn timeline_note(&self, n: usize) -> String {
-        if self.zh() {
-            format!("共{n}项。未写明时间的举措列在答复日期下,并注明“未注明时间”。")
-        } else {
-            format!("{n} entries. Initiatives without a date are listed under the reply's own date, marked “no date given”.")
-        }
+        fill(self.timeline.note, &[&n])
     }
 
-    /// A year heading.
+    /// A timeline year heading.
     pub fn year(&self, year: Option<i32>) -> String {
-        match (year, self.zh()) {
-            (Some(y), true) => format!("{y}年"),
-            (Some(y), false) => y.to_string(),
-            (None, _) => self.no_year.to_owned(),
-        }
+        year.map_or_else(
+            || self.timeline.no_year.to_owned(),
+            |y| fill(self.timeline.year, &[&y]),
+        )
     }
 
-    /// The written mark of a timeline placement.
+    /// A funding bar's year label.
+    pub fn funding_year(&self, year: Option<i32>) -> String {
+        year.map_or_else(
+            || self.funding.no_year.to_owned(),
+            |y| fill(self.funding.year, &[&y]),
+        )
+    }
+
+    /// The written mark of a timeline placement (none for a date placed on its day, month or year).
     pub fn placement_mark(&self, p: Placement) -> &'static str {
-        match (p, self.zh()) {
-            (Placement::On, _) => "",
-            (Placement::AsOf, true) => "截至",
-            (Placement::AsOf, false) => "as of",
-            (Placement::Span { .. }, true) => "时段",
-            (Placement::Span { .. }, false) => "period",
-            (Placement::Since, true) => "持续至今",
-            (Placement::Since, false) => "ongoing",
-            (Placement::Until, true) => "此前",
-            (Placement::Until, false) => "until",
-            (Placement::Unresolved, true) => "时间不明确",
-            (Placement::Unresolved, false) => "date unclear",
-            (Placement::Undated, true) => "未注明时间",
-            (Placement::Undated, false) => "no date given",
-        }
+        let i = match p {
+            Placement::On => return "",
+            Placement::AsOf => 0,
+            Placement::Span { .. } => 1,
+            Placement::Since => 2,
+            Placement::Until => 3,
+            Placement::Unresolved => 4,
+            Placement::Undated => 5,
+        };
+        self.timeline.marks.get(i).copied().unwrap_or_default()
     }
 
     /// A timeline entry's stage.
-    pub fn stage(&self, planned: bool, goal: bool, initiative: bool) -> &'static str {
-        match (goal, planned, initiative, self.zh()) {
-            (true, _, _, true) => "目标",
-            (true, _, _, false) => "goal",
-            (_, true, _, true) => "下一步",
-            (_, true, _, false) => "next step",
-            (_, _, true, true) => "已开展",
-            (_, _, true, false) => "done",
-            (_, _, false, true) => "时间",
-            (_, _, false, false) => "date",
-        }
+    pub fn entry_stage(&self, stage: EntryStage) -> &'static str {
+        let i = match stage {
+            EntryStage::Goal => 0,
+            EntryStage::Next => 1,
+            EntryStage::Done => 2,
+            EntryStage::Date => 3,
+        };
+        self.timeline.stages.get(i).copied().unwrap_or_default()
     }
 
     /// An initiative's stage label in the text.
-    pub fn block_stage(&self, next: bool) -> &'static str {
-        self.stage(next, false, true)
+    pub fn block_stage(&self, stage: Stage) -> &'static str {
+        let [done, next] = self.sections.stage;
+        match stage {
+            Stage::Done => done,
+            Stage::Next => next,
+        }
     }
 
     /// A money role, as a short label.
     pub fn role(&self, role: MoneyRole) -> &'static str {
-        match (role, self.zh()) {
-            (MoneyRole::Allocated, true) => "已拨付",
-            (MoneyRole::Allocated, false) => "allocated",
-            (MoneyRole::Requested, true) => "申请中",
-            (MoneyRole::Requested, false) => "requested",
-            (MoneyRole::Refused, true) => "未获批",
-            (MoneyRole::Refused, false) => "refused",
-            (MoneyRole::Loan, true) => "贷款",
-            (MoneyRole::Loan, false) => "loan",
+        let [allocated, requested, refused, loan] = self.funding.roles;
+        match role {
+            MoneyRole::Allocated => allocated,
+            MoneyRole::Requested => requested,
+            MoneyRole::Refused => refused,
+            MoneyRole::Loan => loan,
         }
     }
 
     /// The suffix after a bar's amount that names its role (none for allocated money).
     pub fn role_suffix(&self, role: MoneyRole) -> String {
-        match (role, self.zh()) {
-            (MoneyRole::Allocated, _) => String::new(),
-            (r, true) => format!("({})", self.role(r)),
-            (r, false) => format!(" ({})", self.role(r)),
+        match role {
+            MoneyRole::Allocated => String::new(),
+            r => fill(self.funding.role_suffix, &[&self.role(r)]),
         }
     }
 
     /// The label of a per-role total.
     pub fn role_total(&self, role: MoneyRole) -> String {
-        if self.zh() {
-            format!("{}合计", self.role(role))
-        } else {
-            format!("Total {}", self.role(role))
-        }
+        fill(self.funding.role_total, &[&self.role(role)])
     }
 
     /// The note about amounts left out of the totals.
     pub fn not_summed(&self, n: usize) -> String {
-        if self.zh() {
-            format!("另有{n}项为按项目计的标准或区间金额,不计入合计。")
-        } else {
-            format!("{n} more are rates or ranges and are not added to any total.")
-        }
+        fill(self.funding.not_summed, &[&n])
     }
 
     /// The chart's `<title>`.
-    pub fn chart_title(&self, view: &str, allocated: Option<dafu_core::model::Decimal>) -> String {
-        match (allocated, self.zh()) {
-            (Some(t), true) => format!("资金图({view}):已拨付合计{}", self.wan(t)),
-            (None, true) => format!("资金图({view}):没有已拨付的资金"),
-            (Some(t), false) => {
-                format!("Funding chart ({view}): {} allocated in total", self.wan(t))
-            }
-            (None, false) => format!("Funding chart ({view}): no money allocated"),
+    pub fn chart_title(&self, view: &str, allocated: Option<Decimal>) -> String {
+        match allocated {
+            Some(t) => fill(self.funding.chart_title, &[&view, &self.wan(t)]),
+            None => fill(self.funding.chart_title_none, &[&view]),
         }
     }
 
@@ -304,36 +681,12 @@ impl Text {
         amount: &str,
         share: Option<u64>,
     ) -> String {
-        match (share, self.zh()) {
-            (Some(s), true) => format!(
-                "共{count}笔资金,金额最大的一项是{label}{amount},占{}。",
-                percent(s)
+        match share {
+            Some(s) => fill(
+                self.funding.chart_desc,
+                &[&count, &label, &amount, &percent(s)],
             ),
-            (None, true) => format!("共{count}笔资金,金额最大的一项是{label}{amount}。"),
-            (Some(s), false) => format!(
-                "{count} amounts; the largest is {label}, {amount}, {} of the total.",
-                percent(s)
-            ),
-            (None, false) => format!("{count} amounts; the largest is {label}, {amount}."),
-        }
-    }
-
-    /// The share view's name in the chart title.
-    pub fn shares_title(&self) -> &'static str {
-        if self.zh() {
-            "各项占已拨付合计的比例"
-        } else {
-            "shares of the allocated total"
-        }
-    }
-
-    /// The kind of text answered.
-    pub fn proposal_kind(&self, kind: ProposalKind) -> &'static str {
-        match (kind, self.zh()) {
-            (ProposalKind::Proposal, true) => "政协提案",
-            (ProposalKind::Proposal, false) => "CPPCC proposal",
-            (ProposalKind::Suggestion, true) => "人大代表建议",
-            (ProposalKind::Suggestion, false) => "NPC deputy's suggestion",
+            None => fill(self.funding.chart_desc_no_share, &[&count, &label, &amount]),
         }
     }
 
@@ -346,67 +699,75 @@ impl Text {
         title: &str,
         proposer: Option<&str>,
     ) -> String {
-        let kind = kind.map_or("", |k| self.proposal_kind(k));
-        if self.zh() {
-            let number = number.map(|n| format!("第{n}号")).unwrap_or_default();
-            let proposer = proposer
-                .map(|p| format!(" · 提出人:{p}"))
-                .unwrap_or_default();
-            format!(
-                "答复{}{kind}{number}《{title}》{proposer}",
-                session.unwrap_or("")
-            )
-        } else {
-            let number = number.map(|n| format!(" No. {n}")).unwrap_or_default();
-            let session = session.map(|s| format!(" ({s})")).unwrap_or_default();
-            let proposer = proposer.map(|p| format!(" · by {p}")).unwrap_or_default();
-            format!("Reply to {kind}{number}{session}: 《{title}》{proposer}")
-        }
+        let h = &self.header;
+        let [proposal, suggestion] = h.kind;
+        let kind = kind.map_or("", |k| match k {
+            ProposalKind::Proposal => proposal,
+            ProposalKind::Suggestion => suggestion,
+        });
+        let part = |template, value: Option<&str>| {
+            value.map(|v| fill(template, &[&v])).unwrap_or_default()
+        };
+        fill(
+            h.proposal_line,
+            &[
+                &part(h.session, session),
+                &kind,
+                &part(h.number, number),
+                &title,
+                &part(h.proposer, proposer),
+            ],
+        )
     }
 
     /// Validity badge.
     pub fn validity(&self, v: Validity) -> &'static str {
-        match (v, self.zh()) {
-            (Validity::Valid, true) => "有效",
-            (Validity::Valid, false) => "In force",
-            (Validity::Invalid, true) => "已失效",
-            (Validity::Invalid, false) => "No longer in force",
+        let [valid, invalid] = self.header.validity;
+        match v {
+            Validity::Valid => valid,
+            Validity::Invalid => invalid,
         }
     }
 
     /// Result class badge.
     pub fn result_class(&self, c: ResultClass) -> &'static str {
-        match (c, self.zh()) {
-            (ResultClass::A, true) => "A类(已解决或采纳)",
-            (ResultClass::B, true) => "B类(正在解决或列入计划)",
-            (ResultClass::C, true) => "C类(留作参考)",
-            (ResultClass::A, false) => "Class A (solved or adopted)",
-            (ResultClass::B, false) => "Class B (being solved or planned)",
-            (ResultClass::C, false) => "Class C (kept for reference)",
+        let [a, b, class_c] = self.header.result_class;
+        match c {
+            ResultClass::A => a,
+            ResultClass::B => b,
+            ResultClass::C => class_c,
         }
     }
 
-    fn point(&self, p: Point) -> String {
-        if self.zh() {
-            p.zh()
-        } else {
-            p.to_string().replace('T', " ")
+    /// A calendar point in words: `2023年4月`, `2023-04`.
+    pub fn point(&self, p: Point) -> String {
+        let d = &self.dates;
+        let n = |v: u8| {
+            if d.pad {
+                format!("{v:02}")
+            } else {
+                v.to_string()
+            }
+        };
+        match p {
+            Point::Year(y) => fill(d.year, &[&y]),
+            Point::Month(y, m) => fill(d.month, &[&y, &n(m)]),
+            Point::Day(y, m, day) => fill(d.day, &[&y, &n(m), &n(day)]),
+            Point::Moment(y, m, day, h, mi, _) => {
+                fill(d.moment, &[&y, &n(m), &n(day), &format!("{h:02}:{mi:02}")])
+            }
         }
     }
 
     /// Where a date lies, in words: `2021年至2025年`, `since 2023`.
     pub fn placed(&self, d: &DateRef) -> String {
-        let zh = self.zh();
+        let t = &self.dates;
         match d.when() {
             When::On(p) => self.point(p),
-            When::AsOf(p) if zh => format!("截至{}", self.point(p)),
-            When::AsOf(p) => format!("as of {}", self.point(p)),
-            When::Span(a, b) if zh => format!("{}至{}", self.point(a), self.point(b)),
-            When::Span(a, b) => format!("{}–{}", self.point(a), self.point(b)),
-            When::Since(a) if zh => format!("{}以来", self.point(a)),
-            When::Since(a) => format!("since {}", self.point(a)),
-            When::Until(b) if zh => format!("{}以前", self.point(b)),
-            When::Until(b) => format!("until {}", self.point(b)),
+            When::AsOf(p) => fill(t.as_of, &[&self.point(p)]),
+            When::Span(a, b) => fill(t.span, &[&self.point(a), &self.point(b)]),
+            When::Since(a) => fill(t.since, &[&self.point(a)]),
+            When::Until(b) => fill(t.until, &[&self.point(b)]),
             When::Unresolved => d.written().to_owned(),
         }
     }
@@ -417,8 +778,9 @@ impl Text {
             Placement::Span { from, .. } if written.contains(&from.to_string()) => {
                 written.to_owned()
             }
-            Placement::Span { from, to } if self.zh() => format!("{written}({from}—{to}年)"),
-            Placement::Span { from, to } => format!("{written} ({from}–{to})"),
+            Placement::Span { from, to } => {
+                fill(self.timeline.period_years, &[&written, &from, &to])
+            }
             Placement::Undated => String::new(),
             _ => written.to_owned(),
         }

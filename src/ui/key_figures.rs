@@ -53,7 +53,7 @@ pub fn KeyFigures(
             <li class="dafu-figures__item">
                 <a class="dafu-figures__button dafu-figures__button--total" href=viewer.ids.href("funding")>
                     <span class="dafu-figures__value">{viewer.t.wan(t)}</span>
-                    <span class="dafu-figures__label">{viewer.t.funding_total_tile}</span>
+                    <span class="dafu-figures__label">{viewer.t.figures.total_tile}</span>
                 </a>
             </li>
         }
@@ -63,7 +63,7 @@ pub fn KeyFigures(
     (count > 0 || total.is_some()).then(|| {
         view! {
             <section class="dafu-figures" aria-labelledby=viewer.region_label(&title_id)>
-                <h2 class="dafu-figures__title" id=title_id.clone()>{viewer.t.key_figures}</h2>
+                <h2 class="dafu-figures__title" id=title_id.clone()>{viewer.t.figures.heading}</h2>
                 <ul class="dafu-figures__strip">{key}{total}</ul>
                 {(count > 0).then(|| view! {
                     <details class="dafu-figures__all" on:keydown=move |ev| super::keys::close_details_on_escape(&ev)>

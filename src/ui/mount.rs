@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
-use super::options::Options;
+use super::options::{Lang, Options};
 use super::page::Page;
 use super::source::ReplySource;
 
@@ -38,9 +38,8 @@ pub fn report_panic(message: &str) {
         };
         panel.set_class_name("dafu-error");
         let _ = panel.set_attribute("role", "alert");
-        panel.set_text_content(Some(
-            "答复显示程序出现内部错误,请刷新页面重试。(dafu internal error)",
-        ));
+        // Bilingual by its wording: the instance's own language may be lost with the panic.
+        panel.set_text_content(Some(Lang::Zh.text().app.internal_error));
         let _ = root.append_child(&panel);
     }
 }

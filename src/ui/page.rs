@@ -9,35 +9,37 @@ use dafu_core::model::MAX_JSON_BYTES;
 use dafu_core::parse::{convert, Diagnostic};
 
 use super::app::App;
+use super::i18n::{fill, Text};
 use super::options::{Lang, Options};
 use super::source::ReplySource;
 
 /// What the converter made of a text: counts, diagnostics, and the JSON the CLI would print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Report {
-    counts: [(&'static str, usize); 5],
+    /// Sections, initiatives, figures, funding, dates (named by the i18n table, in that order).
+    counts: [usize; 5],
     diagnostics: Vec<Diagnostic>,
     json: String,
 }
 
-/// Converts text, shows it, and keeps the report for the side panel.
+/// Converts text, shows the reply it gives (as it is: no JSON round trip), and keeps the report for
+/// the side panel.
 fn show_text(text: &str, source: RwSignal<ReplySource>, report: RwSignal<Option<Report>>) {
     let c = convert(text);
     let r = &c.reply;
     let counts = [
-        ("章节", r.sections.len()),
-        ("举措", r.initiative_count()),
-        ("数字", r.figures.len()),
-        ("资金", r.funding.len()),
-        ("时间", r.dates.len()),
+        r.sections.len(),
+        r.initiative_count(),
+        r.figures.len(),
+        r.funding.len(),
+        r.dates.len(),
     ];
-    let json = format!("{}\n", r.to_json());
     report.set(Some(Report {
         counts,
-        diagnostics: c.diagnostics.clone(),
-        json: json.clone(),
+        diagnostics: c.diagnostics,
+        json: format!("{}\n", r.to_json()),
     }));
-    source.set(ReplySource::Json(json));
+    source.set(ReplySource::Reply(std::sync::Arc::new(c.reply)));
 }
 
 /// Shows a file's content: JSON as it is, anything else as reply text to convert.
@@ -56,13 +58,13 @@ fn open_file(
     source: RwSignal<ReplySource>,
     report: RwSignal<Option<Report>>,
     note: RwSignal<Option<String>>,
+    t: &'static Text,
 ) {
     // f64 is only the browser's way of giving a file size; no money passes through here.
     if file.size() > MAX_JSON_BYTES as f64 {
-        note.set(Some(format!(
-            "文件“{}”太大,超过{}MB的上限。",
-            file.name(),
-            MAX_JSON_BYTES / 1024 / 1024
+        note.set(Some(fill(
+            t.page.file_too_large,
+            &[&file.name(), &(MAX_JSON_BYTES / 1024 / 1024)],
         )));
         return;
     }
@@ -70,10 +72,10 @@ fn open_file(
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => {
-                note.set(Some(format!("已打开“{name}”。")));
+                note.set(Some(fill(t.page.file_opened, &[&name])));
                 show_content(text.as_string().unwrap_or_default(), source, report);
             }
-            Err(_) => note.set(Some(format!("无法读取文件“{name}”。"))),
+            Err(_) => note.set(Some(fill(t.page.file_unreadable, &[&name]))),
         }
     });
 }
@@ -109,11 +111,15 @@ fn download(json: &str) {
 fn ReportPanel(
     /// The report shown.
     report: Report,
+    /// The interface's words.
+    t: &'static Text,
 ) -> impl IntoView {
+    let p = &t.page;
     let counts = report
         .counts
         .iter()
-        .map(|(name, n)| view! { <li class="dafu-page__count"><span class="dafu-page__count-value">{*n}</span>" "{*name}</li> })
+        .zip(p.counts)
+        .map(|(n, name)| view! { <li class="dafu-page__count"><span class="dafu-page__count-value">{*n}</span>" "{name}</li> })
         .collect_view();
     let issues = report.diagnostics.len();
     let diagnostics = report
@@ -121,9 +127,9 @@ fn ReportPanel(
         .iter()
         .map(|d| {
             let line = if d.line == 0 {
-                "全文".to_owned()
+                p.whole_text.to_owned()
             } else {
-                format!("第{}行", d.line)
+                fill(p.line, &[&d.line])
             };
             view! { <li class="dafu-page__diagnostic">{line}":"{d.message.clone()}</li> }
         })
@@ -131,11 +137,11 @@ fn ReportPanel(
     let json = report.json.clone();
     view! {
         <aside class="dafu-page__report" aria-labelledby="dafu-page-report-title">
-            <h2 class="dafu-page__report-title" id="dafu-page-report-title">"转换结果"</h2>
+            <h2 class="dafu-page__report-title" id="dafu-page-report-title">{p.report}</h2>
             <ul class="dafu-page__counts">{counts}</ul>
-            <p class="dafu-page__issues">{format!("{issues}条提示")}</p>
+            <p class="dafu-page__issues">{fill(p.issues, &[&issues])}</p>
             <ul class="dafu-page__diagnostics">{diagnostics}</ul>
-            <button type="button" class="dafu-page__button" on:click=move |_| download(&json)>"下载JSON"</button>
+            <button type="button" class="dafu-page__button" on:click=move |_| download(&json)>{p.download}</button>
         </aside>
     }
 }
@@ -155,6 +161,7 @@ pub fn Page(
     let pasting = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let lang = RwSignal::new(Lang::Zh);
+    let t = move || lang.get().text();
     let on_pick = move |ev: web_sys::Event| {
         let input = ev
             .target()
@@ -164,7 +171,7 @@ pub fn Page(
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         {
-            open_file(file, source, report, note);
+            open_file(file, source, report, note, t());
         }
         // Clearing lets the same file be chosen again after editing it.
         if let Some(i) = input {
@@ -178,7 +185,7 @@ pub fn Page(
             return;
         };
         if let Some(file) = data.files().and_then(|f| f.get(0)) {
-            open_file(file, source, report, note);
+            open_file(file, source, report, note, t());
         } else if let Ok(text) = data.get_data("text/plain") {
             if !text.trim().is_empty() {
                 show_content(text, source, report);
@@ -198,7 +205,7 @@ pub fn Page(
         >
             <div class="dafu-page__tools">
                 <label class="dafu-page__open">
-                    "打开本地答复文件(JSON或纯文本)"
+                    {move || t().page.open_file}
                     <input type="file" class="dafu-page__file" accept=".json,.txt,application/json,text/plain" on:change=on_pick />
                 </label>
                 <button
@@ -208,20 +215,20 @@ pub fn Page(
                     aria-controls="dafu-page-paste"
                     on:click=move |_| pasting.update(|p| *p = !*p)
                 >
-                    "粘贴答复文本"
+                    {move || t().page.paste}
                 </button>
                 <button
                     type="button"
                     class="dafu-page__lang"
-                    lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                    lang=move || t().page.other_language_code
                     on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
                 >
-                    {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
+                    {move || t().page.other_language}
                 </button>
-                <span class="dafu-page__hint">"也可以把文件或文字拖放到本页"</span>
+                <span class="dafu-page__hint">{move || t().page.drop_hint}</span>
                 <p class="dafu-page__note" role="status">{move || note.get()}</p>
                 <div class="dafu-page__paste" id="dafu-page-paste" hidden=move || !pasting.get()>
-                    <label class="dafu-page__paste-label" for="dafu-page-text">"答复全文(纯文本)"</label>
+                    <label class="dafu-page__paste-label" for="dafu-page-text">{move || t().page.paste_label}</label>
                     <textarea
                         class="dafu-page__text"
                         id="dafu-page-text"
@@ -234,13 +241,13 @@ pub fn Page(
                         class="dafu-page__button"
                         on:click=move |_| {
                             show_text(&pasted.get(), source, report);
-                            note.set(Some("已转换粘贴的文本。".to_owned()));
+                            note.set(Some(t().page.converted.to_owned()));
                         }
                     >
-                        "转换并显示"
+                        {move || t().page.convert}
                     </button>
                 </div>
-                {move || report.get().map(|r| view! { <ReportPanel report=r /> })}
+                {move || report.get().map(|r| view! { <ReportPanel report=r t=t() /> })}
             </div>
             {move || {
                 let options = Options { lang: lang.get(), timeout_secs, ..Options::default() };

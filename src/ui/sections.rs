@@ -13,7 +13,8 @@ use super::viewer::Viewer;
 /// all of them made a toggle cost grow with the reply: 91 ms for 500 sections), and a count of open
 /// sections so "show all" knows its state without reading every signal.
 ///
-/// It also holds whether each section's blocks are drawn yet (see [`Fill`]): opening a section draws it.
+/// It also holds whether each section's blocks are drawn yet (see [`Fill`]): opening a section, or all
+/// of them, draws what it opens. Both lists are made whole here, one entry per section.
 #[derive(Clone, Copy)]
 pub struct OpenSections {
     each: StoredValue<Vec<RwSignal<bool>>>,
@@ -22,19 +23,21 @@ pub struct OpenSections {
 }
 
 impl OpenSections {
-    /// All sections closed, or all open.
+    /// `count` sections, all closed or all open, none drawn yet (the [`Sections`] view registers
+    /// them with the fill in document order).
     pub fn new(count: usize, open: bool) -> Self {
         let each = (0..count).map(|_| RwSignal::new(open)).collect();
+        let drawn = (0..count).map(|_| RwSignal::new(false)).collect();
         Self {
             each: StoredValue::new(each),
             open_count: RwSignal::new(if open { count } else { 0 }),
-            drawn: StoredValue::new(Vec::new()),
+            drawn: StoredValue::new(drawn),
         }
     }
 
-    /// Whether each section's blocks are drawn, from the fill, in section order.
-    fn attach_drawn(self, drawn: Vec<RwSignal<bool>>) {
-        self.drawn.set_value(drawn);
+    /// Whether section `i`'s blocks are drawn.
+    fn drawn(self, i: usize) -> Option<RwSignal<bool>> {
+        self.drawn.with_value(|d| d.get(i).copied())
     }
 
     fn signal(self, i: usize) -> Option<RwSignal<bool>> {
@@ -50,7 +53,7 @@ impl OpenSections {
     pub fn set(self, i: usize, open: bool) {
         let Some(s) = self.signal(i) else { return };
         if open {
-            if let Some(drawn) = self.drawn.with_value(|d| d.get(i).copied()) {
+            if let Some(drawn) = self.drawn(i) {
                 Fill::draw(drawn);
             }
         }
@@ -68,6 +71,12 @@ impl OpenSections {
 
     /// Opens or closes every section.
     pub fn set_all(self, open: bool) {
+        // Opening everything while a big reply is still being drawn draws every section now, so no
+        // open panel waits for the fill to reach it.
+        if open {
+            self.drawn
+                .with_value(|d| d.iter().copied().for_each(Fill::draw));
+        }
         self.each.with_value(|v| {
             for s in v.iter().filter(|s| s.get_untracked() != open) {
                 s.set(open);
@@ -94,18 +103,16 @@ pub fn Sections(
         viewer.t,
     );
     let fill = viewer.fill;
-    let drawn: Vec<RwSignal<bool>> = reply
-        .sections
-        .iter()
-        .map(|s| fill.part(s.blocks.len(), Seen::AtOnce))
-        .collect();
-    open.attach_drawn(drawn.clone());
     let items = reply
         .sections
         .iter()
-        .zip(drawn)
         .enumerate()
-        .map(|(i, (section, drawn))| {
+        .filter_map(|(i, section)| {
+            let drawn = open.drawn(i)?;
+            fill.register(drawn, section.blocks.len(), Seen::AtOnce);
+            Some((i, section, drawn))
+        })
+        .map(|(i, section, drawn)| {
             let button_id = ids.of(&format!("{}-heading", section.id));
             let panel_id = ids.of(&section.id);
             let (blocks, viewer) = (section.blocks.clone(), viewer.clone());
@@ -133,7 +140,7 @@ pub fn Sections(
                             <span class="dafu-accordion__numeral">{section.numeral.clone()}</span>
                             <span class="dafu-accordion__title">
                                 {if section.heading.is_empty() && section.numeral.is_empty() {
-                                    t.untitled_section.to_owned()
+                                    t.sections.untitled.to_owned()
                                 } else {
                                     section.heading.clone()
                                 }}
@@ -166,7 +173,7 @@ pub fn Sections(
                         aria-expanded=move || open.all_open().to_string()
                         on:click=move |_| open.set_all(!open.all_open())
                     >
-                        {move || if open.all_open() { t.hide_all } else { t.show_all }}
+                        {move || if open.all_open() { t.sections.hide_all } else { t.sections.show_all }}
                     </button>
                 </div>
             })}

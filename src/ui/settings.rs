@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use super::i18n::Text;
 
-/// The text sizes offered, as (class, zh, en); the first is the page's own size.
-pub const SIZES: [(&str, &str, &str); 4] = [
-    ("dafu-reply--size-0", "标准", "Standard"),
-    ("dafu-reply--size-1", "大", "Large"),
-    ("dafu-reply--size-2", "较大", "Larger"),
-    ("dafu-reply--size-3", "特大", "Largest"),
+/// The classes of the text sizes offered (named in the i18n table); the first is the page's own size.
+pub const SIZES: [&str; 4] = [
+    "dafu-reply--size-0",
+    "dafu-reply--size-1",
+    "dafu-reply--size-2",
+    "dafu-reply--size-3",
 ];
 
 /// The reader's choices, applied as classes on the instance's root.
@@ -34,7 +34,7 @@ impl ReadingSettings {
     pub fn classes(self) -> String {
         let size = SIZES
             .get(self.size.get())
-            .map_or("dafu-reply--size-0", |s| s.0);
+            .map_or("dafu-reply--size-0", |s| *s);
         if self.contrast.get() {
             format!("{size} dafu-reply--contrast")
         } else {
@@ -57,12 +57,12 @@ pub fn Settings(
     /// The interface's words.
     t: &'static Text,
 ) -> impl IntoView {
-    let zh = t.lang == super::options::Lang::Zh;
-    let sizes = SIZES
+    let sizes = t
+        .settings
+        .sizes
         .iter()
         .enumerate()
-        .map(|(i, (_, name_zh, name_en))| {
-            let name = if zh { *name_zh } else { *name_en };
+        .map(|(i, &name)| {
             view! {
                 <button
                     type="button"
@@ -75,11 +75,8 @@ pub fn Settings(
             }
         })
         .collect_view();
-    let (size_label, contrast_label, group_label) = if zh {
-        ("字号", "高对比度", "阅读设置")
-    } else {
-        ("Text size", "High contrast", "Reading settings")
-    };
+    let (size_label, contrast_label, group_label) =
+        (t.settings.size, t.settings.contrast, t.settings.group);
     view! {
         <div class="dafu-settings" role="group" aria-label=group_label>
             <span class="dafu-settings__label" aria-hidden="true">{size_label}</span>

@@ -1,12 +1,16 @@
 //! Where a reply comes from (the compiled-in seed, JSON text, a URL) and fetching it.
 
+use std::sync::Arc;
+
 use dafu_core::model::{LoadError, Reply, DEFAULT_REPLY_JSON, MAX_JSON_BYTES};
 
-use super::options::Lang;
+use super::i18n::{fill, Text};
 
 /// What to show.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ReplySource {
+    /// A reply already in hand (converted on the page): shown as it is, with no JSON round trip.
+    Reply(Arc<Reply>),
     /// The compiled-in seed reply.
     Default,
     /// Reply JSON given directly.
@@ -55,55 +59,22 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// One line saying what failed.
-    pub fn title(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return match self {
-                Self::Http {
-                    url,
-                    status,
-                    status_text,
-                } => format!(
-                    "Could not fetch {url}: the server answered HTTP {status} {status_text}"
-                ),
-                Self::Network { url, .. } => {
-                    format!("Could not fetch {url}: network error or invalid address")
-                }
-                Self::Timeout { url, secs } => {
-                    format!("{url} did not arrive within {secs} seconds")
-                }
-                Self::NotJson { url, .. } => format!("{url} is a web page, not a reply file"),
-                Self::Load(LoadError::TooLarge { .. }) => "The reply file is too large".to_owned(),
-                Self::Load(LoadError::NewerSchema { .. }) => {
-                    "The reply file is in a newer format".to_owned()
-                }
-                Self::Load(LoadError::Syntax { line, column, .. }) => {
-                    format!("The reply file is malformed (line {line}, column {column})")
-                }
-                Self::Load(LoadError::Invalid(p)) => {
-                    format!("The reply file has {} problem(s)", p.len())
-                }
-            };
-        }
+    /// One line saying what failed, in the interface's language.
+    pub fn title(&self, t: &Text) -> String {
+        let e = &t.errors;
         match self {
             Self::Http {
                 url,
                 status,
                 status_text,
-            } => {
-                format!("获取 {url} 失败:服务器返回 HTTP {status} {status_text}")
-            }
-            Self::Network { url, .. } => format!("无法获取 {url}:网络错误或地址无效"),
-            Self::Timeout { url, secs } => {
-                format!("获取 {url} 超时:{secs}秒内未收到完整的答复文件")
-            }
-            Self::NotJson { url, .. } => format!("{url} 返回的是网页,不是答复文件(JSON)"),
-            Self::Load(LoadError::TooLarge { .. }) => "答复文件过大".to_owned(),
-            Self::Load(LoadError::NewerSchema { .. }) => "答复文件的格式版本过新".to_owned(),
-            Self::Load(LoadError::Syntax { line, column, .. }) => {
-                format!("答复文件格式有误(第{line}行第{column}列)")
-            }
-            Self::Load(LoadError::Invalid(p)) => format!("答复文件内容有{}处问题", p.len()),
+            } => fill(e.http, &[url, status, status_text]),
+            Self::Network { url, .. } => fill(e.network, &[url]),
+            Self::Timeout { url, secs } => fill(e.timeout, &[url, secs]),
+            Self::NotJson { url, .. } => fill(e.not_json, &[url]),
+            Self::Load(LoadError::TooLarge { .. }) => e.too_large.to_owned(),
+            Self::Load(LoadError::NewerSchema { .. }) => e.newer_schema.to_owned(),
+            Self::Load(LoadError::Syntax { line, column, .. }) => fill(e.syntax, &[line, column]),
+            Self::Load(LoadError::Invalid(p)) => fill(e.invalid, &[&p.len()]),
         }
     }
 
@@ -132,11 +103,12 @@ impl Failure {
 
 impl ReplySource {
     /// The reply of a source that needs no network (`None` for a URL).
-    pub fn local(&self) -> Option<Result<Reply, Failure>> {
+    pub fn local(&self) -> Option<Result<Arc<Reply>, Failure>> {
         match self {
-            Self::Default => Some(parse(DEFAULT_REPLY_JSON)),
-            Self::Json(text) => Some(parse(text)),
-            Self::Text(text) => Some(Ok(dafu_core::parse::convert(text).reply)),
+            Self::Reply(reply) => Some(Ok(Arc::clone(reply))),
+            Self::Default => Some(parse(DEFAULT_REPLY_JSON).map(Arc::new)),
+            Self::Json(text) => Some(parse(text).map(Arc::new)),
+            Self::Text(text) => Some(Ok(Arc::new(dafu_core::parse::convert(text).reply))),
             Self::Url(_) => None,
         }
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use dafu_core::model::{DateRole, Entry, EntryKind, Placement};
+use dafu_core::model::{Entry, Placement};
 
 use super::fill::{Fill, Seen};
 use super::viewer::Viewer;
@@ -29,17 +29,7 @@ fn TimelineEntry(
 ) -> impl IntoView {
     let t = viewer.t;
     let mark = t.placement_mark(entry.placement);
-    let goal = matches!(
-        entry.kind,
-        EntryKind::Date {
-            role: DateRole::Target
-        }
-    );
-    let stage = t.stage(
-        entry.planned,
-        goal,
-        matches!(entry.kind, EntryKind::Initiative { .. }),
-    );
+    let stage = t.entry_stage(entry.stage());
     let when = t.entry_when(
         entry.date.as_ref().map_or("", |d| d.written()),
         entry.placement,
@@ -113,14 +103,14 @@ pub fn Timeline(
         view! {
             <section class="dafu-timeline" aria-labelledby=labelled_by.clone()>
                 <div class="dafu-timeline__head">
-                    <h2 class="dafu-timeline__title" id=title_id.clone()>{t.timeline}</h2>
+                    <h2 class="dafu-timeline__title" id=title_id.clone()>{t.timeline.heading}</h2>
                     <button
                         type="button"
                         class="dafu-timeline__order"
                         aria-pressed=move || newest_first.get().to_string()
                         on:click=move |_| newest_first.update(|n| *n = !*n)
                     >
-                        {t.newest_first}
+                        {t.timeline.newest_first}
                     </button>
                 </div>
                 <p class="dafu-timeline__note">

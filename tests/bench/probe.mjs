@@ -4,10 +4,11 @@
 // (script, style, layout), and the main thread's busiest trace events (layout, text shaping, wasm
 // compilation…), so an optimisation can be aimed at the part that dominates. The README's profile of
 // the budgets that are missed comes from here.
-import { serve, launch } from './serve.mjs';
+import { serve, launch } from '../server.mjs';
 
 const what = process.argv[2] ?? 'seed';
-const { server, base } = await serve();
+const server = await serve();
+const base = server.url;
 const path = { seed: '/', static: '/bench-static.html' }[what] ?? `/?src=/bench/x${what}.json`;
 const sections = 5 * (Number(what) || 1);
 const browser = await launch();
@@ -35,4 +36,4 @@ const top = [...totals].filter(([k]) => interesting.test(k)).sort((a, b) => b[1]
 console.log('main thread (ms, nested events overlap):');
 for (const [k, v] of top) console.log(`${(v / 1000).toFixed(1).padStart(8)}  ${k}`);
 await browser.close();
-server.close();
+await server.close();

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { scaled } from './scaled.mjs';
-import { serve, launch } from './serve.mjs';
+import { serve, launch } from '../server.mjs';
 
 const quick = process.argv.includes('--quick');
 const runs = quick ? 3 : 11;
@@ -65,7 +65,8 @@ statics.push(`<div class="dafu-funding"><svg class="dafu-chart__svg"></svg></div
 writeFileSync(join(dist, 'bench-static.html'), statics.join('\n'));
 
 // --- browser measurements -----------------------------------------------------------------------
-const { server, base } = await serve();
+const server = await serve();
+const base = server.url;
 const browser = await launch(['--js-flags=--expose-gc']);
 
 /** Milliseconds from navigation start until `ready` (a page function) is true. */
@@ -139,7 +140,7 @@ const wasmMs = await page.evaluate(async (text) => {
 const mb = Buffer.byteLength(big) / 1e6;
 row(`converter in wasm (${mb.toFixed(1)} MB text)`, `${(mb / (wasmMs / 1000)).toFixed(1)} MB/s`, 'best of 3, includes the JSON it returns');
 await browser.close();
-server.close();
+await server.close();
 
 let native = 'not run (--quick)';
 if (!quick) {

@@ -84,6 +84,15 @@ struct VersionPeek {
     schema: Option<serde_json::Value>,
 }
 
+/// The error for a reply of a newer schema version, if `text` declares one.
+fn newer_schema(text: &str) -> Option<LoadError> {
+    let VersionPeek { schema } = serde_json::from_str::<VersionPeek>(text).ok()?;
+    let found = schema?
+        .as_u64()
+        .filter(|n| *n > u64::from(SCHEMA_VERSION))?;
+    Some(LoadError::NewerSchema { found })
+}
+
 /// serde_json's message without its trailing " at line L column C", which the error shows separately.
 fn bare_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
@@ -154,27 +163,37 @@ impl Reply {
                 message: format!("a reply must be a JSON object starting with '{{', found {c:?}"),
             });
         }
-        if let Ok(VersionPeek { schema: Some(v) }) = serde_json::from_str::<VersionPeek>(text) {
-            if let Some(found) = v.as_u64().filter(|n| *n > u64::from(SCHEMA_VERSION)) {
-                return Err(LoadError::NewerSchema { found });
-            }
-        }
         let mut de = serde_json::Deserializer::from_str(text);
-        let reply = Reply::deserialize(&mut de).map_err(|e| LoadError::Syntax {
-            path: shorten_path(super::de::path_at(
-                text,
-                byte_offset(text, e.line(), e.column()),
-            )),
-            line: e.line(),
-            column: char_column(text, e.line(), e.column()),
-            message: bare_message(&e),
-        })?;
-        de.end().map_err(|e| LoadError::Syntax {
-            path: ".".into(),
-            line: e.line(),
-            column: char_column(text, e.line(), e.column()),
-            message: bare_message(&e),
-        })?;
+        let parsed = Reply::deserialize(&mut de)
+            .map_err(|e| LoadError::Syntax {
+                path: shorten_path(super::de::path_at(
+                    text,
+                    byte_offset(text, e.line(), e.column()),
+                )),
+                line: e.line(),
+                column: char_column(text, e.line(), e.column()),
+                message: bare_message(&e),
+            })
+            .and_then(|reply| {
+                de.end().map_err(|e| LoadError::Syntax {
+                    path: ".".into(),
+                    line: e.line(),
+                    column: char_column(text, e.line(), e.column()),
+                    message: bare_message(&e),
+                })?;
+                Ok(reply)
+            });
+        // A newer version may add fields this one refuses: its version is looked for only when the
+        // reply did not parse (reading the text twice for every reply cost a second parse).
+        let reply = match parsed {
+            Ok(reply) if reply.schema > SCHEMA_VERSION => {
+                return Err(LoadError::NewerSchema {
+                    found: u64::from(reply.schema),
+                })
+            }
+            Ok(reply) => reply,
+            Err(e) => return Err(newer_schema(text).unwrap_or(e)),
+        };
         let problems = reply.problems();
         if problems.is_empty() {
             Ok(reply)

@@ -1,4 +1,7 @@
 //! The reply model: types, exact money and dates, loading and validation. Knows nothing of the browser.
+//!
+//! Every public item is reachable by one path, `dafu_core::model::Item`: the modules are private and
+//! re-exported here.
 
 pub mod date;
 mod de;
@@ -13,15 +16,16 @@ pub mod scale;
 pub mod timeline;
 pub mod validate;
 
-pub use date::{DateRef, Point, When};
-pub use decimal::Decimal;
-pub use funding::{Bar, FundingRow, FundingTotals};
+pub use date::{DateError, DateRef, DateRepr, Point, When};
+pub use decimal::{Decimal, DecimalError, MAX_SCALE};
+pub use funding::{label_of, Bar, FundingRow, FundingTotals};
 pub use load::{LoadError, MAX_JSON_BYTES};
-pub use money::{Approx, Money, MoneyRole, MoneyUnit};
-pub use query::{FactIndex, FactKind, Segment};
+pub use money::{sum_wan_yuan, Approx, Money, MoneyError, MoneyRepr, MoneyRole, MoneyUnit};
+pub use order::{sort_by, sort_by_key};
+pub use query::{BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
-pub use scale::{Centi, LinearScale};
-pub use timeline::{Entry, EntryKind, Placement, Timeline, YearGroup};
+pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
+pub use timeline::{Entry, EntryKind, EntryStage, Placement, Timeline, YearGroup};
 pub use validate::Problem;
 
 /// The seed reply, compiled in: shown when the page is given nothing else.

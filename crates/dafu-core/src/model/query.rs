@@ -15,23 +15,52 @@ pub enum FactKind {
     Date,
 }
 
+/// A fact a run of text shows: its kind and its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactRef {
+    /// Figure, funding or date.
+    pub kind: FactKind,
+    /// The fact's id.
+    pub id: String,
+}
+
+/// Where a block sits: its section, that section's index, and the block.
+#[derive(Clone, Copy, Debug)]
+pub struct BlockAt<'a> {
+    /// The index of the section in the reply.
+    pub section_index: usize,
+    /// The section.
+    pub section: &'a Section,
+    /// The block.
+    pub block: &'a Block,
+}
+
 /// A run of a block's text, marked when it is a fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// The text of the run.
     pub text: String,
     /// The fact it shows, with the fact's id.
-    pub fact: Option<(FactKind, String)>,
+    pub fact: Option<FactRef>,
 }
 
 impl Reply {
     /// Every block by id, with its section and that section's index: one pass, for views and layouts
     /// that look blocks up many times (a scan per lookup cost blocks × lookups).
-    pub fn blocks_by_id(&self) -> HashMap<&str, (usize, &Section, &Block)> {
+    pub fn blocks_by_id(&self) -> HashMap<&str, BlockAt<'_>> {
         self.sections
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| s.blocks.iter().map(move |b| (b.id(), (i, s, b))))
+            .flat_map(|(section_index, section)| {
+                section.blocks.iter().map(move |block| {
+                    let at = BlockAt {
+                        section_index,
+                        section,
+                        block,
+                    };
+                    (block.id(), at)
+                })
+            })
             .collect()
     }
 
@@ -142,7 +171,10 @@ fn cut(text: &str, anchors: &[Placed]) -> Vec<Segment> {
         }
         out.push(Segment {
             text: run(at.start, at.end),
-            fact: Some((at.kind, at.id.clone())),
+            fact: Some(FactRef {
+                kind: at.kind,
+                id: at.id.clone(),
+            }),
         });
         pos = at.end;
     }

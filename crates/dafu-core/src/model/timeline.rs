@@ -58,6 +58,19 @@ pub enum EntryKind {
     },
 }
 
+/// What a timeline entry reports, as its written stage says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryStage {
+    /// A goal year (2035年远景目标).
+    Goal,
+    /// A next step, promised.
+    Next,
+    /// Work done.
+    Done,
+    /// A dated fact that is neither.
+    Date,
+}
+
 /// One line of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -80,6 +93,23 @@ pub struct Entry {
     /// A promise or goal rather than work done.
     pub planned: bool,
     sort: (Option<Point>, Option<Point>, usize),
+}
+
+impl Entry {
+    /// The entry's stage: a goal, a next step, work done, or a dated fact.
+    pub fn stage(&self) -> EntryStage {
+        match (&self.kind, self.planned) {
+            (
+                EntryKind::Date {
+                    role: DateRole::Target,
+                },
+                _,
+            ) => EntryStage::Goal,
+            (_, true) => EntryStage::Next,
+            (EntryKind::Initiative { .. }, false) => EntryStage::Done,
+            (EntryKind::Date { .. }, false) => EntryStage::Date,
+        }
+    }
 }
 
 /// Entries sharing a year.
@@ -254,9 +284,11 @@ impl Reply {
             }
             let found = blocks.get(d.at.block.as_str());
             let summary = found
-                .map(|(_, _, b)| sentence_around(b.text(), d.at.start, d.at.end, 40))
+                .map(|at| sentence_around(at.block.text(), d.at.start, d.at.end, 40))
                 .unwrap_or_default();
-            let located = found.map(|(_, s, b)| place_of(s, b)).unwrap_or_default();
+            let located = found
+                .map(|at| place_of(at.section, at.block))
+                .unwrap_or_default();
             let (place, _) = placement(d.date.when());
             let (start, end) = sort_bounds(Some(&d.date), own);
             entries.push(Entry {

@@ -12,7 +12,7 @@
 //!   `元` is never money (万亩, 万公里, 万人次), and `N/10万` rates are skipped.
 
 use crate::model::date::{days_in_month, Point};
-use crate::model::{Approx, DateRef, Decimal, Money, MoneyRole, MoneyUnit, When};
+use crate::model::{Approx, DateRef, Decimal, Money, MoneyRole, MoneyUnit, Multiplier, When};
 
 /// Measure words and units a figure may end with, longest first so `人次` wins over `人`.
 pub const UNITS: [&str; 30] = [
@@ -52,11 +52,32 @@ pub const UNITS: [&str; 30] = [
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FoundKind {
     /// A date, placed.
-    Date(DateRef, bool),
-    /// Money with its role; `true` when it follows 其中.
-    Money(Money, MoneyRole, bool),
-    /// A figure: value, multiplier exponent (0, 4, 8), unit, approximation.
-    Figure(Decimal, u32, String, Option<Approx>),
+    Date {
+        /// The date.
+        date: DateRef,
+        /// Its year came from the text before it, or its digits were regrouped (`2017821`).
+        inferred: bool,
+    },
+    /// Money.
+    Money {
+        /// The amount.
+        money: Money,
+        /// Allocated, requested, refused or a loan.
+        role: MoneyRole,
+        /// It follows 其中 in its sentence: a part of the total before it.
+        part: bool,
+    },
+    /// A number with its unit.
+    Figure {
+        /// The number before any 万/亿.
+        value: Decimal,
+        /// 万 or 亿 when written.
+        multiplier: Option<Multiplier>,
+        /// The measure word or unit.
+        unit: String,
+        /// A hedge such as 余.
+        approx: Option<Approx>,
+    },
 }
 
 /// One fact in a block's text.
@@ -411,7 +432,11 @@ fn amount_at(chars: &[char], at: usize) -> Option<(FoundKind, usize)> {
                 .with_per(per)
                 .ok()?;
             return Some((
-                FoundKind::Money(money, MoneyRole::Allocated, false),
+                FoundKind::Money {
+                    money,
+                    role: MoneyRole::Allocated,
+                    part: false,
+                },
                 end - at,
             ));
         }
@@ -419,12 +444,12 @@ fn amount_at(chars: &[char], at: usize) -> Option<(FoundKind, usize)> {
     if upper.is_some() {
         return None;
     }
-    let mut exp = 0;
+    let mut multiplier = None;
     if chars.get(i) == Some(&'万') {
-        exp = 4;
+        multiplier = Some(Multiplier::Wan);
         i += 1;
     } else if chars.get(i) == Some(&'亿') {
-        exp = 8;
+        multiplier = Some(Multiplier::Yi);
         i += 1;
     }
     if approx.is_none() {
@@ -435,7 +460,12 @@ fn amount_at(chars: &[char], at: usize) -> Option<(FoundKind, usize)> {
     }
     let unit = UNITS.iter().find(|u| starts(chars, i, u))?;
     Some((
-        FoundKind::Figure(value, exp, (*unit).to_owned(), approx),
+        FoundKind::Figure {
+            value,
+            multiplier,
+            unit: (*unit).to_owned(),
+            approx,
+        },
         i + unit.chars().count() - at,
     ))
 }
@@ -468,7 +498,7 @@ pub fn find(text: &str, year_hint: Option<i32>) -> Vec<Found> {
                     start: i,
                     end: i + len,
                     written,
-                    kind: FoundKind::Date(d, inferred),
+                    kind: FoundKind::Date { date: d, inferred },
                 });
                 i += len;
                 continue;
@@ -488,7 +518,7 @@ pub fn find(text: &str, year_hint: Option<i32>) -> Vec<Found> {
                         .map(|s| s.iter().collect())
                         .unwrap_or_default();
                     let kind = match (kind, hedge) {
-                        (FoundKind::Money(m, _, _), h) => {
+                        (FoundKind::Money { money: m, .. }, h) => {
                             let m = if m.approx().is_none() && h.is_some() {
                                 m.with_approx(h)
                             } else {
@@ -503,9 +533,26 @@ pub fn find(text: &str, year_hint: Option<i32>) -> Vec<Found> {
                                     .unwrap_or_default();
                                 before.contains("其中")
                             };
-                            FoundKind::Money(m, role, part)
+                            FoundKind::Money {
+                                money: m,
+                                role,
+                                part,
+                            }
                         }
-                        (FoundKind::Figure(v, e, u, a), h) => FoundKind::Figure(v, e, u, a.or(h)),
+                        (
+                            FoundKind::Figure {
+                                value,
+                                multiplier,
+                                unit,
+                                approx,
+                            },
+                            h,
+                        ) => FoundKind::Figure {
+                            value,
+                            multiplier,
+                            unit,
+                            approx: approx.or(h),
+                        },
                         (k, _) => k,
                     };
                     out.push(Found {

@@ -14,17 +14,17 @@
 //!    paragraphs, then the signature (an issuer line, a date line, contact lines 联系人/电话/审核人);
 //! 6. **facts** (`facts.rs`): figures, money and dates in every paragraph and initiative.
 
-pub mod body;
-pub mod facts;
-pub mod header;
-pub mod lines;
+mod body;
+mod facts;
+mod header;
+mod lines;
 
 use std::fmt;
 
 use crate::model::date::Point;
 use crate::model::{
-    Anchor, DateFact, DateRef, DateRole, Figure, Funding, Meta, MetaField, Multiplier, Proposal,
-    ProposalKind, Reply, Signature, Validity, When,
+    Anchor, DateFact, DateRef, DateRole, Figure, Funding, Meta, MetaField, Proposal, ProposalKind,
+    Reply, Signature, Validity, When,
 };
 
 use self::facts::FoundKind;
@@ -94,7 +94,7 @@ fn date_line(text: &str) -> Option<DateRef> {
     let found = facts::find(text, None);
     match found.as_slice() {
         [f] if f.start == 0 && f.end == text.chars().count() => match &f.kind {
-            FoundKind::Date(d, _) => Some(d.clone()),
+            FoundKind::Date { date, .. } => Some(date.clone()),
             _ => None,
         },
         _ => None,
@@ -274,7 +274,7 @@ fn purpose_of(chars: &[char], start: usize, end: usize) -> (Option<String>, Opti
 /// `2017年通过贷款` → `通过贷款`: a date at the start of a purpose is the money's period, not its purpose.
 fn strip_leading_date(text: &str) -> String {
     match facts::find(text, None).first() {
-        Some(f) if f.start == 0 && matches!(f.kind, FoundKind::Date(..)) => text
+        Some(f) if f.start == 0 && matches!(f.kind, FoundKind::Date { .. }) => text
             .chars()
             .skip(f.end)
             .collect::<String>()
@@ -537,7 +537,7 @@ fn add_facts(reply: &mut Reply, all: &[Line], diagnostics: &mut Vec<Diagnostic>)
                 end: f.end,
             };
             match f.kind {
-                FoundKind::Date(date, inferred) => {
+                FoundKind::Date { date, inferred } => {
                     if let Some(y) = date.when().start().map(Point::year) {
                         year = Some(y);
                     }
@@ -575,7 +575,7 @@ fn add_facts(reply: &mut Reply, all: &[Line], diagnostics: &mut Vec<Diagnostic>)
                         at,
                     });
                 }
-                FoundKind::Money(money, role, part) => {
+                FoundKind::Money { money, role, part } => {
                     ids.funding += 1;
                     let id = format!("m{}", ids.funding);
                     let (payer, purpose) = purpose_of(&chars, f.start, f.end);
@@ -606,14 +606,14 @@ fn add_facts(reply: &mut Reply, all: &[Line], diagnostics: &mut Vec<Diagnostic>)
                         at,
                     });
                 }
-                FoundKind::Figure(value, exp, unit, approx) => {
+                FoundKind::Figure {
+                    value,
+                    multiplier,
+                    unit,
+                    approx,
+                } => {
                     ids.figures += 1;
                     let label = clause_before(&chars, f.start, 12);
-                    let multiplier = match exp {
-                        4 => Some(Multiplier::Wan),
-                        8 => Some(Multiplier::Yi),
-                        _ => None,
-                    };
                     reply.figures.push(Figure {
                         id: format!("f{}", ids.figures),
                         written: f.written,

@@ -1,0 +1,99 @@
+//! The funding as a table: the chart's real twin, every item with its role, share and sentence.
+
+use leptos::prelude::*;
+
+use super::*;
+
+/// The funding as a table: every item, its parts indented, role and share, with a link to the sentence.
+#[component]
+pub(super) fn FundingTable(
+    /// The reply's shared state.
+    viewer: Viewer,
+) -> impl IntoView {
+    let reply = viewer.reply.clone();
+    let t = viewer.t;
+    let [c_item, c_written, c_wan, c_kind, c_share, c_source] = t.funding.columns;
+    let totals = reply.funding_totals();
+    let rows = reply
+        .funding_rows()
+        .into_iter()
+        .map(|row| {
+            let item = row.item;
+            let label = dafu_core::model::funding::label_of(item);
+            let label = if row.depth > 0 {
+                format!("{}{label}", t.funding.of_which)
+            } else {
+                label
+            };
+            let wan = row.wan.map(|w| w.grouped()).unwrap_or_default();
+            let wan = match (item.money.per(), item.money.upper_in_wan_yuan()) {
+                (Some(per), _) => format!("{wan}/{per}"),
+                (None, Some(u)) => format!("{wan}-{}", u.grouped()),
+                (None, None) => wan,
+            };
+            let share = row.share.map(percent).unwrap_or_else(|| "—".to_owned());
+            let note = if row.counted {
+                ""
+            } else if row.depth > 0 {
+                t.funding.included_above
+            } else {
+                t.funding.not_in_totals
+            };
+            let href = viewer.ids.href(&item.id);
+            let (block, id) = (item.at.block.clone(), item.id.clone());
+            let v = viewer.clone();
+            view! {
+                <tr class="dafu-table__row" class=("dafu-table__row--part", row.depth > 0)>
+                    <th class="dafu-table__label" scope="row">{label}</th>
+                    <td class="dafu-table__number" data-label=c_written>{item.written.clone()}</td>
+                    <td class="dafu-table__number" data-label=c_wan>{wan}</td>
+                    <td class="dafu-table__role" data-label=c_kind>{t.role(item.role)}{note}</td>
+                    <td class="dafu-table__number" data-label=c_share>{share}</td>
+                    <td class="dafu-table__source" data-label=c_source>
+                        <a
+                            class="dafu-table__link"
+                            href=href
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                v.reveal(&block, Some(&id));
+                            }
+                        >
+                            {t.funding.source_link}
+                        </a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let total = totals.allocated.map(|sum| {
+        view! {
+            <tfoot>
+                <tr class="dafu-table__total">
+                    <th class="dafu-table__label" scope="row">{t.funding.allocated_total}</th>
+                    <td class="dafu-table__number dafu-table__number--empty"></td>
+                    <td class="dafu-table__number" data-label=c_wan>{sum.grouped()}</td>
+                    <td class="dafu-table__role dafu-table__role--empty"></td>
+                    <td class="dafu-table__number" data-label=c_share>"100%"</td>
+                    <td class="dafu-table__source dafu-table__source--empty"></td>
+                </tr>
+            </tfoot>
+        }
+    });
+    view! {
+        <table class="dafu-table">
+            <caption class="dafu-table__caption">{t.funding.table_caption}</caption>
+            <thead>
+                <tr>
+                    <th class="dafu-table__head" scope="col">{c_item}</th>
+                    <th class="dafu-table__head" scope="col">{c_written}</th>
+                    <th class="dafu-table__head" scope="col">{c_wan}</th>
+                    <th class="dafu-table__head" scope="col">{c_kind}</th>
+                    <th class="dafu-table__head" scope="col">{c_share}</th>
+                    <th class="dafu-table__head" scope="col">{c_source}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            {total}
+        </table>
+    }
+}

@@ -1,0 +1,113 @@
+// The one static server and browser launcher of the end-to-end specs and the benchmark: dist/ and the
+// repository's fixtures on a free port of 127.0.0.1, with fault routes; Debian's headless Chromium with
+// the flags this closed network needs.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+const faults = { flaky: 0 };
+
+/** Network faults for `?src=/fault/…`: each route misbehaves in one way real servers do. */
+function fault(name, req, res) {
+  const small = readFileSync(join(root, 'tests/fixtures/e2e/small.reply.json'));
+  switch (name) {
+    case '500': res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); break;
+    case 'html': res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>请先登录</body></html>'); break;
+    case 'html-as-json': res.writeHead(200, { 'content-type': 'application/json' }).end('<html><body>维护中</body></html>'); break;
+    case 'huge': {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(25 * 1024 * 1024) });
+      res.end(Buffer.alloc(25 * 1024 * 1024, 32));
+      break;
+    }
+    case 'never': req.on('close', () => res.destroy()); break;
+    case 'trickle': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 300);
+      req.on('close', () => clearInterval(timer));
+      break;
+    }
+    case 'flaky': {
+      faults.flaky += 1;
+      if (faults.flaky % 2 === 1) res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(small);
+      break;
+    }
+    default: res.writeHead(404).end();
+  }
+}
+
+/** Where a request path is served from: the repository's examples, data and tests, else dist/. */
+function baseOf(path) {
+  if (path.startsWith('/fixtures/')) return join(root, 'tests');
+  if (path.startsWith('/bench/')) return join(root, 'target');
+  if (/^\/(examples|data|tests)\//.test(path)) return root;
+  return join(root, 'dist');
+}
+
+/**
+ * Serves dist/ at / (so /embed/ is dist/embed/), tests/fixtures/ at /fixtures/, the benchmark's
+ * generated replies (target/bench/) at /bench/, and the repository's
+ * examples/, data/ and tests/ at their own paths, on a free port of 127.0.0.1. `headers` are added to
+ * every HTML response (a Content-Security-Policy, say).
+ */
+export async function serve({ headers = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.startsWith('/fault/')) {
+      fault(path.slice(7), req, res);
+      return;
+    }
+    const base = baseOf(path);
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Flags Chromium needs as root on a machine with a closed network. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launches headless Debian Chromium; `extra` adds flags (the benchmark exposes `gc`). */
+export function launch(extra = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, ...extra],
+    headless: true,
+  });
+}
+
