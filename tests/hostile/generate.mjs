@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'tests/fixtures/hostile');
-rmSync(out, { recursive: true, force: true });
+// Every generated case is rewritten; the reviewed expectations (json.expected) stay.
 mkdirSync(out, { recursive: true });
+for (const f of readdirSync(out)) if (/\.(json|txt)$/.test(f)) rmSync(join(out, f));
 
 let seed = 20261126;
 const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };

@@ -8,16 +8,13 @@
     clippy::string_slice
 )] // A failing test is a panic.
 
-use std::fs;
-use std::path::Path;
-use std::time::{Duration, Instant};
+mod common;
 
+use std::fs;
+
+use common::Expected;
 use dafu_core::model::{Block, Reply, DEFAULT_REPLY_JSON};
 use dafu_core::parse::convert;
-
-fn fixtures() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/convert")
-}
 
 /// What a conversion gives, as text: the reply JSON, then each diagnostic.
 fn outcome(text: &str) -> String {
@@ -30,44 +27,27 @@ fn outcome(text: &str) -> String {
     out
 }
 
-/// Compares every `tests/fixtures/convert/*.txt` with its `.expected.json`; `UPDATE_EXPECT=1` rewrites.
-#[track_caller]
-fn check(dir: &Path) {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut names: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    names.sort();
-    let mut failures = Vec::new();
-    for path in names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
-        let actual = outcome(&fs::read_to_string(path).unwrap());
-        let expected_path = path.with_extension("expected.json");
-        if update {
-            fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        if fs::read_to_string(&expected_path).unwrap_or_default() != actual {
-            failures.push(path.display().to_string());
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "conversions differ (UPDATE_EXPECT=1 to accept after review): {failures:?}"
+#[test]
+fn every_fixture_converts_to_its_reviewed_snapshot() {
+    common::check(
+        "tests/fixtures/convert",
+        "txt",
+        19,
+        Expected::Beside("expected.json"),
+        |_, bytes| outcome(&String::from_utf8_lossy(bytes)),
     );
 }
 
-#[test]
-fn every_fixture_converts_to_its_reviewed_snapshot() {
-    check(&fixtures());
+fn seed_text() -> String {
+    fs::read_to_string(common::repo().join("tests/fixtures/convert/seed.txt")).unwrap()
 }
 
-fn seed_text() -> String {
-    fs::read_to_string(fixtures().join("seed.txt")).unwrap()
+/// Every fixture text, in name order.
+fn originals() -> Vec<String> {
+    common::fixtures("tests/fixtures/convert", "txt")
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// Facts as comparable lines: kind, written, block, range, and the value.
@@ -239,41 +219,31 @@ const ALPHABET: &[&str] = &[
     "8月6日",
 ];
 
+// No test here times a single conversion: a budget in milliseconds fails on a busy machine and says
+// little on an idle one. Speed is measured by `cargo bench --bench convert`; what a test can check
+// without flaking is that the cost grows linearly with the length (the last test below).
+
 #[test]
-fn arbitrary_text_never_panics_and_always_yields_a_sound_reply_quickly() {
+fn arbitrary_text_never_panics_and_always_yields_a_sound_reply() {
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
-    let mut worst = Duration::ZERO;
     for _ in 0..3000 {
         let len = rng.below(200);
         let text: String = (0..len)
             .map(|_| ALPHABET[rng.below(ALPHABET.len())])
             .collect();
-        let start = Instant::now();
         let c = convert(&text);
-        worst = worst.max(start.elapsed());
         assert!(
             c.reply.problems().is_empty(),
             "{text:?}: {:?}",
             c.reply.problems()
         );
     }
-    assert!(
-        worst < Duration::from_millis(500),
-        "slowest small input took {worst:?}"
-    );
 }
 
 #[test]
-fn mutated_real_replies_never_panic_and_take_time_proportional_to_their_length() {
+fn mutated_real_replies_never_panic_and_always_yield_a_sound_reply() {
     let mut rng = XorShift(42);
-    let mut originals: Vec<String> = fs::read_dir(fixtures())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| fs::read_to_string(e.path()).unwrap())
-        .collect();
-    originals.sort();
-    for original in &originals {
+    for original in &originals() {
         for _ in 0..60 {
             let mut chars: Vec<char> = original.chars().collect();
             for _ in 0..1 + rng.below(20) {
@@ -294,35 +264,24 @@ fn mutated_real_replies_never_panic_and_take_time_proportional_to_their_length()
                 }
             }
             let text: String = chars.into_iter().collect();
-            let start = Instant::now();
             let c = convert(&text);
-            let budget = Duration::from_millis(50) + Duration::from_micros(50 * text.len() as u64);
-            assert!(
-                start.elapsed() < budget,
-                "{} bytes took {:?}",
-                text.len(),
-                start.elapsed()
-            );
-            assert!(c.reply.problems().is_empty());
+            assert!(c.reply.problems().is_empty(), "{text:?}");
         }
     }
-    // A long input: every reply repeated, 1 MB or so, converts in linear time.
-    let big: String = originals
-        .iter()
-        .cycle()
-        .take(400)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("\n");
-    let start = Instant::now();
+}
+
+#[test]
+fn converting_ten_times_as_much_text_costs_about_ten_times_as_much() {
+    // Every reply one after another, as if a site's archive were pasted at once: about 100 KB, then
+    // ten times that, compared with each other rather than with a clock.
+    let all = originals().join("\n");
+    let small = vec![all.as_str(); (100_000 / all.len()).max(1)].join("\n");
+    let big = [small.as_str(); 10].join("\n");
     let c = convert(&big);
-    assert!(
-        start.elapsed() < Duration::from_secs(10),
-        "{} bytes took {:?}",
-        big.len(),
-        start.elapsed()
-    );
-    assert!(c.reply.problems().is_empty());
+    assert!(c.reply.problems().is_empty(), "{:?}", c.reply.problems());
+    common::assert_cost_grows_linearly("convert", &small, &big, 4, |text| {
+        std::hint::black_box(convert(text));
+    });
 }
 
 #[test]

@@ -7,9 +7,12 @@
     clippy::string_slice
 )] // A failing test is a panic.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
+use common::Expected;
 use dafu_core::model::{
     Approx, DateRef, Decimal, LoadError, Money, MoneyUnit, Point, Reply, When, DEFAULT_REPLY_JSON,
 };
@@ -35,49 +38,15 @@ fn outcome(json: &str) -> String {
     }
 }
 
-/// Compares every `tests/fixtures/load/*.json` with its `.expected` file; `UPDATE_EXPECT=1` rewrites them.
-#[track_caller]
-fn check(dir: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut entries: Vec<_> = fs::read_dir(&dir)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    entries.sort();
-    let mut failures = Vec::new();
-    let mut seen = 0;
-    for path in entries
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-    {
-        seen += 1;
-        let json = String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned();
-        let actual = outcome(&json);
-        let expected_path = path.with_extension("expected");
-        if update {
-            let _ = fs::write(&expected_path, &actual);
-            continue;
-        }
-        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != actual {
-            failures.push(format!(
-                "{}:\n  expected: {expected:?}\n  actual:   {actual:?}",
-                path.display()
-            ));
-        }
-    }
-    assert!(seen > 0, "no fixtures in {}", dir.display());
-    assert!(
-        failures.is_empty(),
-        "{} fixture(s) differ (UPDATE_EXPECT=1 to accept):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
-
 #[test]
 fn every_load_fixture_gives_its_expected_outcome() {
-    check("../../tests/fixtures/load");
+    common::check(
+        "tests/fixtures/load",
+        "json",
+        34,
+        Expected::Beside("expected"),
+        |_, bytes| outcome(&String::from_utf8_lossy(bytes)),
+    );
 }
 
 #[test]
