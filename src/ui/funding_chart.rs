@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use dafu_core::model::scale::{per_mille, percent};
+use dafu_core::model::{per_mille, percent};
 use dafu_core::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
 
 mod bar_rows;
@@ -149,7 +149,12 @@ pub fn FundingChart(
     };
     let chart_desc = largest.as_ref().map(|b| {
         let share = totals.allocated.and_then(|total| per_mille(b.wan, total));
-        t.chart_desc(reply.funding.len(), &b.label, &b.value_text, share)
+        t.chart_desc(
+            reply.funding.len(),
+            &t.bar_label(&b.label),
+            &t.bar_value(b),
+            share,
+        )
     });
     let rows_for = move |mode: ChartView| match mode {
         ChartView::Purpose => by_purpose.clone(),

@@ -8,8 +8,8 @@
 use std::fmt::Display;
 
 use dafu_core::model::{
-    percent, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point, ProposalKind, ResultClass,
-    Stage, Validity, When,
+    percent, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point,
+    ProposalKind, ResultClass, Stage, Validity, When,
 };
 
 use super::options::Lang;
@@ -602,6 +602,20 @@ impl Text {
         )
     }
 
+    /// What a funding bar stands for, in words.
+    pub fn bar_label(&self, label: &BarLabel) -> String {
+        match label {
+            BarLabel::Item(text) => text.clone(),
+            BarLabel::Year(y) => self.funding_year(Some(*y)),
+            BarLabel::NoYear => self.funding_year(None),
+        }
+    }
+
+    /// A bar's amount: as the reply writes it, or a year's exact sum in 万元.
+    pub fn bar_value(&self, bar: &Bar) -> String {
+        bar.written.clone().unwrap_or_else(|| self.wan(bar.wan))
+    }
+
     /// The written mark of a timeline placement (none for a date placed on its day, month or year).
     pub fn placement_mark(&self, p: Placement) -> &'static str {
         let i = match p {
@@ -784,5 +798,73 @@ impl Text {
             Placement::Undated => String::new(),
             _ => written.to_owned(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // A failing test is a panic.
+
+    use dafu_core::model::DateRef;
+
+    use super::super::options::Lang;
+
+    /// Checks how a date in reply JSON is placed in words, in Chinese and in English.
+    #[track_caller]
+    fn check(json: &str, zh: &str, en: &str) {
+        let d: DateRef = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            (Lang::Zh.text().placed(&d), Lang::En.text().placed(&d)),
+            (zh.to_owned(), en.to_owned()),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn each_date_form_is_placed_in_words_in_both_languages() {
+        check(
+            r#"{"written": "2021年11月19日", "on": "2021-11-19"}"#,
+            "2021年11月19日",
+            "2021-11-19",
+        );
+        check(
+            r#"{"written": "2023年4月", "on": "2023-04"}"#,
+            "2023年4月",
+            "2023-04",
+        );
+        check(r#"{"written": "2035年", "on": "2035"}"#, "2035年", "2035");
+        check(
+            r#"{"written": "截至2023年4月", "as_of": "2023-04"}"#,
+            "截至2023年4月",
+            "as of 2023-04",
+        );
+        check(
+            r#"{"written": "十四五", "from": "2021", "to": "2025"}"#,
+            "2021年至2025年",
+            "2021–2025",
+        );
+        check(
+            r#"{"written": "2023年以来", "from": "2023"}"#,
+            "2023年以来",
+            "since 2023",
+        );
+        check(
+            r#"{"written": "2019年以前", "to": "2019"}"#,
+            "2019年以前",
+            "until 2019",
+        );
+        check(r#"{"written": "上半年"}"#, "上半年", "上半年");
+        check(
+            r#"{"written": "2024-07-01 17:57:30", "on": "2024-07-01T17:57:30"}"#,
+            "2024年7月1日 17:57",
+            "2024-07-01 17:57",
+        );
+    }
+
+    #[test]
+    fn funding_years_are_labelled_in_the_interface_language() {
+        assert_eq!(Lang::Zh.text().funding_year(Some(2020)), "2020年");
+        assert_eq!(Lang::En.text().funding_year(Some(2020)), "2020");
+        assert_eq!(Lang::En.text().funding_year(None), "No year given");
     }
 }

@@ -11,8 +11,10 @@ mod common;
 
 use common::reply;
 
-use dafu_core::model::scale::{per_mille, percent, ticks};
-use dafu_core::model::{Centi, Decimal, LinearScale, MoneyRole, Reply, DEFAULT_REPLY_JSON};
+use dafu_core::model::{per_mille, percent, ticks};
+use dafu_core::model::{
+    BarLabel, Centi, Decimal, LinearScale, MoneyRole, Reply, DEFAULT_REPLY_JSON,
+};
 
 fn d(text: &str) -> Decimal {
     Decimal::parse(text).unwrap()
@@ -112,7 +114,7 @@ fn the_seed_total_is_the_exact_integer_sum_of_its_three_amounts() {
     let bars: Vec<(String, String)> = seed
         .bars_by_purpose()
         .into_iter()
-        .map(|b| (b.value_text, b.wan.to_string()))
+        .map(|b| (b.written.unwrap(), b.wan.to_string()))
         .collect();
     assert_eq!(
         bars,
@@ -169,10 +171,12 @@ fn breakdowns_nest_under_their_totals_and_are_not_summed_twice() {
 fn a_rate_is_never_a_bar_and_roles_stay_on_their_bars() {
     let r = reply("funding.reply.json");
     let bars = r.bars_by_purpose();
-    assert!(bars.iter().all(|b| b.value_text != "2万元/项"));
+    assert!(bars
+        .iter()
+        .all(|b| b.written.as_deref() != Some("2万元/项")));
     let roles: Vec<(&str, MoneyRole, bool)> = bars
         .iter()
-        .map(|b| (b.value_text.as_str(), b.role, b.approx))
+        .map(|b| (b.written.as_deref().unwrap(), b.role, b.approx))
         .filter(|(_, role, _)| *role != MoneyRole::Allocated)
         .collect();
     assert_eq!(
@@ -183,24 +187,27 @@ fn a_rate_is_never_a_bar_and_roles_stay_on_their_bars() {
             ("近390万元", MoneyRole::Requested, true)
         ]
     );
-    let range = bars.iter().find(|b| b.value_text == "5-10万元").unwrap();
+    let range = bars
+        .iter()
+        .find(|b| b.written.as_deref() == Some("5-10万元"))
+        .unwrap();
     assert_eq!((range.wan, range.upper_wan), (d("5"), Some(d("10"))));
 }
 
 #[test]
 fn funding_in_different_years_is_also_charted_by_year() {
     let r = reply("funding.reply.json");
-    let years: Vec<(String, String)> = r
+    let years: Vec<(BarLabel, Option<String>, String)> = r
         .bars_by_year()
         .unwrap()
         .into_iter()
-        .map(|b| (b.label, b.value_text))
+        .map(|b| (b.label, b.written, b.wan.to_string()))
         .collect();
     assert_eq!(
         years,
         [
-            ("2020年".into(), "656万元".into()),
-            ("2021年".into(), "707.03万元".into())
+            (BarLabel::Year(2020), None, "656".into()),
+            (BarLabel::Year(2021), None, "707.03".into())
         ]
     );
 }

@@ -257,58 +257,44 @@ fn each_date_form_parses_and_prints_back_as_written() {
         (
             r#"{"written": "2021年11月19日", "on": "2021-11-19"}"#,
             When::On(Point::Day(2021, 11, 19)),
-            "2021年11月19日",
         ),
         (
             r#"{"written": "2023年4月", "on": "2023-04"}"#,
             When::On(Point::Month(2023, 4)),
-            "2023年4月",
         ),
         (
             r#"{"written": "2035年", "on": "2035"}"#,
             When::On(Point::Year(2035)),
-            "2035年",
         ),
         (
             r#"{"written": "截至2023年4月", "as_of": "2023-04"}"#,
             When::AsOf(Point::Month(2023, 4)),
-            "截至2023年4月",
         ),
         (
             r#"{"written": "十四五", "from": "2021", "to": "2025"}"#,
             When::Span(Point::Year(2021), Point::Year(2025)),
-            "2021年至2025年",
         ),
         (
             r#"{"written": "2023年以来", "from": "2023"}"#,
             When::Since(Point::Year(2023)),
-            "2023年以来",
         ),
         (
             r#"{"written": "2019年以前", "to": "2019"}"#,
             When::Until(Point::Year(2019)),
-            "2019年以前",
         ),
-        (
-            r#"{"written": "上半年"}"#,
-            When::Unresolved,
-            "未注明具体时间",
-        ),
+        (r#"{"written": "上半年"}"#, When::Unresolved),
         (
             r#"{"written": "2024-07-01 17:57:30", "on": "2024-07-01T17:57:30"}"#,
             When::On(Point::Moment(2024, 7, 1, 17, 57, 30)),
-            "2024年7月1日 17:57",
         ),
         (
             r#"{"written": "2024年2月29日", "on": "2024-02-29"}"#,
             When::On(Point::Day(2024, 2, 29)),
-            "2024年2月29日",
         ),
     ];
-    for (json, when, placed) in cases {
+    for (json, when) in cases {
         let d = date(json);
         assert_eq!(d.when(), when, "{json}");
-        assert_eq!(d.placed_zh(), placed, "{json}");
         let back: serde_json::Value = serde_json::to_value(&d).unwrap_or_default();
         assert_eq!(
             back,
@@ -404,18 +390,18 @@ fn only_absolute_http_and_https_addresses_become_links() {
 #[test]
 fn sorting_orders_by_key_and_keeps_items_with_equal_keys_in_their_order() {
     let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e'), (3, 'f')];
-    dafu_core::model::order::sort_by_key(&mut items, |(k, _)| *k);
+    dafu_core::model::sort_by_key(&mut items, |(k, _)| *k);
     assert_eq!(
         items,
         vec![(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c'), (3, 'f')]
     );
     let mut reversed = items.clone();
-    dafu_core::model::order::sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
+    dafu_core::model::sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
     assert_eq!(
         reversed,
         vec![(3, 'a'), (3, 'c'), (3, 'f'), (2, 'd'), (1, 'b'), (1, 'e')]
     );
     let mut empty: Vec<u8> = Vec::new();
-    dafu_core::model::order::sort_by_key(&mut empty, |x| *x);
+    dafu_core::model::sort_by_key(&mut empty, |x| *x);
     assert!(empty.is_empty());
 }

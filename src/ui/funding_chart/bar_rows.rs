@@ -23,8 +23,9 @@ pub(super) fn BarRows(
             let upper = bar.upper_wan.map(|u| scale.length(u, MIN_BAR));
             let end = upper.unwrap_or(len);
             let t = viewer.t;
-            let label = if bar.depth > 0 { format!("{}{}", t.funding.of_which, clip_label(&bar.label)) } else { clip_label(&bar.label) };
-            let value = format!("{}{}", bar.value_text, t.role_suffix(bar.role));
+            let label = clip_label(&t.bar_label(&bar.label));
+            let label = if bar.depth > 0 { format!("{}{label}", t.funding.of_which) } else { label };
+            let value = format!("{}{}", t.bar_value(&bar), t.role_suffix(bar.role));
             let fill = fill(&viewer, bar.role);
             let link = bar.link.clone();
             let reveal = {

@@ -19,7 +19,7 @@ pub(super) fn FundingTable(
         .into_iter()
         .map(|row| {
             let item = row.item;
-            let label = dafu_core::model::funding::label_of(item);
+            let label = dafu_core::model::label_of(item);
             let label = if row.depth > 0 {
                 format!("{}{label}", t.funding.of_which)
             } else {

@@ -14,6 +14,7 @@ pub(super) fn ShareRows(
     /// Their exact total.
     total: Decimal,
 ) -> impl IntoView {
+    let t = viewer.t;
     let scale = LinearScale::new([total], Centi(10_000));
     let mut at = Decimal::ZERO;
     let segments = bars
@@ -55,7 +56,7 @@ pub(super) fn ShareRows(
                         viewer.reveal_funding(&link);
                     }
                 >
-                    {format!("{}. {} {} {share}", i + 1, clip_label(&bar.label), bar.value_text)}
+                    {format!("{}. {} {} {share}", i + 1, clip_label(&t.bar_label(&bar.label)), t.bar_value(&bar))}
                 </text>
             }
         })

@@ -160,16 +160,6 @@ impl Point {
             Self::Moment(y, m, d, h, mi, s) => (y, m, d, h, mi, s),
         }
     }
-
-    /// Chinese reading: `2023年4月`, `2024年6月20日`.
-    pub fn zh(self) -> String {
-        match self {
-            Self::Year(y) => format!("{y}年"),
-            Self::Month(y, m) => format!("{y}年{m}月"),
-            Self::Day(y, m, d) => format!("{y}年{m}月{d}日"),
-            Self::Moment(y, m, d, h, mi, _) => format!("{y}年{m}月{d}日 {h:02}:{mi:02}"),
-        }
-    }
 }
 
 impl Ord for Point {
@@ -362,18 +352,6 @@ impl DateRef {
     /// Where the date lies in time.
     pub fn when(&self) -> When {
         self.when
-    }
-
-    /// A short Chinese reading of where the date lies: `2021年至2025年`, `2023年以来`.
-    pub fn placed_zh(&self) -> String {
-        match self.when {
-            When::On(p) => p.zh(),
-            When::AsOf(p) => format!("截至{}", p.zh()),
-            When::Span(a, b) => format!("{}至{}", a.zh(), b.zh()),
-            When::Since(a) => format!("{}以来", a.zh()),
-            When::Until(b) => format!("{}以前", b.zh()),
-            When::Unresolved => "未注明具体时间".to_owned(),
-        }
     }
 }
 

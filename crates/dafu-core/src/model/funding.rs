@@ -59,17 +59,28 @@ pub struct FundingTotals {
     pub not_summed: usize,
 }
 
+/// What a bar of a funding chart stands for; the view puts it in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BarLabel {
+    /// A funding item: its purpose, else its payer, else the amount as written.
+    Item(String),
+    /// The money of one year.
+    Year(i32),
+    /// The money no year is given for.
+    NoYear,
+}
+
 /// One bar of a funding chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bar {
-    /// What the bar is (a purpose, or a year).
-    pub label: String,
+    /// What the bar is (an item, or a year).
+    pub label: BarLabel,
     /// The amount in 万元, exact.
     pub wan: Decimal,
     /// The upper end when the amount is a range.
     pub upper_wan: Option<Decimal>,
-    /// The amount as the reply writes it, or the exact sum for a year.
-    pub value_text: String,
+    /// The amount as the reply writes it; `None` for a year's sum, which is shown from `wan`.
+    pub written: Option<String>,
     /// The role (a year bar sums allocated money only).
     pub role: MoneyRole,
     /// The amount is hedged (近, 多, 余, 约, 超).
@@ -150,10 +161,10 @@ impl Reply {
             .filter_map(|r| {
                 let money = &r.item.money;
                 Some(Bar {
-                    label: label_of(r.item),
+                    label: BarLabel::Item(label_of(r.item)),
                     wan: r.wan?,
                     upper_wan: money.upper_in_wan_yuan(),
-                    value_text: money.to_string(),
+                    written: Some(money.to_string()),
                     role: r.item.role,
                     approx: money.approx().is_some(),
                     link: r.item.id.clone(),
@@ -164,7 +175,7 @@ impl Reply {
     }
 
     /// The years funding is given for, when more than one: allocated money summed per year, oldest first.
-    /// Items without a year are summed under "未注明年份" at the end. `None` when years do not differ.
+    /// Items without a year are summed in a last bar, [`BarLabel::NoYear`]. `None` when years do not differ.
     pub fn bars_by_year(&self) -> Option<Vec<Bar>> {
         let counted: Vec<&Funding> = self
             .funding
@@ -191,10 +202,10 @@ impl Reply {
                 let items: Vec<&&Funding> = counted.iter().filter(|f| year(f) == y).collect();
                 let wan = sum_wan_yuan(items.iter().map(|f| &f.money))?;
                 Some(Bar {
-                    label: y.map_or_else(|| "未注明年份".to_owned(), |y| format!("{y}年")),
+                    label: y.map_or(BarLabel::NoYear, BarLabel::Year),
                     wan,
                     upper_wan: None,
-                    value_text: format!("{}万元", wan.grouped()),
+                    written: None,
                     role: MoneyRole::Allocated,
                     approx: items.iter().any(|f| f.money.approx().is_some()),
                     link: items.first().map(|f| f.id.clone()).unwrap_or_default(),

@@ -1,24 +1,24 @@
 //! The reply model: types, exact money and dates, loading and validation. Knows nothing of the browser.
 //!
-//! Every public item is reachable by one path, `dafu_core::model::Item`: the modules are private and
-//! re-exported here.
+//! Every public item is reachable by one path, `dafu_core::model::Item`: the modules are private to
+//! the crate and their public items re-exported here.
 
-pub mod date;
+pub(crate) mod date;
 mod de;
-pub mod decimal;
-pub mod funding;
-pub mod load;
-pub mod money;
-pub mod order;
-pub mod query;
-pub mod reply;
-pub mod scale;
-pub mod timeline;
-pub mod validate;
+pub(crate) mod decimal;
+pub(crate) mod funding;
+pub(crate) mod load;
+pub(crate) mod money;
+pub(crate) mod order;
+pub(crate) mod query;
+pub(crate) mod reply;
+pub(crate) mod scale;
+pub(crate) mod timeline;
+pub(crate) mod validate;
 
 pub use date::{DateError, DateRef, DateRepr, Point, When};
 pub use decimal::{Decimal, DecimalError, MAX_SCALE};
-pub use funding::{label_of, Bar, FundingRow, FundingTotals};
+pub use funding::{label_of, Bar, BarLabel, FundingRow, FundingTotals};
 pub use load::{LoadError, MAX_JSON_BYTES};
 pub use money::{sum_wan_yuan, Approx, Money, MoneyError, MoneyRepr, MoneyRole, MoneyUnit};
 pub use order::{sort_by, sort_by_key};
