@@ -2,7 +2,7 @@
 // `node tests/bench/run.mjs` (which writes target/bench/x<n>.json and dist/bench-static.html).
 // Loads the page once under Chromium's tracer and prints when it was shown, Chromium's own counters
 // (script, style, layout), and the main thread's busiest trace events (layout, text shaping, wasm
-// compilation…), so an optimisation can be aimed at the part that dominates. The README's profile of
+// compilation…), so an optimisation can be aimed at the part that dominates. The profile in docs/performance.md of
 // the budgets that are missed comes from here.
 import { serve, launch } from '../server.mjs';
 

@@ -354,7 +354,7 @@ fn the_committed_json_schema_is_fresh() {
     let committed = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "data/reply.schema.json is stale: run `UPDATE_EXPECT=1 cargo test --test model`"
+        "data/reply.schema.json is stale: run `UPDATE_EXPECT=1 cargo test -p dafu-core --test model`"
     );
 }
 
