@@ -5,6 +5,40 @@ import { mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'nod
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
+
+// Shapes whose cost or output once grew with facts × text length. The corpus keeps small ones; the
+// sizes the review measured are written by `node tests/hostile/generate.mjs --big DIR`, kept out of
+// the repository (up to 4 MB each; the Rust tests build theirs at test time).
+const unit = '2023年聘请12名专家'; // A date at 0..5 and a figure at 7..10 of every 50 characters.
+const replyOf = (text, facts) => ({ schema: 1, sections: [{ id: 's1', heading: '密集', blocks: [{ kind: 'paragraph', id: 'p1', text }] }], ...facts });
+const figure = (i, start, end) => ({ id: `f${i}`, written: '12名', value: '12', unit: '名', at: { block: 'p1', start, end } });
+// `count` figures whose anchors each span the whole `chars`-character block and do not match it:
+// each problem once quoted the whole block.
+const amplifying = (count, chars) => replyOf('x'.repeat(chars), {
+  figures: Array.from({ length: count }, (_, i) => figure(i, 0, chars)),
+});
+// One block of `chars` characters, no full stop in it, with a figure or a date every 50 characters.
+const denseText = (chars) => `${unit}${'铸'.repeat(50 - [...unit].length)}`.repeat(chars / 50);
+const denseFigures = (count, chars) => replyOf(denseText(chars), {
+  figures: Array.from({ length: count }, (_, i) => figure(i, ((i * 50) % chars) + 7, ((i * 50) % chars) + 10)),
+});
+const denseDates = (count, chars) => replyOf(denseText(chars), {
+  dates: Array.from({ length: count }, (_, i) => ({ id: `d${i}`, date: { written: '2023年', on: '2023' }, at: { block: 'p1', start: (i * 50) % chars, end: ((i * 50) % chars) + 5 } })),
+});
+if (process.argv[2] === '--big') {
+  const dir = resolve(process.argv[3] ?? 'hostile-big');
+  mkdirSync(dir, { recursive: true });
+  const big = {
+    'json-amplifying-1m-chars.json': amplifying(300, 1_000_000),
+    'json-amplifying-4m-chars.json': amplifying(300, 4_000_000),
+    'json-dense-20000-figures.json': denseFigures(20_000, 1_000_000),
+    'json-dense-2000-dates.json': denseDates(2_000, 1_000_000),
+  };
+  for (const [name, r] of Object.entries(big)) writeFileSync(join(dir, name), JSON.stringify(r));
+  console.log(`${Object.keys(big).length} big cases written to ${dir}`);
+  process.exit(0);
+}
+
 const out = join(root, 'tests/fixtures/hostile');
 // Every generated case is rewritten; the reviewed expectations (json.expected) stay.
 mkdirSync(out, { recursive: true });
@@ -53,6 +87,8 @@ const bad = {
   'anchor-huge': (r) => { r.figures[0].at.start = 18446744073709551615; },
   'duplicate-ids': (r) => { r.figures[1].id = r.figures[0].id; r.sections[1].id = r.sections[0].id; },
   'part-of-itself': (r) => { r.funding[0].part_of = r.funding[0].id; },
+  'part-of-cycle': (r) => { r.funding[1].part_of = r.funding[2].id; r.funding[2].part_of = r.funding[1].id; },
+  'part-of-chain': (r) => { r.funding[2].part_of = r.funding[1].id; r.funding[1].part_of = r.funding[0].id; },
   'unknown-field-everywhere': (r) => { r.bogus = 1; r.meta.bogus = 1; r.sections[0].bogus = 1; },
   'newer-schema': (r) => { r.schema = 2; },
   'empty-ids': (r) => { r.sections[0].id = ''; r.dates[0].id = ''; },
@@ -94,6 +130,9 @@ write('json-number.json', '42');
 write('json-string.json', '"回复"');
 write('json-trailing-comma.json', seedJson.replace(/\n}\s*$/, ',\n}'));
 write('json-comment.json', `// 答复\n${seedJson}`);
+write('json-amplifying.json', JSON.stringify(amplifying(300, 2_000)));
+write('json-dense-figures.json', JSON.stringify(denseFigures(200, 10_000)));
+write('json-dense-dates.json', JSON.stringify(denseDates(200, 10_000)));
 write('json-deep-100.json', `${'['.repeat(100)}${']'.repeat(100)}`);
 write('json-deep-in-extra.json', `{"schema":1,"extra":{"a":${'{"a":'.repeat(300)}1${'}'.repeat(300)}}}`);
 

@@ -4,8 +4,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dafu_core::model::Reply;
-use dafu_core::parse::convert;
+use dafu_core::model::{Reply, MAX_JSON_BYTES};
+use dafu_core::parse::{convert, MAX_TEXT_BYTES};
 
 /// Turns Chinese government replies (答复) into dafu's reply JSON, and checks such JSON.
 #[derive(Parser)]
@@ -17,37 +17,78 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Converts a reply's text (UTF-8, or GB18030/GBK, detected) to JSON on stdout; diagnostics go to
-    /// stderr. Exits 0 even with diagnostics, 2 only when the input cannot be read.
+    /// Converts a reply's text (UTF-8, UTF-16 with a BOM, or GB18030/GBK, detected) to JSON on
+    /// stdout; diagnostics go to stderr. Exits 0 even with diagnostics; 2 when the input cannot be
+    /// read or is over 20 MB, or the output cannot be written.
     Convert {
         /// The text file, or `-` for standard input.
         input: String,
     },
-    /// Checks a reply JSON file and prints every problem with its path. Exits 1 if there are any.
+    /// Checks a reply JSON file, which must be UTF-8 as the JSON standard says (the page refuses
+    /// anything else too), and prints every problem with its path, at most 100. Exits 1 if there are
+    /// any; 2 when the input cannot be read or the output cannot be written.
     Validate {
         /// The JSON file, or `-` for standard input.
         input: String,
     },
-    /// Prints the JSON Schema of the reply format.
+    /// Prints the JSON Schema of the reply format. Exits 2 when it cannot be written.
     Schema,
 }
 
-fn read(input: &str) -> Result<Vec<u8>, String> {
+/// Why a command stopped: it could not read its input or write its output. Exits 2.
+struct Failure(String);
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure(format!("dafu: cannot write the output: {e}"))
+    }
+}
+
+/// An input's bytes, or that it is over the limit (only the limit and one byte more are read, so
+/// `/dev/zero` or a huge file costs no more than a file at the limit).
+enum Input {
+    Bytes(Vec<u8>),
+    TooLarge {
+        /// The size, when the input is a file that has one.
+        size: Option<u64>,
+    },
+}
+
+fn read(input: &str, limit: usize) -> Result<Input, Failure> {
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
+    let mut size = None;
     let result = if input == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(input)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
+        std::fs::File::open(input).and_then(|file| {
+            size = file
+                .metadata()
+                .ok()
+                .filter(std::fs::Metadata::is_file)
+                .map(|m| m.len());
+            file.take(cap).read_to_end(&mut bytes)
+        })
     };
-    result
-        .map(|()| bytes)
-        .map_err(|e| format!("dafu: cannot read {input}: {e}"))
+    result.map_err(|e| Failure(format!("dafu: cannot read {input}: {e}")))?;
+    Ok(if bytes.len() > limit {
+        Input::TooLarge { size }
+    } else {
+        Input::Bytes(bytes)
+    })
+}
+
+/// "N bytes" when the size is known, else "more than LIMIT bytes".
+fn size_text(size: Option<u64>, limit: usize) -> String {
+    size.map_or_else(
+        || format!("more than {limit} bytes"),
+        |n| format!("{n} bytes"),
+    )
 }
 
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, else GB18030 (a superset of GBK) when that decodes
-/// without errors; otherwise UTF-8 with replacement characters, and a note.
+/// without errors; otherwise UTF-8 with replacement characters, and a note. For text only: reply
+/// JSON must be UTF-8.
 fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, _) = enc.decode(bytes);
@@ -69,53 +110,91 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     )
 }
 
-/// Reports unreadable input: exit code 2, the only failure `convert` has.
-fn fail(err: &mut impl Write, message: &str) -> ExitCode {
-    let _ = writeln!(err, "{message}");
-    ExitCode::from(2)
+/// Whether standard output was closed when dafu started (`dafu schema >&-`). Rust's runtime reopens
+/// a closed standard stream on `/dev/null` read-write before `main`, so writing to it would succeed
+/// and nothing would tell the user their output went nowhere; a shell's `>/dev/null` opens it
+/// write-only. Linux only (it reads `/proc`).
+fn stdout_was_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p.as_os_str() == "/dev/null");
+    let read_write = || {
+        let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    };
+    null && read_write()
+}
+
+fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, Failure> {
+    let mut code = ExitCode::SUCCESS;
+    match command {
+        Command::Schema => {
+            out.write_all(Reply::json_schema().as_bytes())?;
+        }
+        Command::Convert { input } => {
+            let bytes = match read(&input, MAX_TEXT_BYTES)? {
+                Input::Bytes(bytes) => bytes,
+                Input::TooLarge { size } => {
+                    return Err(Failure(format!(
+                        "dafu: {input} is {}; the limit is {MAX_TEXT_BYTES} bytes, nothing was converted",
+                        size_text(size, MAX_TEXT_BYTES)
+                    )))
+                }
+            };
+            let (text, note) = decode(&bytes);
+            if let Some(note) = note {
+                writeln!(err, "{input}: {note}")?;
+            }
+            let conversion = convert(&text);
+            for d in &conversion.diagnostics {
+                writeln!(err, "{input}:{d}")?;
+            }
+            writeln!(out, "{}", conversion.reply.to_json())?;
+        }
+        Command::Validate { input } => {
+            let problems = match read(&input, MAX_JSON_BYTES)? {
+                Input::Bytes(bytes) => Reply::from_json_bytes(&bytes)
+                    .err()
+                    .map_or_else(Vec::new, |e| e.lines()),
+                Input::TooLarge { size } => vec![format!(
+                    "the reply is {}; the limit is {MAX_JSON_BYTES} bytes",
+                    size_text(size, MAX_JSON_BYTES)
+                )],
+            };
+            if problems.is_empty() {
+                writeln!(out, "{input}: ok")?;
+            } else {
+                for line in &problems {
+                    writeln!(out, "{input}: {line}")?;
+                }
+                code = ExitCode::from(1);
+            }
+        }
+    }
+    out.flush()?;
+    err.flush()?;
+    Ok(code)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    match cli.command {
-        Command::Schema => {
-            let _ = out.write_all(Reply::json_schema().as_bytes());
-            ExitCode::SUCCESS
-        }
-        Command::Convert { input } => {
-            let (text, note) = match read(&input) {
-                Ok(bytes) => decode(&bytes),
-                Err(e) => return fail(&mut err, &e),
-            };
-            if let Some(note) = note {
-                let _ = writeln!(err, "{input}: {note}");
-            }
-            let conversion = convert(&text);
-            for d in &conversion.diagnostics {
-                let _ = writeln!(err, "{input}:{d}");
-            }
-            let _ = writeln!(out, "{}", conversion.reply.to_json());
-            ExitCode::SUCCESS
-        }
-        Command::Validate { input } => {
-            let text = match read(&input) {
-                Ok(bytes) => decode(&bytes).0,
-                Err(e) => return fail(&mut err, &e),
-            };
-            match Reply::from_json(&text) {
-                Ok(_) => {
-                    let _ = writeln!(out, "{input}: ok");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    for line in e.lines() {
-                        let _ = writeln!(out, "{input}: {line}");
-                    }
-                    ExitCode::from(1)
-                }
-            }
+    let result = if stdout_was_closed() {
+        Err(Failure("dafu: standard output is closed".to_owned()))
+    } else {
+        run(cli.command, &mut out, &mut err)
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            // If standard error cannot be written either, the exit code is all that is left.
+            let _ = writeln!(err, "{message}");
+            ExitCode::from(2)
         }
     }
 }

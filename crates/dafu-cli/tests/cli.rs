@@ -96,3 +96,147 @@ fn the_cli_prints_the_committed_schema_and_fails_only_on_unreadable_input() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read /no/such/file.txt"), "{err}");
 }
+
+/// Runs `dafu` with `args` through `sh -c`, after `setup` (a redirection or a limit), and gives its
+/// exit code, standard output and standard error.
+fn cli_in_shell(setup: &str, args: &str) -> (i32, String, String) {
+    let script = format!("{setup}; exec \"$0\" {args}");
+    let out = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_dafu")])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn validate_lists_at_most_a_hundred_short_problems_however_long_the_text_they_quote() {
+    // 300 figures whose anchors each span a 200,000-character block they do not match: validate
+    // printed the block 300 times (60 MB here, 300 MB for the review's 1,000,000 characters).
+    let chars = 200_000;
+    let figures: Vec<String> = (0..300)
+        .map(|i| {
+            format!(
+                r#"{{"id": "f{i}", "written": "12名", "value": "12", "unit": "名", "at": {{"block": "p1", "start": 0, "end": {chars}}}}}"#
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema": 1, "sections": [{{"id": "s1", "heading": "", "blocks": [{{"kind": "paragraph", "id": "p1", "text": "{}"}}]}}], "figures": [{}]}}"#,
+        "x".repeat(chars),
+        figures.join(",")
+    );
+    let (code, out, _) = cli(&["validate", "-"], Some(json.as_bytes()));
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    let start: String = out.chars().take(2_000).collect();
+    assert_eq!(lines.len(), 101, "{start}");
+    assert_eq!(
+        lines[0],
+        format!(
+            r#"-: figures[0].at: the text there is "{}…", not "12名""#,
+            "x".repeat(40)
+        )
+    );
+    assert_eq!(lines[100], "-: and 200 more problems");
+    assert!(out.len() < 12_000, "{} bytes printed", out.len());
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn output_that_cannot_be_written_exits_2_and_says_so() {
+    let seed = repo().join("data/seed.reply.json");
+    let text = fixtures().join("seed.txt");
+    for args in [
+        "schema".to_owned(),
+        format!("convert {}", text.display()),
+        format!("validate {}", seed.display()),
+    ] {
+        let (code, _, err) = cli_in_shell("exec >/dev/full", &args);
+        assert_eq!(code, 2, "{args}: {err}");
+        assert!(
+            err.contains("dafu: cannot write the output: No space left on device"),
+            "{args}: {err}"
+        );
+    }
+    let (code, _, err) = cli_in_shell("exec >&-", "schema");
+    assert_eq!((code, err.trim()), (2, "dafu: standard output is closed"));
+    let (code, _, err) = cli_in_shell("exec >/dev/null", "schema");
+    assert_eq!(
+        (code, err.as_str()),
+        (0, ""),
+        "output thrown away on purpose is written"
+    );
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn input_is_read_only_up_to_the_limit_and_one_byte_more() {
+    // Within 300 MB of address space: reading /dev/zero whole (it has no end) runs out at once.
+    let limit = dafu_core::model::MAX_JSON_BYTES;
+    let (code, out, err) = cli_in_shell("ulimit -v 300000", "validate /dev/zero");
+    assert_eq!(
+        (code, out.trim()),
+        (
+            1,
+            format!("/dev/zero: the reply is more than {limit} bytes; the limit is {limit} bytes")
+                .as_str()
+        ),
+        "{err}"
+    );
+    let (code, _, err) = cli_in_shell("ulimit -v 300000", "convert -  </dev/zero");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "dafu: - is more than {limit} bytes; the limit is {limit} bytes, nothing was converted"
+        )),
+        "{err}"
+    );
+    // A file says how big it is.
+    let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("over-the-limit.json");
+    fs::write(&big, vec![b' '; limit + 10]).unwrap();
+    let (code, out, _) = cli(&["validate", big.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    assert!(
+        out.ends_with(&format!(
+            ": the reply is {} bytes; the limit is {limit} bytes\n",
+            limit + 10
+        )),
+        "{out}"
+    );
+    fs::remove_file(&big).unwrap();
+}
+
+#[test]
+fn validate_refuses_json_that_is_not_utf8_as_the_page_does_while_convert_reads_any_text() {
+    let seed = fs::read_to_string(repo().join("data/seed.reply.json")).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&seed);
+    let (code, out, _) = cli(&["validate", "-"], Some(&gbk));
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("-: meta.title (line 4, column 15): not UTF-8: byte 0xb9 here (GBK or GB18030?); reply JSON must be UTF-8 (RFC 8259): save the file as UTF-8"),
+        "{out}"
+    );
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(seed.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (code, out, _) = cli(&["validate", "-"], Some(&utf16));
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "-: . (line 1, column 1): not UTF-8: the file is UTF-16 or UTF-32; reply JSON must be UTF-8 (RFC 8259): save the file as UTF-8\n"
+    );
+    // Text is another matter: a reply's text is converted from whatever it was saved in.
+    let text = seed_text();
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (code, out, _) = cli(&["convert", "-"], Some(&utf16));
+    assert_eq!(code, 0);
+    assert_eq!(Reply::from_json(&out).unwrap(), convert(&text).reply);
+}

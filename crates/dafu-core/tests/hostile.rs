@@ -59,7 +59,12 @@ fn load(name: &str, text: &str) -> String {
     let first = lines
         .first()
         .map_or_else(String::new, |l| l.replace('\r', "\\r").replace('\n', "\\n"));
-    match lines.len() {
+    // Every problem counts, listed or not (the lines stop at MAX_LISTED_PROBLEMS).
+    let count = match &e {
+        LoadError::Invalid(problems) => problems.len(),
+        _ => lines.len(),
+    };
+    match count {
         0 | 1 => format!("error {first}"),
         n => format!("error {first} (+{} more)", n - 1),
     }

@@ -5,10 +5,22 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::reply::{Reply, SCHEMA_VERSION};
-use super::validate::Problem;
+use super::validate::{Problem, MAX_QUOTED_CHARS};
 
 /// The largest reply JSON accepted, in bytes.
 pub const MAX_JSON_BYTES: usize = 20 * 1024 * 1024;
+
+/// The most problems an error lists; a last line says how many more there are. A reply with
+/// thousands of broken anchors still has a short error.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// The line that stands for the problems not listed.
+fn more_problems(more: usize) -> String {
+    match more {
+        1 => "and 1 more problem".to_owned(),
+        n => format!("and {n} more problems"),
+    }
+}
 
 /// Why a text is not a usable reply.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,13 +65,16 @@ impl fmt::Display for LoadError {
             ),
             Self::Invalid(problems) => {
                 write!(f, "{} problem(s): ", problems.len())?;
-                for (i, p) in problems.iter().enumerate() {
+                for (i, p) in problems.iter().take(MAX_LISTED_PROBLEMS).enumerate() {
                     if i > 0 {
                         write!(f, "; ")?;
                     }
                     write!(f, "{p}")?;
                 }
-                Ok(())
+                match problems.len().saturating_sub(MAX_LISTED_PROBLEMS) {
+                    0 => Ok(()),
+                    more => write!(f, "; {}", more_problems(more)),
+                }
             }
         }
     }
@@ -68,10 +83,22 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl LoadError {
-    /// Each problem as its own line, for a list in the error panel.
+    /// Each problem as its own line, for a list in the error panel: at most
+    /// [`MAX_LISTED_PROBLEMS`], then a line saying how many more there are.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            Self::Invalid(problems) => {
+                let mut lines: Vec<String> = problems
+                    .iter()
+                    .take(MAX_LISTED_PROBLEMS)
+                    .map(ToString::to_string)
+                    .collect();
+                let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
+                if more > 0 {
+                    lines.push(more_problems(more));
+                }
+                lines
+            }
             other => vec![other.to_string()],
         }
     }
@@ -93,16 +120,53 @@ fn newer_schema(text: &str) -> Option<LoadError> {
     Some(LoadError::NewerSchema { found })
 }
 
-/// serde_json's message without its trailing " at line L column C", which the error shows separately.
+/// serde_json's message without its trailing " at line L column C", which the error shows separately,
+/// and with the value it quotes cut short.
 fn bare_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     if text.starts_with("recursion limit exceeded") {
         return "nesting is deeper than 128 levels (recursion limit exceeded)".to_owned();
     }
-    match text.rfind(" at line ") {
-        Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
-        None => text,
+    clip_quotes(match text.rfind(" at line ") {
+        Some(i) => text.get(..i).unwrap_or(&text),
+        None => &text,
+    })
+}
+
+/// `message` with every run in `"…"` or `` `…` `` cut after [`MAX_QUOTED_CHARS`] characters: serde
+/// quotes the value it refused (`invalid type: string "…"`, ``unknown field `…` ``), which may be
+/// megabytes long.
+fn clip_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(256));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if !matches!(c, '"' | '`') {
+            continue;
+        }
+        let (mut kept, mut escaped, mut cut, mut closed) = (0, false, false, false);
+        for inner in chars.by_ref() {
+            if inner == c && !escaped {
+                closed = true;
+                break;
+            }
+            // Only a double-quoted run is written with escapes (`\"`).
+            escaped = c == '"' && inner == '\\' && !escaped;
+            if kept < MAX_QUOTED_CHARS {
+                out.push(inner);
+                kept += 1;
+            } else {
+                cut = true;
+            }
+        }
+        if cut {
+            out.push('…');
+        }
+        if closed {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// serde_json counts columns in bytes; people count characters (a Chinese character is three bytes).
@@ -141,7 +205,50 @@ fn shorten_path(path: String) -> String {
     format!("{head}…{tail}")
 }
 
+/// `bytes` as text, or an error at the place they stop being UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, LoadError> {
+    const RULE: &str = "reply JSON must be UTF-8 (RFC 8259): save the file as UTF-8";
+    // A BOM, or a NUL among the first bytes (JSON text has none): UTF-16 or UTF-32.
+    let wide = bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.iter().take(4).any(|b| *b == 0);
+    if wide {
+        return Err(LoadError::Syntax {
+            path: ".".into(),
+            line: 1,
+            column: 1,
+            message: format!("not UTF-8: the file is UTF-16 or UTF-32; {RULE}"),
+        });
+    }
+    let e = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    let valid = bytes
+        .get(..e.valid_up_to())
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    Err(LoadError::Syntax {
+        path: shorten_path(super::de::path_at(valid, valid.len())),
+        line: valid.matches('\n').count() + 1,
+        column: valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        message: format!("not UTF-8: byte 0x{byte:02x} here (GBK or GB18030?); {RULE}"),
+    })
+}
+
 impl Reply {
+    /// Reads and checks a reply from a file's bytes, which must be UTF-8 (a UTF-8 BOM is allowed):
+    /// GBK, GB18030, UTF-16 and invalid bytes are refused at the first byte that is not UTF-8, where
+    /// decoding them would show replacement characters or wrongly decoded text. The page and the
+    /// `dafu validate` command both read reply files through this one rule.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Reply, LoadError> {
+        if bytes.len() > MAX_JSON_BYTES {
+            return Err(LoadError::TooLarge { bytes: bytes.len() });
+        }
+        Self::from_json(utf8(bytes)?)
+    }
+
     /// Reads and checks a reply. Never panics, whatever the text.
     pub fn from_json(text: &str) -> Result<Reply, LoadError> {
         if text.len() > MAX_JSON_BYTES {

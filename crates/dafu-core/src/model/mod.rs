@@ -19,14 +19,14 @@ pub(crate) mod validate;
 pub use date::{DateError, DateRef, DateRepr, Point, When};
 pub use decimal::{Decimal, DecimalError, MAX_SCALE};
 pub use funding::{label_of, Bar, BarLabel, FundingRow, FundingTotals};
-pub use load::{LoadError, MAX_JSON_BYTES};
+pub use load::{LoadError, MAX_JSON_BYTES, MAX_LISTED_PROBLEMS};
 pub use money::{sum_wan_yuan, Approx, Money, MoneyError, MoneyRepr, MoneyRole, MoneyUnit};
 pub use order::{sort_by, sort_by_key};
 pub use query::{BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
 pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
 pub use timeline::{Entry, EntryKind, EntryStage, Placement, Timeline, YearGroup};
-pub use validate::Problem;
+pub use validate::{Problem, MAX_QUOTED_CHARS};
 
 /// The seed reply, compiled in: shown when the page is given nothing else.
 pub const DEFAULT_REPLY_JSON: &str = include_str!("../../../../data/seed.reply.json");

@@ -1,9 +1,30 @@
 //! Semantic checks a well-typed reply must also pass; every problem is reported, with its JSON path.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::reply::{Anchor, Block, Reply, SCHEMA_VERSION};
+use super::query::CharIndex;
+use super::reply::{Anchor, Block, Funding, Reply, SCHEMA_VERSION};
+
+/// The most characters of a text a message quotes: a problem names what it found, it does not copy
+/// it (300 anchors over a 1,000,000-character block once made 300 MB of messages).
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// `text` in quotes as Rust writes it, cut after [`MAX_QUOTED_CHARS`] characters with `…`.
+pub(crate) fn quote(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((cut, _)) => {
+            let quoted = format!("{:?}", text.get(..cut).unwrap_or_default());
+            // The ellipsis goes inside the closing quote: `"xxxx…"`.
+            let open = quoted.strip_suffix('"').unwrap_or(&quoted);
+            format!("{open}…\"")
+        }
+        None => format!("{text:?}"),
+    }
+}
+
+/// How many links of a `part_of` chain a message shows before `…`.
+const CHAIN_SHOWN: usize = 4;
 
 /// One thing wrong with a reply, at a JSON path such as `figures[3].at.end`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +46,8 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     ids: HashMap<&'a str, String>,
     blocks: HashMap<&'a str, &'a Block>,
+    /// Each anchored block's characters, indexed once on its first anchor.
+    texts: HashMap<&'a str, CharIndex<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -39,7 +62,7 @@ impl<'a> Checker<'a> {
         if id.trim().is_empty() {
             self.problem(path, "id must not be empty");
         } else if let Some(first) = self.ids.get(id) {
-            let message = format!("duplicate id {id:?}, first used at {first}");
+            let message = format!("duplicate id {}, first used at {first}", quote(id));
             self.problem(path, message);
         } else {
             self.ids.insert(id, path);
@@ -50,41 +73,97 @@ impl<'a> Checker<'a> {
         let Some(block) = self.blocks.get(at.block.as_str()).copied() else {
             self.problem(
                 format!("{path}.at.block"),
-                format!("no paragraph or initiative has id {:?}", at.block),
+                format!("no paragraph or initiative has id {}", quote(&at.block)),
             );
             return;
         };
-        let text = block.text();
-        let len = text.chars().count();
-        if at.start >= at.end {
-            self.problem(
+        let text = self
+            .texts
+            .entry(block.id())
+            .or_insert_with(|| CharIndex::new(block.text()));
+        let len = text.len();
+        let problem = if at.start >= at.end {
+            Some((
                 format!("{path}.at"),
                 format!(
                     "range reversed or empty: start {} is not before end {}",
                     at.start, at.end
                 ),
-            );
+            ))
         } else if at.end > len {
-            self.problem(
+            Some((
                 format!("{path}.at.end"),
                 format!(
-                    "points outside the text: end {} is past the {len} characters of {:?}",
-                    at.end, at.block
+                    "points outside the text: end {} is past the {len} characters of {}",
+                    at.end,
+                    quote(&at.block)
                 ),
-            );
+            ))
         } else {
-            let found: String = text
-                .chars()
-                .skip(at.start)
-                .take(at.end - at.start)
-                .collect();
-            if found != written {
-                self.problem(
+            match text.slice(at.start, at.end) {
+                Some(found) if found == written => None,
+                found => Some((
                     format!("{path}.at"),
-                    format!("the text there is {found:?}, not {written:?}"),
-                );
+                    format!(
+                        "the text there is {}, not {}",
+                        quote(found.unwrap_or_default()),
+                        quote(written)
+                    ),
+                )),
             }
+        };
+        if let Some((path, message)) = problem {
+            self.problem(path, message);
         }
+    }
+
+    /// A 其中 part names a total that exists, is not itself, and is part of nothing: the chart, the
+    /// table and the totals nest parts one level deep, and an amount whose total is itself a part
+    /// (in a chain, or a cycle such as m2 → m3 → m2) would be shown nowhere and counted nowhere.
+    fn part_of(&mut self, parts: &Parts<'a>, f: &'a Funding, path: String) {
+        let Some(total) = f.part_of.as_deref() else {
+            return;
+        };
+        if total == f.id {
+            self.problem(path, "an amount cannot be part of itself");
+            return;
+        }
+        let Some(parent) = parts.by_id.get(total) else {
+            self.problem(path, format!("no funding item has id {}", quote(total)));
+            return;
+        };
+        // A total whose own total does not exist has its own problem; this part shows under it.
+        if parts.total_of(parent).is_none() {
+            return;
+        }
+        // The chain from this item up, as far as it goes without repeating, at most CHAIN_SHOWN links.
+        let mut chain = vec![quote(&f.id)];
+        let mut seen = vec![f.id.as_str()];
+        let mut at = f;
+        while let Some(next) = parts.total_of(at) {
+            if chain.len() > CHAIN_SHOWN {
+                chain.push("…".to_owned());
+                break;
+            }
+            chain.push(quote(&next.id));
+            if seen.contains(&next.id.as_str()) {
+                break;
+            }
+            seen.push(&next.id);
+            at = next;
+        }
+        let what = if parts.on_cycle.contains(f.id.as_str()) {
+            "a cycle"
+        } else {
+            "too deep"
+        };
+        self.problem(
+            path,
+            format!(
+                "{what}: {}; parts nest one level only, so a total must not itself be part of another amount",
+                chain.join(" → ")
+            ),
+        );
     }
 
     fn run(mut self) -> Vec<Problem> {
@@ -114,16 +193,63 @@ impl<'a> Checker<'a> {
             self.id(&d.id, format!("dates[{i}].id"));
             self.anchor(&d.at, d.date.written(), &format!("dates[{i}]"));
         }
+        let parts = Parts::new(&reply.funding);
         for (i, f) in reply.funding.iter().enumerate() {
-            let Some(total) = &f.part_of else { continue };
-            let path = format!("funding[{i}].part_of");
-            if total == &f.id {
-                self.problem(path, "an amount cannot be part of itself");
-            } else if !reply.funding.iter().any(|t| &t.id == total) {
-                self.problem(path, format!("no funding item has id {total:?}"));
-            }
+            self.part_of(&parts, f, format!("funding[{i}].part_of"));
         }
         self.problems
+    }
+}
+
+/// The funding items by id, and which of them sit on a `part_of` cycle.
+struct Parts<'a> {
+    /// The first item of each id.
+    by_id: HashMap<&'a str, &'a Funding>,
+    /// The ids on a cycle (m2 → m3 → m2).
+    on_cycle: HashSet<&'a str>,
+}
+
+impl<'a> Parts<'a> {
+    /// Finds every cycle in one pass: each item names at most one total, so following the totals
+    /// from each item in turn, and stopping at any item already followed, visits each item once.
+    fn new(funding: &'a [Funding]) -> Self {
+        let mut by_id: HashMap<&str, &Funding> = HashMap::new();
+        for f in funding {
+            by_id.entry(f.id.as_str()).or_insert(f);
+        }
+        let mut parts = Parts {
+            by_id,
+            on_cycle: HashSet::new(),
+        };
+        // Finished: followed to its end, from this item or an earlier one.
+        let mut done: HashSet<&str> = HashSet::new();
+        for f in funding {
+            // This walk's items, each with its place in it.
+            let mut walk: HashMap<&str, usize> = HashMap::new();
+            let mut order: Vec<&str> = Vec::new();
+            let mut at = Some(f);
+            while let Some(item) = at {
+                let id = item.id.as_str();
+                if done.contains(id) {
+                    break;
+                }
+                if let Some(&i) = walk.get(id) {
+                    let cycle = order.get(i..).unwrap_or_default();
+                    parts.on_cycle.extend(cycle.iter().copied());
+                    break;
+                }
+                walk.insert(id, order.len());
+                order.push(id);
+                at = parts.total_of(item);
+            }
+            done.extend(order);
+        }
+        parts
+    }
+
+    /// The item `f` is part of, if that exists.
+    fn total_of(&self, f: &Funding) -> Option<&'a Funding> {
+        self.by_id.get(f.part_of.as_deref()?).copied()
     }
 }
 
@@ -135,6 +261,7 @@ impl Reply {
             problems: Vec::new(),
             ids: HashMap::new(),
             blocks: HashMap::new(),
+            texts: HashMap::new(),
         }
         .run()
     }
