@@ -14,7 +14,7 @@
 //! - stage:     an initiative is a next step when its text starts with 下一步 or 今后, or the series
 //!   follows text saying 下一步, 今后 or 我们将 (a leading 将 is not enough: 将…纳入 is "put into").
 
-use crate::model::{Block, Section, Stage};
+use crate::model::{Block, BlockKind, Section, Stage};
 
 use super::lines::Line;
 
@@ -35,7 +35,8 @@ const CN_DIGITS: &str = "一二三四五六七八九十";
 
 /// The numeral at the start of a line: (style, numeral as written, rest).
 pub fn numbered(text: &str) -> Option<(Style, String, String)> {
-    let chars: Vec<char> = text.chars().collect();
+    // The rules below look at no more than the first eight characters.
+    let chars: Vec<char> = text.chars().take(8).collect();
     let paren_open = matches!(chars.first(), Some('(' | '（'));
     let start = usize::from(paren_open);
     let cn = chars.get(start..).map_or(0, |r| {
@@ -74,7 +75,11 @@ pub fn numbered(text: &str) -> Option<(Style, String, String)> {
     }
     let end = start + len + 1;
     let numeral: String = chars.get(..end)?.iter().collect();
-    let rest: String = chars.get(end..)?.iter().collect();
+    let rest = text
+        .char_indices()
+        .nth(end)
+        .and_then(|(i, _)| text.get(i..))
+        .unwrap_or("");
     Some((style, numeral, rest.trim().to_owned()))
 }
 
@@ -146,41 +151,94 @@ fn split_headline(text: &str) -> (Option<String>, String) {
     (None, text.to_owned())
 }
 
+/// The body: its sections, and the input line of each block, in reading order.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The sections.
+    pub sections: Vec<Section>,
+    /// For each block of every section, in reading order, the 1-based input line it comes from.
+    pub block_lines: Vec<usize>,
+}
+
+/// Reads the body lines into sections and blocks.
+pub fn read(lines: &[Line]) -> Body {
+    let mut builder = BodyBuilder::new(lines);
+    for l in lines {
+        builder.line(l);
+    }
+    builder.body
+}
+
 /// Builds sections from body lines.
-pub struct BodyBuilder {
-    sections: Vec<Section>,
+struct BodyBuilder {
+    body: Body,
     style: Option<Style>,
     next_mode: bool,
+    /// The line being read.
+    line: usize,
+    /// Paragraphs and initiatives in the last section so far, for their ids.
+    paragraphs: usize,
+    initiatives: usize,
 }
 
 impl BodyBuilder {
     /// An empty body; `lines` decides the section numeral style.
-    pub fn new(lines: &[Line]) -> Self {
+    fn new(lines: &[Line]) -> Self {
         let style = lines.iter().find_map(|l| {
             numbered(&l.text)
                 .filter(|(_, _, rest)| is_heading(rest))
                 .map(|(s, _, _)| s)
         });
         Self {
-            sections: Vec::new(),
+            body: Body::default(),
             style,
             next_mode: false,
+            line: 0,
+            paragraphs: 0,
+            initiatives: 0,
         }
     }
 
-    fn push_block(&mut self, make: impl FnOnce(String) -> Block) {
+    /// Opens a section; its id is `s` and its number.
+    fn section(&mut self, numeral: String, heading: String) {
+        let id = format!("s{}", self.body.sections.len() + 1);
+        self.body.sections.push(Section {
+            id,
+            numeral,
+            heading,
+            blocks: Vec::new(),
+        });
+        self.paragraphs = 0;
+        self.initiatives = 0;
+    }
+
+    /// The id of the next block of `kind` in the last section (opening a section without numeral or
+    /// heading if there is none): the section's, then `p` or `i` and the block's number among its kind
+    /// (`s2-p1`, `s2-i3`).
+    fn next_id(&mut self, kind: BlockKind) -> String {
         // Text before any numbered heading opens a section without numeral or heading.
-        if self.sections.is_empty() {
-            self.sections.push(Section {
-                id: "s1".into(),
-                numeral: String::new(),
-                heading: String::new(),
-                blocks: Vec::new(),
-            });
+        if self.body.sections.is_empty() {
+            self.section(String::new(), String::new());
         }
-        if let Some(section) = self.sections.last_mut() {
-            let id = format!("{}-b{}", section.id, section.blocks.len() + 1);
-            section.blocks.push(make(id));
+        let (letter, n) = match kind {
+            BlockKind::Paragraph => {
+                self.paragraphs += 1;
+                ('p', self.paragraphs)
+            }
+            BlockKind::Initiative => {
+                self.initiatives += 1;
+                ('i', self.initiatives)
+            }
+        };
+        let section = self.body.sections.last().map_or("", |s| s.id.as_str());
+        format!("{section}-{letter}{n}")
+    }
+
+    /// Adds a block to the last section, with the line being read.
+    fn push(&mut self, block: Block) {
+        if let Some(section) = self.body.sections.last_mut() {
+            section.blocks.push(block);
+            self.body.block_lines.push(self.line);
         }
     }
 
@@ -197,7 +255,8 @@ impl BodyBuilder {
             self.next_mode = true;
         }
         if !lead.is_empty() {
-            self.push_block(|id| Block::Paragraph { id, text: lead });
+            let id = self.next_id(BlockKind::Paragraph);
+            self.push(Block::Paragraph { id, text: lead });
         }
         for (n, (start, ordinal)) in marks.iter().enumerate() {
             let end = marks.get(n + 1).map_or(chars.len(), |m| m.0);
@@ -225,7 +284,8 @@ impl BodyBuilder {
             let (headline, rest) = split_headline(body.trim());
             let stage = stage_of(&rest, self.next_mode);
             let ordinal = ordinal.clone();
-            self.push_block(|id| Block::Initiative {
+            let id = self.next_id(BlockKind::Initiative);
+            self.push(Block::Initiative {
                 id,
                 ordinal,
                 headline,
@@ -234,13 +294,16 @@ impl BodyBuilder {
             });
             if let Some(turn) = turn.filter(|t| !t.is_empty()) {
                 self.next_mode = true;
-                self.push_block(|id| Block::Paragraph { id, text: turn });
+                let id = self.next_id(BlockKind::Paragraph);
+                self.push(Block::Paragraph { id, text: turn });
             }
         }
     }
 
     /// Adds one body line.
-    pub fn line(&mut self, text: &str) {
+    fn line(&mut self, line: &Line) {
+        self.line = line.number;
+        let text = line.text.as_str();
         match numbered(text) {
             Some((style, numeral, rest)) if Some(style) == self.style => {
                 let (heading, first) = if is_heading(&rest) {
@@ -259,13 +322,7 @@ impl BodyBuilder {
                         _ => (String::new(), Some(rest)),
                     }
                 };
-                let id = format!("s{}", self.sections.len() + 1);
-                self.sections.push(Section {
-                    id,
-                    numeral,
-                    heading,
-                    blocks: Vec::new(),
-                });
+                self.section(numeral, heading);
                 self.next_mode = says_next(text);
                 if let Some(first) = first.filter(|f| !f.is_empty()) {
                     self.paragraph(&first);
@@ -273,7 +330,8 @@ impl BodyBuilder {
             }
             Some((_, numeral, rest)) => {
                 let stage = stage_of(&rest, self.next_mode);
-                self.push_block(|id| Block::Initiative {
+                let id = self.next_id(BlockKind::Initiative);
+                self.push(Block::Initiative {
                     id,
                     ordinal: numeral,
                     headline: None,
@@ -283,28 +341,5 @@ impl BodyBuilder {
             }
             None => self.paragraph(text),
         }
-    }
-
-    /// The sections, with block ids renumbered `s2-p1`, `s2-i3` by kind.
-    pub fn finish(self) -> Vec<Section> {
-        self.sections
-            .into_iter()
-            .map(|mut s| {
-                let (mut p, mut i) = (0, 0);
-                for b in &mut s.blocks {
-                    match b {
-                        Block::Paragraph { id, .. } => {
-                            p += 1;
-                            *id = format!("{}-p{p}", s.id);
-                        }
-                        Block::Initiative { id, .. } => {
-                            i += 1;
-                            *id = format!("{}-i{i}", s.id);
-                        }
-                    }
-                }
-                s
-            })
-            .collect()
     }
 }

@@ -1,18 +1,24 @@
-//! Finding figures, money and dates in one block of text, with their character ranges.
+//! Finding figures, money and dates in one block of text, with their character ranges. This module
+//! says what is written and where; what a fact means in its sentence (a money's role, purpose, payer,
+//! period and total, a date's role, a figure's label) is read in `meaning.rs`.
 //!
-//! Rules (DESIGN §1), applied left to right, the longest match first, never overlapping:
-//! - date: `截至YYYY年M月[D日]` (as of), `YYYY年M月D日`, `YYYY-MM-DD`, `YYYY[-—~至]YYYY年` (span),
-//!   `YYYY年至YYYY年` and `YYYY年—YYYY年` (span), `YYYY年以来` / `自YYYY年起` (since), `YYYY年以前|之前` (until),
-//!   `YYYY年M月`, `YYYY年底|末` (December), `YYYY年`, `十X五` (five-year plan), `M月D日` (year from
-//!   the nearest earlier year in the text, flagged), and a garbled `YYYYMDD` with one valid reading (flagged);
-//! - money: `[近约超]N[-—~N][多余](元|万元|亿元)[/unit]`; its role from its clause: 贷款 → loan,
-//!   未获/未批准/不予 → refused, 申请/争取 without 获批/下达/到位 → requested, else allocated;
-//!   amounts after `其中` in the same sentence are parts of the amount before it;
-//! - figure: `[近约超]N[多余][万|亿][多余]unit` with a measure word or unit from [`UNITS`]; `万` without
-//!   `元` is never money (万亩, 万公里, 万人次), and `N/10万` rates are skipped.
+//! Rules (DESIGN §1), tried at each character left to right, a date first, never overlapping:
+//! - date ([`date`]): `截至YYYY年M月[D日]` (as of), `YYYY年M月D日`, `YYYY-MM-DD`, `YYYY[-—~至]YYYY年`
+//!   (span), `YYYY年至YYYY年` and `YYYY年—YYYY年` (span), `YYYY年以来` / `自YYYY年起` (since),
+//!   `YYYY年以前|之前` (until), `YYYY年M月`, `YYYY年底|末` (December), `YYYY年`, `十X五` (five-year
+//!   plan), `M月D日` (year from the nearest earlier year in the text, flagged), and a garbled `YYYYMDD`
+//!   with one valid reading (flagged);
+//! - money ([`amount`]): `[近约超]N[-—~N][多余](元|万元|亿元)[/unit]`;
+//! - figure ([`amount`]): `[近约超]N[多余][万|亿][多余]unit` with a measure word or unit from
+//!   [`UNITS`]; `万` without `元` is never money (万亩, 万公里, 万人次);
+//! - a number glued to a letter, digit, `.`, `第`, `/` or `〔` is an identifier or a rate's divisor
+//!   (`No.3`, `第3`, `154.41/10万`), not a fact; a number that is no fact is stepped over whole, so its
+//!   tail is not read as another.
 
 use crate::model::date::{days_in_month, Point};
-use crate::model::{Approx, DateRef, Decimal, Money, MoneyRole, MoneyUnit, Multiplier, When};
+use crate::model::{Approx, DateRef, Decimal, Money, MoneyUnit, Multiplier, When};
+
+use super::cursor::Cursor;
 
 /// Measure words and units a figure may end with, longest first so `人次` wins over `人`.
 pub const UNITS: [&str; 30] = [
@@ -48,9 +54,16 @@ pub const UNITS: [&str; 30] = [
     "类",
 ];
 
+/// Money units, as written after the amount; the first that fits wins.
+const MONEY_UNITS: [(&str, MoneyUnit); 3] = [
+    ("万元", MoneyUnit::WanYuan),
+    ("亿元", MoneyUnit::YiYuan),
+    ("元", MoneyUnit::Yuan),
+];
+
 /// What was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FoundKind {
+pub enum Kind {
     /// A date, placed.
     Date {
         /// The date.
@@ -60,12 +73,8 @@ pub enum FoundKind {
     },
     /// Money.
     Money {
-        /// The amount.
+        /// The amount, with its unit, hedge, range and rate.
         money: Money,
-        /// Allocated, requested, refused or a loan.
-        role: MoneyRole,
-        /// It follows 其中 in its sentence: a part of the total before it.
-        part: bool,
     },
     /// A number with its unit.
     Figure {
@@ -90,68 +99,91 @@ pub struct Found {
     /// The text as written.
     pub written: String,
     /// What it is.
-    pub kind: FoundKind,
+    pub kind: Kind,
 }
 
-fn digits_at(chars: &[char], at: usize) -> usize {
-    chars.get(at..).map_or(0, |rest| {
-        rest.iter().take_while(|c| c.is_ascii_digit()).count()
-    })
+/// A dash between the two ends of a span or range.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '~' | '～' | '至')
 }
 
-/// A decimal number at `at`: digits, optionally `.digits`. Returns (text, length in chars).
-fn number_at(chars: &[char], at: usize) -> Option<(String, usize)> {
-    let int = digits_at(chars, at);
-    if int == 0 {
+/// A hedge written before the number.
+fn approx_prefix(c: char) -> Option<Approx> {
+    match c {
+        '近' => Some(Approx::Nearly),
+        '约' => Some(Approx::About),
+        '超' => Some(Approx::Exceeding),
+        _ => None,
+    }
+}
+
+/// A hedge written after the number.
+fn approx_suffix(c: char) -> Option<Approx> {
+    match c {
+        '多' => Some(Approx::More),
+        '余' => Some(Approx::Over),
+        _ => None,
+    }
+}
+
+/// A character before a number that makes the number part of something else.
+fn glues(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '第' | '/' | '〔')
+}
+
+/// `截至YYYY年M月[D日]`, or `截至YYYY年` when a number that is not a month follows. Without a month
+/// number at all (`截至2023年底`) it is not an as-of date: the year is read on its own.
+fn as_of(c: &mut Cursor<'_>) -> Option<When> {
+    if !c.eat("截至") {
         return None;
     }
-    let mut len = int;
-    if chars.get(at + int) == Some(&'.') {
-        let frac = digits_at(chars, at + int + 1);
-        if frac > 0 {
-            len += 1 + frac;
-        }
-    }
-    Some((chars.get(at..at + len)?.iter().collect(), len))
-}
-
-fn starts(chars: &[char], at: usize, s: &str) -> bool {
-    s.chars()
-        .enumerate()
-        .all(|(k, c)| chars.get(at + k) == Some(&c))
-}
-
-fn year_at(chars: &[char], at: usize) -> Option<i32> {
-    if digits_at(chars, at) != 4 {
+    let y = c.year()?;
+    if !c.eat("年") {
         return None;
     }
-    let y: String = chars.get(at..at + 4)?.iter().collect();
-    y.parse().ok().filter(|y| (1900..=2100).contains(y))
+    let after_year = c.pos();
+    let m = c.small(12)?;
+    if !c.eat("月") {
+        c.rewind(after_year);
+        return Some(When::AsOf(Point::Year(y)));
+    }
+    let day = c.attempt(|c| day(c, y, m));
+    Some(When::AsOf(
+        day.map_or(Point::Month(y, m), |d| Point::Day(y, m, d)),
+    ))
 }
 
-/// A 1-2 digit number at `at`, within `1..=max`.
-fn small_at(chars: &[char], at: usize, max: u8) -> Option<(u8, usize)> {
-    let n = digits_at(chars, at);
-    if n == 0 || n > 2 {
+/// `D日`, a day that month has.
+fn day(c: &mut Cursor<'_>, y: i32, m: u8) -> Option<u8> {
+    let d = c.small(31)?;
+    (c.eat("日") && d <= days_in_month(y, m)).then_some(d)
+}
+
+/// `M月[D日]` after a year.
+fn month(c: &mut Cursor<'_>, y: i32) -> Option<Point> {
+    let m = c.small(12)?;
+    if !c.eat("月") {
         return None;
     }
-    let v: String = chars.get(at..at + n)?.iter().collect();
-    v.parse::<u8>()
-        .ok()
-        .filter(|v| (1..=max).contains(v))
-        .map(|v| (v, n))
+    let day = c.attempt(|c| day(c, y, m));
+    Some(day.map_or(Point::Month(y, m), |d| Point::Day(y, m, d)))
 }
 
-fn dash(c: Option<&char>) -> bool {
-    matches!(c, Some('-' | '—' | '–' | '~' | '～' | '至'))
+/// `自YYYY年起`.
+fn since_year(c: &mut Cursor<'_>) -> Option<When> {
+    if !c.eat("自") {
+        return None;
+    }
+    let y = c.year()?;
+    (c.eat("年") && c.eat("起")).then_some(When::Since(Point::Year(y)))
 }
 
 /// Five-year plans: 十一五 (2006–2010) to 十五五 (2026–2030).
-fn plan(chars: &[char], at: usize) -> Option<(i32, usize)> {
-    if chars.get(at) != Some(&'十') || chars.get(at + 2) != Some(&'五') {
+fn plan(c: &mut Cursor<'_>) -> Option<When> {
+    if c.peek() != Some('十') || c.peek_at(2) != Some('五') {
         return None;
     }
-    let n = match chars.get(at + 1)? {
+    let n = match c.peek_at(1)? {
         '一' => 1,
         '二' => 2,
         '三' => 3,
@@ -159,418 +191,285 @@ fn plan(chars: &[char], at: usize) -> Option<(i32, usize)> {
         '五' => 5,
         _ => return None,
     };
-    Some((2006 + (n - 1) * 5, 3))
+    c.bump(3);
+    let start = 2006 + (n - 1) * 5;
+    Some(When::Span(Point::Year(start), Point::Year(start + 4)))
 }
 
-fn date_ref(written: String, when: When) -> Option<DateRef> {
-    DateRef::new(written, when).ok()
+/// The second year of a span, not before the first.
+fn end_year(c: &mut Cursor<'_>, first: i32) -> Option<i32> {
+    c.year().filter(|y| *y >= first)
 }
 
-/// A date starting at `at`, with its length and whether it was inferred (year-less or garbled).
-fn date_at(chars: &[char], at: usize, context_year: Option<i32>) -> Option<(When, usize, bool)> {
-    if starts(chars, at, "截至") {
-        let y = year_at(chars, at + 2)?;
-        if chars.get(at + 6) != Some(&'年') {
-            return None;
-        }
-        let (m, ml) = small_at(chars, at + 7, 12)?;
-        if chars.get(at + 7 + ml) != Some(&'月') {
-            return Some((When::AsOf(Point::Year(y)), 7, false));
-        }
-        let mut len = 8 + ml;
-        let mut point = Point::Month(y, m);
-        if let Some((d, dl)) = small_at(chars, at + len, 31) {
-            if chars.get(at + len + dl) == Some(&'日') && d <= days_in_month(y, m) {
-                point = Point::Day(y, m, d);
-                len += dl + 1;
-            }
-        }
-        return Some((When::AsOf(point), len, false));
+/// `YYYY-YYYY[年]` or `YYYY-MM-DD`, the cursor after the first year.
+fn after_year_dash(c: &mut Cursor<'_>, y: i32) -> Option<When> {
+    c.eat_if(is_dash)?;
+    if let Some(y2) = c.attempt(|c| end_year(c, y)) {
+        c.eat("年");
+        return Some(When::Span(Point::Year(y), Point::Year(y2)));
     }
-    if starts(chars, at, "自") {
-        let y = year_at(chars, at + 1)?;
-        if chars.get(at + 5) == Some(&'年') && chars.get(at + 6) == Some(&'起') {
-            return Some((When::Since(Point::Year(y)), 7, false));
-        }
-        return None;
-    }
-    if let Some((start, len)) = plan(chars, at) {
-        return Some((
-            When::Span(Point::Year(start), Point::Year(start + 4)),
-            len,
-            false,
-        ));
-    }
-    let Some(y) = year_at(chars, at) else {
-        return month_day_at(chars, at, context_year).or_else(|| garbled_at(chars, at));
-    };
-    // YYYY-YYYY年, YYYY—YYYY年
-    if dash(chars.get(at + 4)) {
-        if let Some(y2) = year_at(chars, at + 5) {
-            if y2 >= y {
-                let len = if chars.get(at + 9) == Some(&'年') {
-                    10
-                } else {
-                    9
-                };
-                return Some((When::Span(Point::Year(y), Point::Year(y2)), len, false));
-            }
-        }
-        // YYYY-MM-DD
-        if let (Some((m, ml)), true) = (small_at(chars, at + 5, 12), true) {
-            if dash(chars.get(at + 5 + ml)) {
-                if let Some((d, dl)) = small_at(chars, at + 6 + ml, 31) {
-                    if d <= days_in_month(y, m) && digits_at(chars, at + 6 + ml + dl) == 0 {
-                        return Some((When::On(Point::Day(y, m, d)), 6 + ml + dl, false));
-                    }
-                }
-            }
-        }
-        return None;
-    }
-    if chars.get(at + 4) != Some(&'年') {
-        return None;
-    }
-    let after = at + 5;
-    // YYYY年—YYYY年
-    if dash(chars.get(after)) && chars.get(after) != Some(&'至') {
-        if let Some(y2) = year_at(chars, after + 1) {
-            if chars.get(after + 5) == Some(&'年') && y2 >= y {
-                return Some((When::Span(Point::Year(y), Point::Year(y2)), 11, false));
-            }
-        }
-    }
-    if starts(chars, after, "至") || starts(chars, after, "到") {
-        if let Some(y2) = year_at(chars, after + 1) {
-            if chars.get(after + 5) == Some(&'年') && y2 >= y {
-                return Some((When::Span(Point::Year(y), Point::Year(y2)), 11, false));
-            }
-        }
-    }
-    if starts(chars, after, "以来") {
-        return Some((When::Since(Point::Year(y)), 7, false));
-    }
-    if starts(chars, after, "以前") || starts(chars, after, "之前") {
-        return Some((When::Until(Point::Year(y)), 7, false));
-    }
-    if starts(chars, after, "底") || starts(chars, after, "末") {
-        return Some((When::On(Point::Month(y, 12)), 6, false));
-    }
-    if let Some((m, ml)) = small_at(chars, after, 12) {
-        if chars.get(after + ml) == Some(&'月') {
-            if let Some((d, dl)) = small_at(chars, after + ml + 1, 31) {
-                if chars.get(after + ml + 1 + dl) == Some(&'日') && d <= days_in_month(y, m) {
-                    return Some((When::On(Point::Day(y, m, d)), 5 + ml + 1 + dl + 1, false));
-                }
-            }
-            return Some((When::On(Point::Month(y, m)), 5 + ml + 1, false));
-        }
-    }
-    Some((When::On(Point::Year(y)), 5, false))
+    let m = c.small(12)?;
+    c.eat_if(is_dash)?;
+    let d = c.small(31)?;
+    (d <= days_in_month(y, m) && c.digits_ahead(1) == 0).then_some(When::On(Point::Day(y, m, d)))
 }
 
-/// `8月6日` with the year taken from the text before it.
-fn month_day_at(
-    chars: &[char],
-    at: usize,
-    context_year: Option<i32>,
-) -> Option<(When, usize, bool)> {
-    if at > 0
-        && chars
-            .get(at - 1)
-            .is_some_and(|c| c.is_ascii_digit() || *c == '年' || *c == '.')
+/// Everything that can follow `YYYY年`: a span to a second year, 以来, 以前, 底, a month, or nothing.
+fn after_year(c: &mut Cursor<'_>, y: i32) -> When {
+    let second = c.attempt(|c| {
+        c.eat_if(|d| is_dash(d) && d != '至')
+            .or_else(|| c.eat_if(|d| d == '至' || d == '到'))?;
+        let y2 = end_year(c, y)?;
+        c.eat("年").then_some(y2)
+    });
+    if let Some(y2) = second {
+        return When::Span(Point::Year(y), Point::Year(y2));
+    }
+    if c.eat("以来") {
+        return When::Since(Point::Year(y));
+    }
+    if c.eat_any(&["以前", "之前"]).is_some() {
+        return When::Until(Point::Year(y));
+    }
+    if c.eat_any(&["底", "末"]).is_some() {
+        return When::On(Point::Month(y, 12));
+    }
+    When::On(c.attempt(|c| month(c, y)).unwrap_or(Point::Year(y)))
+}
+
+/// `8月6日` with the year taken from the text before it (flagged as inferred); not right after a
+/// digit, `年` or `.`.
+fn month_day(c: &mut Cursor<'_>, context_year: Option<i32>) -> Option<When> {
+    if c.prev()
+        .is_some_and(|p| p.is_ascii_digit() || p == '年' || p == '.')
     {
         return None;
     }
-    let (m, ml) = small_at(chars, at, 12)?;
-    if chars.get(at + ml) != Some(&'月') {
+    let m = c.small(12)?;
+    if !c.eat("月") {
         return None;
     }
-    let (d, dl) = small_at(chars, at + ml + 1, 31)?;
-    if chars.get(at + ml + 1 + dl) != Some(&'日') {
+    let d = c.small(31)?;
+    if !c.eat("日") {
         return None;
     }
     let y = context_year?;
-    (d <= days_in_month(y, m)).then_some((When::On(Point::Day(y, m, d)), ml + dl + 2, true))
+    (d <= days_in_month(y, m)).then_some(When::On(Point::Day(y, m, d)))
 }
 
-/// `2017821`: a year glued to month and day when exactly one split is a real date.
-fn garbled_at(chars: &[char], at: usize) -> Option<(When, usize, bool)> {
-    let n = digits_at(chars, at);
-    if !(6..=8).contains(&n) || (at > 0 && chars.get(at - 1).is_some_and(char::is_ascii_digit)) {
+/// `2017821`: a year (1990 to 2100) glued to month and day, when exactly one split of the six to
+/// eight digits is a real date (flagged as inferred).
+fn garbled(c: &mut Cursor<'_>) -> Option<When> {
+    let n = c.digits_ahead(9);
+    if !(6..=8).contains(&n) || c.prev().is_some_and(|p| p.is_ascii_digit()) {
         return None;
     }
-    let text: String = chars.get(at..at + n)?.iter().collect();
-    let y: i32 = text.get(..4)?.parse().ok()?;
+    let digit = |k: usize| c.peek_at(k).and_then(|d| d.to_digit(10)).unwrap_or(0);
+    let value = |from: usize, to: usize| (from..to).fold(0, |v, k| v * 10 + digit(k));
+    let y = i32::try_from(value(0, 4)).ok()?;
     if !(1990..=2100).contains(&y) {
         return None;
     }
-    let rest = text.get(4..)?;
-    let readings: Vec<(u8, u8)> = (1..rest.len())
+    // The month takes one or two of the remaining digits and the day the rest, one or two.
+    let readings: Vec<(u8, u8)> = (5..n)
+        .filter(|cut| cut - 4 <= 2 && n - cut <= 2)
         .filter_map(|cut| {
-            let (m, d) = (rest.get(..cut)?, rest.get(cut..)?);
-            if m.len() > 2 || d.len() > 2 || m.starts_with('0') && m.len() == 1 {
-                return None;
-            }
-            let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+            let m = u8::try_from(value(4, cut)).ok()?;
+            let d = u8::try_from(value(cut, n)).ok()?;
             ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((m, d))
         })
         .collect();
     match readings.as_slice() {
-        [(m, d)] => Some((When::On(Point::Day(y, *m, *d)), n, true)),
-        _ => None,
-    }
-}
-
-fn clause_bounds(chars: &[char], start: usize, end: usize) -> (usize, usize) {
-    let stop = |c: &char| matches!(c, '。' | ';' | '；' | ',' | '，' | '\n');
-    let from = chars
-        .get(..start)
-        .and_then(|b| b.iter().rposition(stop))
-        .map_or(0, |i| i + 1);
-    let to = chars
-        .get(end..)
-        .and_then(|a| a.iter().position(stop))
-        .map_or(chars.len(), |i| end + i);
-    (from, to)
-}
-
-fn sentence_start(chars: &[char], at: usize) -> usize {
-    chars
-        .get(..at)
-        .and_then(|b| b.iter().rposition(|c| matches!(c, '。' | '\n')))
-        .map_or(0, |i| i + 1)
-}
-
-fn role_of(chars: &[char], start: usize, end: usize) -> MoneyRole {
-    let (from, to) = clause_bounds(chars, start, end);
-    let clause: String = chars
-        .get(from..to)
-        .map(|c| c.iter().collect())
-        .unwrap_or_default();
-    let after: String = chars
-        .get(end..(end + 12).min(chars.len()))
-        .map(|c| c.iter().collect())
-        .unwrap_or_default();
-    if clause.contains("贷款") {
-        MoneyRole::Loan
-    } else if ["未获", "未批准", "不予", "未能获"]
-        .iter()
-        .any(|k| clause.contains(k) || after.contains(k))
-    {
-        MoneyRole::Refused
-    } else if ["申请", "争取", "申报"].iter().any(|k| clause.contains(k))
-        && !["获批", "下达", "到位", "拨付", "落实"]
-            .iter()
-            .any(|k| clause.contains(k))
-    {
-        MoneyRole::Requested
-    } else {
-        MoneyRole::Allocated
-    }
-}
-
-fn approx_prefix(c: Option<&char>) -> Option<Approx> {
-    match c {
-        Some('近') => Some(Approx::Nearly),
-        Some('约') => Some(Approx::About),
-        Some('超') => Some(Approx::Exceeding),
-        _ => None,
-    }
-}
-
-fn approx_suffix(c: Option<&char>) -> Option<Approx> {
-    match c {
-        Some('多') => Some(Approx::More),
-        Some('余') => Some(Approx::Over),
-        _ => None,
-    }
-}
-
-/// Money or a figure whose number starts at `at` (a hedge before it is looked at by the caller).
-fn amount_at(chars: &[char], at: usize) -> Option<(FoundKind, usize)> {
-    let (num, nl) = number_at(chars, at)?;
-    let value = Decimal::parse(&num).ok()?;
-    let mut i = at + nl;
-    // A range: 5-10万元.
-    let mut upper = None;
-    if dash(chars.get(i)) && chars.get(i) != Some(&'至') {
-        if let Some((u, ul)) = number_at(chars, i + 1) {
-            let probe = i + 1 + ul;
-            if ["万元", "亿元", "元"]
-                .iter()
-                .any(|s| starts(chars, probe, s))
-            {
-                upper = Decimal::parse(&u).ok();
-                i = probe;
-            }
+        [(m, d)] => {
+            c.bump(n);
+            Some(When::On(Point::Day(y, *m, *d)))
         }
+        _ => None,
     }
-    let mut approx = approx_suffix(chars.get(i));
-    if approx.is_some() {
-        i += 1;
-    }
-    for (unit, mu, len) in [
-        ("万元", MoneyUnit::WanYuan, 2),
-        ("亿元", MoneyUnit::YiYuan, 2),
-        ("元", MoneyUnit::Yuan, 1),
-    ] {
-        if starts(chars, i, unit) {
-            let mut end = i + len;
-            let mut per = None;
-            if chars.get(end) == Some(&'/') {
-                if let Some(u) = UNITS.iter().find(|u| starts(chars, end + 1, u)) {
-                    per = Some((*u).to_owned());
-                    end += 1 + u.chars().count();
-                }
-            }
-            let money = Money::new(value, mu)
-                .ok()?
-                .with_range(upper)
-                .ok()?
-                .with_approx(approx)
-                .with_per(per)
-                .ok()?;
-            return Some((
-                FoundKind::Money {
-                    money,
-                    role: MoneyRole::Allocated,
-                    part: false,
-                },
-                end - at,
-            ));
-        }
-    }
-    if upper.is_some() {
+}
+
+/// A date at the cursor, and whether its year was inferred. A rule that fails may leave the cursor
+/// anywhere; the caller runs this through [`Cursor::attempt`].
+fn date(c: &mut Cursor<'_>, context_year: Option<i32>) -> Option<(When, bool)> {
+    // Every form starts with a digit, 截, 自 or 十.
+    if !c
+        .peek()
+        .is_some_and(|d| d.is_ascii_digit() || matches!(d, '截' | '自' | '十'))
+    {
         return None;
     }
-    let mut multiplier = None;
-    if chars.get(i) == Some(&'万') {
-        multiplier = Some(Multiplier::Wan);
-        i += 1;
-    } else if chars.get(i) == Some(&'亿') {
-        multiplier = Some(Multiplier::Yi);
-        i += 1;
+    if c.looking_at("截至") {
+        return as_of(c).map(|w| (w, false));
+    }
+    if c.looking_at("自") {
+        return since_year(c).map(|w| (w, false));
+    }
+    if let Some(w) = c.attempt(plan) {
+        return Some((w, false));
+    }
+    let Some(y) = c.year() else {
+        let inferred = c
+            .attempt(|c| month_day(c, context_year))
+            .or_else(|| c.attempt(garbled))?;
+        return Some((inferred, true));
+    };
+    if c.peek().is_some_and(is_dash) {
+        return after_year_dash(c, y).map(|w| (w, false));
+    }
+    if !c.eat("年") {
+        return None;
+    }
+    Some((after_year(c, y), false))
+}
+
+/// Money or a figure whose number starts at the cursor (a hedge before it is the caller's).
+fn amount(c: &mut Cursor<'_>) -> Option<Kind> {
+    let value = Decimal::parse(&c.number()?).ok()?;
+    // A range, 5-10万元: the dash and the second number count only before a money unit. An upper end
+    // too long to be read still belongs to the range.
+    let range = c.attempt(|c| {
+        c.eat_if(|d| is_dash(d) && d != '至')?;
+        let upper = c.number()?;
+        MONEY_UNITS
+            .iter()
+            .any(|(u, _)| c.looking_at(u))
+            .then(|| Decimal::parse(&upper).ok())
+    });
+    let mut approx = c.attempt(|c| c.next_char().and_then(approx_suffix));
+    let money_unit = MONEY_UNITS
+        .iter()
+        .find(|(u, _)| c.looking_at(u))
+        .map(|(u, unit)| (u.chars().count(), *unit));
+    if let Some((len, unit)) = money_unit {
+        c.bump(len);
+        let per = c.attempt(|c| {
+            if !c.eat("/") {
+                return None;
+            }
+            c.eat_any(&UNITS)
+        });
+        let money = Money::new(value, unit)
+            .ok()?
+            .with_range(range.flatten())
+            .ok()?
+            .with_approx(approx)
+            .with_per(per.map(str::to_owned))
+            .ok()?;
+        return Some(Kind::Money { money });
+    }
+    if range.is_some() {
+        return None;
+    }
+    let multiplier = match c.peek() {
+        Some('万') => Some(Multiplier::Wan),
+        Some('亿') => Some(Multiplier::Yi),
+        _ => None,
+    };
+    if multiplier.is_some() {
+        c.bump(1);
     }
     if approx.is_none() {
-        approx = approx_suffix(chars.get(i));
-        if approx.is_some() {
-            i += 1;
-        }
+        approx = c.attempt(|c| c.next_char().and_then(approx_suffix));
     }
-    let unit = UNITS.iter().find(|u| starts(chars, i, u))?;
-    Some((
-        FoundKind::Figure {
-            value,
-            multiplier,
-            unit: (*unit).to_owned(),
-            approx,
-        },
-        i + unit.chars().count() - at,
-    ))
+    let unit = c.eat_any(&UNITS)?;
+    Some(Kind::Figure {
+        value,
+        multiplier,
+        unit: unit.to_owned(),
+        approx,
+    })
 }
 
 /// Every fact in `text`, in order. `year_hint` places year-less dates when the text before gives none.
 pub fn find(text: &str, year_hint: Option<i32>) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
+    find_counted(&chars, year_hint).0
+}
+
+/// [`find`] on characters, with the number of characters looked at.
+pub fn find_counted(chars: &[char], year_hint: Option<i32>) -> (Vec<Found>, u64) {
+    let mut c = Cursor::new(chars);
     let mut out: Vec<Found> = Vec::new();
     let mut context_year = year_hint;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars.get(i).copied().unwrap_or(' ');
-        let prev = if i == 0 { None } else { chars.get(i - 1) };
-        // A number glued to letters, digits or a 第/No. is an identifier, not a fact.
-        let glued = prev.is_some_and(|p| {
-            p.is_ascii_alphanumeric() || *p == '.' || *p == '第' || *p == '/' || *p == '〔'
-        });
-        if let Some((when, len, inferred)) =
-            (!glued).then(|| date_at(&chars, i, context_year)).flatten()
-        {
-            let written: String = chars
-                .get(i..i + len)
-                .map(|s| s.iter().collect())
-                .unwrap_or_default();
-            if let Some(y) = when.start().map(Point::year) {
-                context_year = Some(y);
+    while !c.at_end() {
+        let start = c.pos();
+        let glued = c.prev().is_some_and(glues);
+        if !glued {
+            if let Some((when, inferred)) = c.attempt(|c| date(c, context_year)) {
+                if let Some(y) = when.start().map(Point::year) {
+                    context_year = Some(y);
+                }
+                let written = c.since(start);
+                if let Ok(date) = DateRef::new(written.clone(), when) {
+                    out.push(Found {
+                        start,
+                        end: c.pos(),
+                        written,
+                        kind: Kind::Date { date, inferred },
+                    });
+                    continue;
+                }
+                c.rewind(start);
             }
-            if let Some(d) = date_ref(written.clone(), when) {
+        }
+        let hedge = c.peek().and_then(approx_prefix);
+        if !c.peek().is_some_and(|d| d.is_ascii_digit()) && hedge.is_none() {
+            c.bump(1);
+            continue;
+        }
+        if hedge.is_some() || !glued {
+            let kind = c.attempt(|c| {
+                if hedge.is_some() {
+                    c.bump(1);
+                }
+                amount(c)
+            });
+            if let Some(kind) = kind {
+                let kind = match kind {
+                    Kind::Money { money } if money.approx().is_none() && hedge.is_some() => {
+                        Kind::Money {
+                            money: money.with_approx(hedge),
+                        }
+                    }
+                    Kind::Figure {
+                        value,
+                        multiplier,
+                        unit,
+                        approx,
+                    } => Kind::Figure {
+                        value,
+                        multiplier,
+                        unit,
+                        approx: approx.or(hedge),
+                    },
+                    k => k,
+                };
                 out.push(Found {
-                    start: i,
-                    end: i + len,
-                    written,
-                    kind: FoundKind::Date { date: d, inferred },
+                    start,
+                    end: c.pos(),
+                    written: c.since(start),
+                    kind,
                 });
-                i += len;
                 continue;
             }
         }
-        let hedge = approx_prefix(Some(&c));
-        let num_at = if hedge.is_some() { i + 1 } else { i };
-        if c.is_ascii_digit() || hedge.is_some() {
-            let glued_num = hedge.is_none() && glued;
-            if let Some((kind, len)) = (!glued_num).then(|| amount_at(&chars, num_at)).flatten() {
-                let end = num_at + len;
-                // Skip "154.41/10万" style rates: the amount is the divisor of a slash.
-                let rate = num_at > 0 && chars.get(num_at - 1) == Some(&'/');
-                if !rate {
-                    let written: String = chars
-                        .get(i..end)
-                        .map(|s| s.iter().collect())
-                        .unwrap_or_default();
-                    let kind = match (kind, hedge) {
-                        (FoundKind::Money { money: m, .. }, h) => {
-                            let m = if m.approx().is_none() && h.is_some() {
-                                m.with_approx(h)
-                            } else {
-                                m
-                            };
-                            let role = role_of(&chars, i, end);
-                            let part = {
-                                let s = sentence_start(&chars, i);
-                                let before: String = chars
-                                    .get(s..i)
-                                    .map(|c| c.iter().collect())
-                                    .unwrap_or_default();
-                                before.contains("其中")
-                            };
-                            FoundKind::Money {
-                                money: m,
-                                role,
-                                part,
-                            }
-                        }
-                        (
-                            FoundKind::Figure {
-                                value,
-                                multiplier,
-                                unit,
-                                approx,
-                            },
-                            h,
-                        ) => FoundKind::Figure {
-                            value,
-                            multiplier,
-                            unit,
-                            approx: approx.or(h),
-                        },
-                        (k, _) => k,
-                    };
-                    out.push(Found {
-                        start: i,
-                        end,
-                        written,
-                        kind,
-                    });
-                    i = end;
-                    continue;
-                }
-            }
-            // Step over the whole number so its tail is not read as another one.
-            let skip = digits_at(&chars, i).max(1);
-            i += skip;
-            continue;
+        // Step over the whole number so its tail is not read as another one.
+        if c.skip_digits() == 0 {
+            c.bump(1);
         }
-        i += 1;
     }
-    out
+    let steps = c.steps();
+    (out, steps)
+}
+
+/// The date a whole line is, such as a signature's `2024年6月20日`.
+pub fn whole_date(text: &str) -> Option<DateRef> {
+    let chars: Vec<char> = text.chars().collect();
+    match find_counted(&chars, None).0.as_slice() {
+        [f] if f.start == 0 && f.end == chars.len() => match &f.kind {
+            Kind::Date { date, .. } => Some(date.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -12,10 +12,18 @@
 //! - 文号 line:       a line that is only a document number (`天市水案发〔2021〕6号`, `〔2021〕69号`);
 //! - result class:    `A类`, `(B)类` on its own line;
 //! - title:           a line ending in 答复 (or 答复摘要), possibly split over two lines or repeated.
+//!
+//! The fields then give the reply's `Meta` ([`Header::meta`]): each meta value from the first key of
+//! its list that has a value (发文字号, else 文号, else the bare 文号 line; 公开日期, else 发布日期 …),
+//! dates read as `2024-07-01 17:57:30`, `2021-09-24` or a written date, validity 有效 unless it says
+//! 失 or 无.
 
-use crate::model::{MetaField, ResultClass};
+use crate::model::date::Point;
+use crate::model::{DateRef, Meta, MetaField, ResultClass, Validity, When};
 
+use super::facts::whole_date;
 use super::lines::{is_colon, normalize_key, Line};
+use super::opening::FromHeader;
 
 /// Header keys dafu knows (spaces removed).
 pub const KEYS: [&str; 34] = [
@@ -97,6 +105,68 @@ impl Header {
                 !v.is_empty() && !v.chars().all(|c| matches!(c, '—' | '-' | '–' | '/' | '无'))
             })
     }
+
+    /// The first of `keys` that has a value.
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.get(k))
+    }
+
+    /// The reply's metadata.
+    pub fn meta(&self) -> Meta {
+        let validity = self.get("有效性").map(|v| {
+            if v.contains('效') && !v.contains("失") && !v.contains("无") {
+                Validity::Valid
+            } else {
+                Validity::Invalid
+            }
+        });
+        Meta {
+            title: self
+                .title
+                .clone()
+                .or_else(|| self.get("标题"))
+                .unwrap_or_default(),
+            index_number: self.get("索引号"),
+            document_number: self
+                .first(&["发文字号", "文号"])
+                .or_else(|| self.document_number.clone()),
+            issuer: self.first(&["发文机构", "发布机构", "发布机关", "来源"]),
+            category: self.first(&["信息分类", "主题分类", "公开目录"]),
+            summary: self.get("概述"),
+            written: self.get("成文日期").and_then(|v| meta_date(&v)),
+            published: self
+                .first(&["公开日期", "发布日期", "发布时间", "日期"])
+                .and_then(|v| meta_date(&v)),
+            repealed: self
+                .first(&["废止日期", "失效日期"])
+                .and_then(|v| meta_date(&v)),
+            validity,
+            fields: self.fields.clone(),
+        }
+    }
+
+    /// What the header says about the proposal answered.
+    pub fn about_proposal(&self) -> FromHeader {
+        FromHeader {
+            number: self.get("建议编号"),
+            session: self.get("会议届次"),
+            result_class: self.result_class,
+        }
+    }
+}
+
+/// A meta date such as `2024-07-01 17:57:30`, `2021-09-24` or `2021年9月24日`.
+fn meta_date(value: &str) -> Option<DateRef> {
+    let v = value.trim();
+    let (date, time) = v
+        .split_once(' ')
+        .map_or((v, None), |(d, t)| (d, Some(t.trim())));
+    let point = match time {
+        Some(t) if t != "00:00:00" && !t.is_empty() => Point::parse(&format!("{date}T{t}")).ok(),
+        _ => Point::parse(date).ok(),
+    }
+    .or_else(|| whole_date(v).and_then(|d| d.when().start()))?;
+    DateRef::new(v, When::On(point)).ok()
 }
 
 /// Splits `key:value key:value` on known keys; `None` if the line has no known key before a colon.

@@ -37,6 +37,10 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn split_flattened(line: &str) -> Vec<String> {
+    // Every cut below follows a colon or a `。`: a line without one is never cut.
+    if !line.contains([':', '：', '。']) {
+        return vec![line.to_owned()];
+    }
     let mut out = Vec::new();
     let mut rest = line.to_owned();
     // Moves `rest` up to byte `end` into `out`; `rest` keeps what follows.

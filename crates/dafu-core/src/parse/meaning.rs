@@ -1,0 +1,459 @@
+//! What each fact means where it stands. `facts.rs` finds what is written and where; this module reads
+//! the words around each fact and gives it every interpretation the reply records, in one place:
+//!
+//! - **date role** ([`date_role`]): 截至 → as of; a 十X五 span → period; 目标 in the words after it
+//!   (at most eight characters, within its clause), or 远景 right after → target; else event;
+//! - **money role** ([`money_role`]): in the money's clause (between `。` `;` `；` `,` `，`), 贷款 →
+//!   loan; 未获 / 未批准 / 不予 / 未能获 in the clause or the twelve characters after → refused;
+//!   申请 / 争取 / 申报 without 获批 / 下达 / 到位 / 拨付 / 落实 → requested; else allocated;
+//! - **parent** (a 其中 part): money after `其中` in its sentence (since the last `。`) is a part of
+//!   the block's last money that was not itself a part;
+//! - **purpose and payer** ([`purpose_of`]): the words before the amount (back to a clause end, a colon
+//!   or `、`, at most 40 characters, without a leading 其中), split at the first verb (统筹拨付, 拨付,
+//!   安排, 投入, 下达, 落实, 争取, 申请): the words before it pay when at most eight characters, the
+//!   words after it are the purpose, without a leading date, 为 or 用于. With fewer than two characters
+//!   left, the purpose is the words after the amount when they start 用于 or 专项用于, else the words
+//!   before the previous clause end (at most 30 characters), else the words after (at most 30, within
+//!   the clause), without a leading 同时, 专项 or 用于;
+//! - **period**: the last date earlier in the money's sentence, else a date opening the block
+//!   (`二是2023年…`);
+//! - **figure label**: the words before the figure (back to a clause end, a colon or `、`, at most
+//!   twelve characters);
+//! - **key figures** ([`mark_key_figures`]): the six largest figures by full value, ties in reading
+//!   order.
+//!
+//! Facts are read in order, and what the text before a fact says (the last clause and sentence ends,
+//! the last 其中, the role words of the current clause) is carried along in a [`Context`], so a block's
+//! text is read a bounded number of times however many facts it holds; everything else looks at a few
+//! characters around the fact.
+
+use crate::model::date::Point;
+use crate::model::{Anchor, DateFact, DateRef, DateRole, Figure, Funding, MoneyRole, Reply, When};
+
+use super::facts::{self, Kind};
+use super::Diagnostic;
+
+/// Ends a clause: where a money's role is read, and where the clause before a money starts.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | ',' | '，' | '\n')
+}
+
+/// Ends a sentence: where a 其中 stops applying and a date stops being a money's period.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '\n')
+}
+
+/// Ends the words right before a fact that name it (a label, a purpose): a clause end, a colon or `、`.
+fn ends_label(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | ',' | '，' | ':' | '：' | '、')
+}
+
+/// Ends the words right after a fact.
+fn ends_words_after(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | ',' | '，')
+}
+
+/// The words before `start` up to a label end, at most `max` characters, trimmed.
+fn words_before(chars: &[char], start: usize, max: usize) -> String {
+    let window = start.saturating_sub(max);
+    let from = chars
+        .get(window..start)
+        .and_then(|b| b.iter().rposition(|c| ends_label(*c)))
+        .map_or(window, |i| window + i + 1);
+    let s: String = chars
+        .get(from..start)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    s.trim().to_owned()
+}
+
+/// The words after `end` up to the end of its clause, at most `max` characters, trimmed.
+fn words_after(chars: &[char], end: usize, max: usize) -> String {
+    let window = (end + max).min(chars.len());
+    let to = chars
+        .get(end..window)
+        .and_then(|a| a.iter().position(|c| ends_words_after(*c)))
+        .map_or(window, |i| end + i);
+    chars
+        .get(end..to)
+        .map(|c| c.iter().collect::<String>())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+/// The words that decide a money's role, as present or not in a stretch of text. A new role is a word
+/// list here, a field, and its place in [`money_role`]'s order; the words are looked up once per
+/// clause, whatever the number of amounts in it.
+#[derive(Clone, Copy, Debug, Default)]
+struct RoleWords {
+    loan: bool,
+    refused: bool,
+    requested: bool,
+    granted: bool,
+}
+
+const LOAN: [&str; 1] = ["贷款"];
+const REFUSED: [&str; 4] = ["未获", "未批准", "不予", "未能获"];
+const REQUESTED: [&str; 3] = ["申请", "争取", "申报"];
+const GRANTED: [&str; 5] = ["获批", "下达", "到位", "拨付", "落实"];
+
+impl RoleWords {
+    /// The role words wholly inside `chars`.
+    fn in_text(chars: &[char]) -> Self {
+        let text: String = chars.iter().collect();
+        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        Self {
+            loan: has(&LOAN),
+            refused: has(&REFUSED),
+            requested: has(&REQUESTED),
+            granted: has(&GRANTED),
+        }
+    }
+}
+
+/// A money's role from the words of its clause and the few characters after it.
+fn money_role(clause: RoleWords, after: RoleWords) -> MoneyRole {
+    if clause.loan {
+        MoneyRole::Loan
+    } else if clause.refused || after.refused {
+        MoneyRole::Refused
+    } else if clause.requested && !clause.granted {
+        MoneyRole::Requested
+    } else {
+        MoneyRole::Allocated
+    }
+}
+
+/// A date's role from its form and the words right after it.
+fn date_role(date: &DateRef, after: &str) -> DateRole {
+    match date.when() {
+        When::AsOf(_) => DateRole::AsOf,
+        When::Span(..) if date.written().starts_with('十') => DateRole::Period,
+        _ if after.contains("目标") || after.starts_with("远景") => DateRole::Target,
+        _ => DateRole::Event,
+    }
+}
+
+/// `2017年通过贷款` → `通过贷款`: a date at the start of a purpose is the money's period, not its purpose.
+fn strip_leading_date(text: &str) -> String {
+    // Every date form starts with a digit, 截, 自 or 十: anything else needs no search.
+    if !text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '截' | '自' | '十'))
+    {
+        return text.to_owned();
+    }
+    match facts::find(text, None).first() {
+        Some(f) if f.start == 0 && matches!(f.kind, Kind::Date { .. }) => text
+            .chars()
+            .skip(f.end)
+            .collect::<String>()
+            .trim_start_matches([',', '，'])
+            .trim()
+            .to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+/// Who pays and what for, from the words around the amount at `start..end`: `市政府统筹拨付…工作经费
+/// 305.29万元` gives payer 市政府 and purpose `…工作经费`. `clause_end` is the end of the clause
+/// before the amount's, if any.
+fn purpose_of(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    clause_end: Option<usize>,
+) -> (Option<String>, Option<String>) {
+    const VERBS: [&str; 8] = [
+        "统筹拨付",
+        "拨付",
+        "安排",
+        "投入",
+        "下达",
+        "落实",
+        "争取",
+        "申请",
+    ];
+    let before = words_before(chars, start, 40);
+    let before = before.trim_start_matches("其中").trim();
+    let (mut payer, mut purpose) = (None, before);
+    if let Some((verb_at, verb)) = VERBS
+        .iter()
+        .filter_map(|v| before.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)
+    {
+        let who = before.get(..verb_at).unwrap_or("").trim();
+        if !who.is_empty() && who.chars().count() <= 8 {
+            payer = Some(who.to_owned());
+        }
+        purpose = before.get(verb_at + verb.len()..).unwrap_or("").trim();
+    }
+    let purpose = strip_leading_date(
+        purpose
+            .trim_start_matches('为')
+            .trim_start_matches("用于")
+            .trim(),
+    );
+    if purpose.chars().count() >= 2 {
+        return (payer, Some(purpose));
+    }
+    // "…课题培训,拨付20万元": the purpose is the clause before; else the words after ("用于…").
+    let after = words_after(chars, end, 30);
+    let previous = clause_end
+        .map(|e| words_before(chars, e, 30))
+        .unwrap_or_default();
+    let pick = if after.starts_with("用于") || after.starts_with("专项用于") {
+        after
+    } else if previous.chars().count() >= 2 {
+        previous
+    } else {
+        after
+    };
+    let pick = pick
+        .trim_start_matches("同时")
+        .trim_start_matches("专项")
+        .trim_start_matches("用于")
+        .trim()
+        .to_owned();
+    (payer, (!pick.is_empty()).then_some(pick))
+}
+
+/// What the text before a position says, brought up to date as a block's facts are read in order.
+struct Context<'a> {
+    chars: &'a [char],
+    /// Every character before this one has been looked at.
+    seen: usize,
+    /// The last clause end before `seen`.
+    clause_end: Option<usize>,
+    /// Just after the last sentence end before `seen`.
+    sentence_start: usize,
+    /// Where the last 其中 wholly before `seen` starts.
+    qizhong: Option<usize>,
+    /// The clause last asked about: its start, its end and its role words.
+    clause: Option<(usize, usize, RoleWords)>,
+    /// Characters looked at.
+    steps: u64,
+}
+
+impl<'a> Context<'a> {
+    fn new(chars: &'a [char]) -> Self {
+        Self {
+            chars,
+            seen: 0,
+            clause_end: None,
+            sentence_start: 0,
+            qizhong: None,
+            clause: None,
+            steps: 0,
+        }
+    }
+
+    /// Looks at the characters up to `to` (never backwards).
+    fn advance(&mut self, to: usize) {
+        let to = to.min(self.chars.len());
+        for k in self.seen..to {
+            let Some(&c) = self.chars.get(k) else { break };
+            if ends_clause(c) {
+                self.clause_end = Some(k);
+            }
+            if ends_sentence(c) {
+                self.sentence_start = k + 1;
+            }
+            if c == '中' && k > 0 && self.chars.get(k - 1) == Some(&'其') {
+                self.qizhong = Some(k - 1);
+            }
+        }
+        self.steps += to.saturating_sub(self.seen) as u64;
+        self.seen = self.seen.max(to);
+    }
+
+    /// Is there a 其中 earlier in the sentence?
+    fn after_qizhong(&self) -> bool {
+        self.qizhong.is_some_and(|q| q >= self.sentence_start)
+    }
+
+    /// The role words of the clause around a fact that ends at `end` (the context has reached its
+    /// start). Read once per clause: the facts of one clause share them.
+    fn clause_words(&mut self, end: usize) -> RoleWords {
+        let from = self.clause_end.map_or(0, |e| e + 1);
+        if let Some((start, to, words)) = self.clause {
+            if start == from && to >= end {
+                return words;
+            }
+        }
+        let to = self
+            .chars
+            .get(end..)
+            .and_then(|a| a.iter().position(|c| ends_clause(*c)))
+            .map_or(self.chars.len(), |i| end + i);
+        let words = RoleWords::in_text(self.chars.get(from..to).unwrap_or(&[]));
+        self.steps += (to.saturating_sub(from) + to.saturating_sub(end)) as u64;
+        self.clause = Some((from, to, words));
+        words
+    }
+}
+
+/// The facts of a reply under construction, with the year the next year-less date belongs to.
+struct Facts {
+    figures: Vec<Figure>,
+    funding: Vec<Funding>,
+    dates: Vec<DateFact>,
+    year: Option<i32>,
+    steps: u64,
+}
+
+/// Finds and reads the facts of every paragraph and initiative; `block_lines` gives each block's line
+/// in the input, in reading order. Returns the characters looked at by the fact finder and this module.
+pub fn add_facts(
+    reply: &mut Reply,
+    block_lines: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> u64 {
+    let year = reply
+        .meta
+        .written
+        .as_ref()
+        .or(reply.meta.published.as_ref())
+        .and_then(|d| d.when().start())
+        .map(Point::year);
+    let mut facts = Facts {
+        figures: Vec::new(),
+        funding: Vec::new(),
+        dates: Vec::new(),
+        year,
+        steps: 0,
+    };
+    let blocks = reply.sections.iter().flat_map(|s| &s.blocks);
+    for (n, block) in blocks.enumerate() {
+        let line = block_lines.get(n).copied().unwrap_or(0);
+        read_block(block.id(), block.text(), line, &mut facts, diagnostics);
+    }
+    mark_key_figures(&mut facts.figures);
+    reply.figures.extend(facts.figures);
+    reply.funding.extend(facts.funding);
+    reply.dates.extend(facts.dates);
+    facts.steps
+}
+
+fn read_block(
+    block: &str,
+    text: &str,
+    line: usize,
+    out: &mut Facts,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let chars: Vec<char> = text.chars().collect();
+    let (found, steps) = facts::find_counted(&chars, out.year);
+    let mut cx = Context::new(&chars);
+    // The block's last money that is not a 其中 part: the total the next parts belong to.
+    let mut total: Option<String> = None;
+    // The last date read, and a date opening the block.
+    let mut last_date: Option<(usize, DateRef)> = None;
+    let mut opening_date: Option<DateRef> = None;
+    for f in found {
+        cx.advance(f.start);
+        let at = Anchor {
+            block: block.to_owned(),
+            start: f.start,
+            end: f.end,
+        };
+        match f.kind {
+            Kind::Date { date, inferred } => {
+                if let Some(y) = date.when().start().map(Point::year) {
+                    out.year = Some(y);
+                }
+                if inferred {
+                    diagnostics.push(Diagnostic {
+                        line,
+                        message: format!(
+                            "date {:?} read as {} (year from context or digits regrouped)",
+                            f.written,
+                            date.when()
+                                .start()
+                                .map(|p| p.to_string())
+                                .unwrap_or_default()
+                        ),
+                    });
+                }
+                let role = date_role(&date, &words_after(&chars, f.end, 8));
+                last_date = Some((f.start, date.clone()));
+                if f.start == 0 {
+                    opening_date = Some(date.clone());
+                }
+                out.dates.push(DateFact {
+                    id: format!("d{}", out.dates.len() + 1),
+                    date,
+                    role,
+                    at,
+                });
+            }
+            Kind::Money { money } => {
+                let id = format!("m{}", out.funding.len() + 1);
+                let after = chars
+                    .get(f.end..(f.end + 12).min(chars.len()))
+                    .unwrap_or(&[]);
+                let role = money_role(cx.clause_words(f.end), RoleWords::in_text(after));
+                let part_of = if cx.after_qizhong() {
+                    total.clone()
+                } else {
+                    total = Some(id.clone());
+                    None
+                };
+                let (payer, purpose) = purpose_of(&chars, f.start, f.end, cx.clause_end);
+                let period = last_date
+                    .as_ref()
+                    .filter(|(at, _)| *at >= cx.sentence_start)
+                    .map(|(_, d)| d.clone())
+                    .or_else(|| opening_date.clone());
+                out.funding.push(Funding {
+                    id,
+                    written: f.written,
+                    money,
+                    role,
+                    purpose,
+                    payer,
+                    period,
+                    part_of,
+                    at,
+                });
+            }
+            Kind::Figure {
+                value,
+                multiplier,
+                unit,
+                approx,
+            } => {
+                let label = words_before(&chars, f.start, 12);
+                out.figures.push(Figure {
+                    id: format!("f{}", out.figures.len() + 1),
+                    written: f.written,
+                    value,
+                    multiplier,
+                    unit,
+                    approx,
+                    label: (!label.is_empty()).then_some(label),
+                    key: false,
+                    at,
+                });
+            }
+        }
+    }
+    out.steps += steps + cx.steps;
+}
+
+/// Marks the key figures: the six largest by full value, ties in reading order.
+fn mark_key_figures(figures: &mut [Figure]) {
+    let mut order: Vec<(usize, u128)> = figures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((i, f.full_value()?.to_scaled(0).unwrap_or(0))))
+        .collect();
+    crate::model::order::sort_by_key(&mut order, |o| std::cmp::Reverse(o.1));
+    for (i, _) in order.into_iter().take(6) {
+        if let Some(f) = figures.get_mut(i) {
+            f.key = true;
+        }
+    }
+}
