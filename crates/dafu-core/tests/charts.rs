@@ -104,12 +104,14 @@ fn the_seed_total_is_the_exact_integer_sum_of_its_three_amounts() {
     assert_eq!(totals.allocated, Some(d("631.29")));
     assert_eq!(
         (
+            totals.obtained,
             totals.loan,
             totals.requested,
             totals.refused,
+            totals.planned,
             totals.not_summed
         ),
-        (None, None, None, 0)
+        (None, None, None, None, None, 0)
     );
     let bars: Vec<(String, String)> = seed
         .bars_by_purpose()
@@ -153,17 +155,21 @@ fn breakdowns_nest_under_their_totals_and_are_not_summed_twice() {
             (0, "近390万元"),
             (0, "2万元/项"),
             (0, "5-10万元"),
+            (0, "150万元"),
+            (0, "80万元"),
         ]
     );
     let totals = r.funding_totals();
     assert_eq!(
         totals.allocated,
         Some(d("1363.03")),
-        "656 + 707.03; parts, rates and ranges left out"
+        "656 + 707.03; parts, rates, ranges, obtained and planned money left out"
     );
+    assert_eq!(totals.obtained, Some(d("150")));
     assert_eq!(totals.loan, Some(d("9130")));
     assert_eq!(totals.refused, Some(d("200")));
     assert_eq!(totals.requested, Some(d("390")));
+    assert_eq!(totals.planned, Some(d("80")));
     assert_eq!(totals.not_summed, 2);
 }
 
@@ -184,7 +190,9 @@ fn a_rate_is_never_a_bar_and_roles_stay_on_their_bars() {
         [
             ("9130万元", MoneyRole::Loan, false),
             ("200万元", MoneyRole::Refused, false),
-            ("近390万元", MoneyRole::Requested, true)
+            ("近390万元", MoneyRole::Requested, true),
+            ("150万元", MoneyRole::Obtained, false),
+            ("80万元", MoneyRole::Planned, false)
         ]
     );
     let range = bars

@@ -49,12 +49,16 @@ impl<'a> FundingRow<'a> {
 pub struct FundingTotals {
     /// Money allocated, paid or invested: the headline total.
     pub allocated: Option<Decimal>,
+    /// Money won from elsewhere (争取到), never added to the allocated total.
+    pub obtained: Option<Decimal>,
     /// Loans.
     pub loan: Option<Decimal>,
     /// Money asked for, not (yet) granted.
     pub requested: Option<Decimal>,
     /// Money asked for and refused.
     pub refused: Option<Decimal>,
+    /// Money foreseen, not given (计划, 概算).
+    pub planned: Option<Decimal>,
     /// How many items are left out of every total (rates such as 2万元/项, ranges such as 5-10万元).
     pub not_summed: usize,
 }
@@ -137,9 +141,11 @@ impl Reply {
         };
         FundingTotals {
             allocated: sum(MoneyRole::Allocated),
+            obtained: sum(MoneyRole::Obtained),
             loan: sum(MoneyRole::Loan),
             requested: sum(MoneyRole::Requested),
             refused: sum(MoneyRole::Refused),
+            planned: sum(MoneyRole::Planned),
             not_summed: self
                 .funding
                 .iter()

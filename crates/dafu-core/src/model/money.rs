@@ -75,19 +75,24 @@ impl Approx {
     }
 }
 
-/// What the money is: given, asked for, refused or lent.
+/// What the money is: given, won, asked for, refused, lent or foreseen. Each role has its own total;
+/// only allocated money makes the headline total.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MoneyRole {
     /// Allocated, paid or invested (拨付, 安排, 投入).
     #[default]
     Allocated,
+    /// Won for the office from elsewhere (争取到, 获得).
+    Obtained,
     /// Requested or applied for, not (yet) granted (申请, 争取).
     Requested,
     /// Requested and refused.
     Refused,
     /// A loan (贷款).
     Loan,
+    /// Foreseen, not given (计划, 拟, 预计, 概算).
+    Planned,
 }
 
 /// An exact sum of money: `305.29万元`, `近390万元`, `5-10万元`, `2万元/项`.

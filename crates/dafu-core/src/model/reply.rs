@@ -469,7 +469,7 @@ pub struct Funding {
     pub written: String,
     /// The exact amount.
     pub money: Money,
-    /// Allocated, requested, refused or a loan.
+    /// Allocated, obtained, requested, refused, a loan or planned.
     #[serde(default)]
     pub role: MoneyRole,
     /// What it is for.
