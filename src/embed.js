@@ -9,31 +9,107 @@
  * added later: `dafu.mount(element, { src | reply | text, lang, views, open })`.
  * No inline script or style is created, so it runs under
  * `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+ *
+ * It must be a classic script (not type="module"). It reads the document through Document.prototype,
+ * never through `document.x`: an element the host's CMS lets through with a name
+ * (<img name="currentScript" src="https://elsewhere/…">) hides the document's own property of that
+ * name, and would otherwise choose where dafu's code is loaded from.
  */
-(function () {
+(function (global) {
   'use strict';
-  if (window.dafu) return;
 
-  var script = document.currentScript;
+  var proto = Document.prototype;
+  /** The document's own property `name` (a getter of Document.prototype), whatever the page names. */
+  function own(name) {
+    var d = Object.getOwnPropertyDescriptor(proto, name);
+    return d && d.get ? d.get.call(document) : undefined;
+  }
+  function query(selector) { return proto.querySelectorAll.call(document, selector); }
+  function create(tag) { return proto.createElement.call(document, tag); }
+
+  // Fail closed: dafu's files come from the folder of the <script> element that ran this file, or
+  // from nowhere. A module script has no currentScript (and `this` is undefined at its top level).
+  var script = own('currentScript');
+  if (!(script instanceof HTMLScriptElement) || !script.src) {
+    console.error(global === undefined
+      ? 'dafu: dafu.js was included as type="module", which it does not support; include it as <script src="…/dafu.js" defer></script>. Nothing was mounted.'
+      : 'dafu: dafu.js cannot tell which <script src> element loaded it, so it does not know where its files are. Nothing was mounted.');
+    return;
+  }
+
+  /** Is `x` this loader's API (so the loader already ran), rather than anything else called dafu? */
+  function isApi(x) {
+    return !!x && typeof x.mount === 'function' && typeof x.scan === 'function' && typeof x.convert === 'function';
+  }
+  var taken = global.dafu;
+  if (isApi(taken)) return;
+  // An element with id or name "dafu" is also window.dafu; dafu's API takes the name over it (an own
+  // property of window hides the element there, and nowhere else). Anything else the page called dafu
+  // is left alone: dafu still mounts its elements, without a global.
+  var named = taken instanceof Element || taken instanceof HTMLCollection || (!!taken && taken.window === taken);
+  var publish = taken === undefined || named;
+  if (named) {
+    console.warn('dafu: the page has an element (or frame) with id or name "dafu", which is also window.dafu; window.dafu is now dafu\'s API, and the element is still reachable with document.getElementById("dafu").');
+  } else if (!publish) {
+    console.error('dafu: window.dafu is already used by the page, so dafu defines no global (dafu.mount and dafu.convert are unavailable); elements marked with data-dafu-* are still mounted.');
+  }
+
   // Keeps each mounted instance alive as long as its element is: wasm-bindgen frees a Rust object
   // once its JavaScript wrapper is garbage-collected, which would take the view down with it.
   var live = new WeakMap();
-  var base = new URL('.', script ? script.src : location.href);
+  var base = new URL('.', script.src);
   var core = null;
+  // Once a call into the wasm has thrown (a trap, a panic), the one instance serving every dafu on
+  // the page is in an unknown state: nothing is called in it again.
+  var failed = false;
+  // What every instance shows then; read from dafu itself once it has started.
+  var failure = 'dafu internal error';
 
   function addStyle() {
-    if (document.querySelector('link[data-dafu-style]')) return;
-    var link = document.createElement('link');
+    if (query('link[data-dafu-style]').length) return;
+    var link = create('link');
     link.rel = 'stylesheet';
     link.href = new URL('dafu.css', base).href;
     link.setAttribute('data-dafu-style', '');
-    document.head.appendChild(link);
+    (own('head') || own('documentElement')).appendChild(link);
+  }
+
+  /** Shows that dafu has stopped, in every instance, as the panic hook does (once per instance). */
+  function fail(error) {
+    if (!failed) console.error('dafu: stopped after an internal error', error);
+    failed = true;
+    query('[data-dafu-root]').forEach(function (root) {
+      if (root.querySelector(':scope > .dafu-error')) return;
+      var panel = create('div');
+      panel.className = 'dafu-error';
+      panel.setAttribute('role', 'alert');
+      panel.textContent = failure;
+      root.appendChild(panel);
+    });
+  }
+
+  function stopped() {
+    return new Error('dafu stopped after an internal error; reload the page to start it again');
+  }
+
+  /** Calls into the wasm; if that throws, every instance says dafu has stopped, and so does the result. */
+  function enter(call) {
+    if (failed) throw stopped();
+    try {
+      return call();
+    } catch (e) {
+      fail(e);
+      throw stopped();
+    }
   }
 
   function start() {
     if (!core) {
       core = import(new URL('dafu-core.js', base).href).then(function (m) {
-        return m.default({ module_or_path: new URL('dafu.wasm', base) }).then(function () { return m; });
+        return m.default({ module_or_path: new URL('dafu.wasm', base) }).then(function () {
+          failure = enter(function () { return m.internalError(); });
+          return m;
+        });
       });
     }
     return core;
@@ -57,9 +133,16 @@
 
   /**
    * Mounts a reply into `element`. Returns a handle at once; `handle.ready` settles when dafu has
-   * started, and `handle.unmount()` (at any time) gives the element back its own content.
+   * started, and `handle.unmount()` (at any time) gives the element back its own content. An element
+   * already mounted gets its existing handle back: unmount it first to mount it with other options.
    */
   function mount(element, options) {
+    if (!(element instanceof HTMLElement)) throw new TypeError('dafu.mount: the first argument must be an HTML element');
+    var existing = live.get(element);
+    if (existing) {
+      console.warn('dafu: this element is already mounted; its handle is returned (unmount it first to mount it again)');
+      return existing;
+    }
     var opts = Object.assign({}, options || {});
     if (opts.reply && typeof opts.reply !== 'string') opts.reply = JSON.stringify(opts.reply);
     element.setAttribute('data-dafu-mounted', '');
@@ -67,19 +150,27 @@
     var gone = false;
     var handle = {
       ready: start().then(function (m) {
-        if (!gone) inner = m.mount(element, opts);
+        if (!gone) inner = enter(function () { return m.mount(element, opts); });
         return handle;
       }),
       unmount: function () {
         gone = true;
         element.removeAttribute('data-dafu-mounted');
-        live.delete(element);
-        if (inner) { inner.unmount(); inner.free(); inner = null; }
+        if (live.get(element) === handle) live.delete(element);
+        var mounted = inner;
+        inner = null;
+        if (!mounted || failed) return;
+        try {
+          enter(function () { mounted.unmount(); mounted.free(); });
+        } catch (e) {
+          // Already shown in every instance and logged by `enter`.
+        }
       },
     };
     live.set(element, handle);
     handle.ready.catch(function (e) {
       element.removeAttribute('data-dafu-mounted');
+      if (live.get(element) === handle) live.delete(element);
       console.error('dafu: could not start', e);
     });
     return handle;
@@ -88,22 +179,23 @@
   /** Mounts every element under `root` that asks for dafu and is not mounted yet. */
   function scan(root) {
     var found = [];
-    (root || document).querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text]').forEach(function (el) {
-      if (!el.hasAttribute('data-dafu-mounted')) found.push(mount(el, optionsOf(el)));
+    var elements = root ? root.querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text]') : query('[data-dafu-src], [data-dafu], [data-dafu-text]');
+    elements.forEach(function (el) {
+      if (!el.hasAttribute('data-dafu-mounted') && el instanceof HTMLElement) found.push(mount(el, optionsOf(el)));
     });
     return found;
   }
 
   /** Converts a reply's plain text to reply JSON (resolves to the same text the CLI prints). */
   function convert(text) {
-    return start().then(function (m) { return m.convertText(String(text)); });
+    return start().then(function (m) { return enter(function () { return m.convertText(String(text)); }); });
   }
 
-  window.dafu = { mount: mount, scan: scan, optionsOf: optionsOf, convert: convert };
+  if (publish) global.dafu = { mount: mount, scan: scan, optionsOf: optionsOf, convert: convert };
   addStyle();
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', function () { scan(document); });
+  if (own('readyState') === 'loading') {
+    EventTarget.prototype.addEventListener.call(document, 'DOMContentLoaded', function () { scan(); });
   } else {
-    scan(document);
+    scan();
   }
-})();
+})(this);

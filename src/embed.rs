@@ -61,6 +61,18 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
     }
 }
 
+/// The message every instance shows once dafu has stopped (the panic hook's). The loader reads it at
+/// start, so that it can show the same message when a call into the wasm fails in a way no hook sees (a
+/// trap): by then nothing in the wasm can be called safely.
+#[wasm_bindgen(js_name = internalError)]
+pub fn internal_error() -> String {
+    crate::ui::options::Lang::Zh
+        .text()
+        .app
+        .internal_error
+        .to_owned()
+}
+
 /// Converts a reply's plain text and returns the reply JSON, exactly as the CLI's `convert` prints it.
 #[wasm_bindgen(js_name = convertText)]
 pub fn convert_text(text: &str) -> String {

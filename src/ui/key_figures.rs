@@ -1,11 +1,34 @@
 //! The strip of headline numbers; each opens its section and shows the number in its sentence.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use dafu_core::model::Figure;
 
 use super::fill::Seen;
 use super::viewer::Viewer;
+
+/// The most figures the strip shows, however many the reply marks as key: the strip is built at once,
+/// and every figure is one click away in the full list, which is drawn in slices.
+pub const MAX_KEY_FIGURES: usize = 12;
+
+/// Scrolls to the element with this id and moves the focus there, without following a link: a jump
+/// inside dafu never changes the host page's address or its history (a single-page host app reads
+/// both).
+fn jump_to(id: &str) {
+    let Some(target) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    let _ = target.focus();
+    target.scroll_into_view();
+}
 
 /// One number as a button that reveals its sentence.
 #[component]
@@ -36,6 +59,7 @@ pub fn KeyFigures(
     let key = reply
         .key_figures()
         .into_iter()
+        .take(MAX_KEY_FIGURES)
         .map(|f| view! { <li class="dafu-figures__item">{button(f)}</li> })
         .collect_view();
     let all_viewer = viewer.clone();
@@ -48,10 +72,18 @@ pub fn KeyFigures(
                 </li>
             }
         });
+    let (funding_id, funding_href) = (viewer.ids.of("funding"), viewer.ids.href("funding"));
     let total = reply.total_funding_wan_yuan().map(|t| {
         view! {
             <li class="dafu-figures__item">
-                <a class="dafu-figures__button dafu-figures__button--total" href=viewer.ids.href("funding")>
+                <a
+                    class="dafu-figures__button dafu-figures__button--total"
+                    href=funding_href
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        jump_to(&funding_id);
+                    }
+                >
                     <span class="dafu-figures__value">{viewer.t.wan(t)}</span>
                     <span class="dafu-figures__label">{viewer.t.figures.total_tile}</span>
                 </a>

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::error_panel::ErrorPanel;
+use super::i18n::fill;
 use super::options::{Lang, Options};
 use super::page::Page;
 use super::source::ReplySource;
@@ -54,11 +56,58 @@ fn param(name: &str) -> Option<String> {
         .and_then(|p| p.get(name))
 }
 
-/// The source the page's address asks for: `?src=URL`, else the default reply.
-pub fn source_from_location() -> ReplySource {
-    param("src")
-        .filter(|s| !s.trim().is_empty())
-        .map_or(ReplySource::Default, ReplySource::Url)
+/// A `?src=` address dafu does not open, with its scheme (`data:`) to say which.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused(pub String);
+
+/// The scheme `src` names, lower-cased with its colon (`data:`), read as the URL parser reads it
+/// (surrounding spaces and controls, and tabs and newlines anywhere, ignored); `None` for a relative
+/// address, which takes the page's own.
+fn scheme_of(src: &str) -> Option<String> {
+    let mut scheme = String::new();
+    let chars = src
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    for c in chars {
+        if c == ':' && !scheme.is_empty() {
+            scheme.push(':');
+            return Some(scheme);
+        }
+        let first = scheme.is_empty();
+        if c.is_ascii_alphabetic()
+            || (!first && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')))
+        {
+            scheme.push(c.to_ascii_lowercase());
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a reply may be fetched from a `?src=` of this scheme (`None`: relative): a web address, or
+/// one of the page's own scheme (a relative address of dafu.html opened from disk). Anyone can send a
+/// link with any `?src=`; `data:` and `blob:` would show a reply that no server published, under the
+/// page's name.
+fn fetchable(scheme: Option<&str>, page: Option<&str>) -> bool {
+    scheme.is_none_or(|s| matches!(s, "http:" | "https:") || page == Some(s))
+}
+
+/// The source the page's address asks for: `?src=URL`, else the default reply; a `?src=` that is not a
+/// web address (`data:`, `blob:`, `javascript:`, `file:` on a web page) is refused and nothing is
+/// fetched.
+pub fn source_from_location() -> Result<ReplySource, Refused> {
+    let Some(src) = param("src").filter(|s| !s.trim().is_empty()) else {
+        return Ok(ReplySource::Default);
+    };
+    let scheme = scheme_of(&src);
+    let page = web_sys::window().and_then(|w| w.location().protocol().ok());
+    if fetchable(scheme.as_deref(), page.as_deref()) {
+        Ok(ReplySource::Url(src))
+    } else {
+        Err(Refused(scheme.unwrap_or_default()))
+    }
 }
 
 /// A dafu mounted into a host element; [`Mounted::unmount`] gives the element back as it was.
@@ -70,14 +119,24 @@ pub struct Mounted {
 }
 
 impl Mounted {
-    /// Removes the reply view and restores the host element's own content.
+    /// Removes the reply view and restores the host element's own content. Whatever the host has done
+    /// to the element meanwhile (emptied it, moved the content), this ends: the content goes back
+    /// where the wrapper is now, nowhere if the wrapper is gone, and the first failed move stops it.
     pub fn unmount(mut self) {
         // Dropping the handle disposes the reactive owner and removes the view's nodes.
         drop(self.handle.take());
         self.container.remove();
         if let Some(fallback) = self.fallback.take() {
-            while let Some(child) = fallback.first_child() {
-                let _ = self.host.insert_before(&child, Some(&fallback));
+            if let Some(parent) = fallback.parent_node() {
+                // Bounded by the children there are now, should moving one ever add another.
+                for _ in 0..fallback.child_nodes().length() {
+                    let Some(child) = fallback.first_child() else {
+                        break;
+                    };
+                    if parent.insert_before(&child, Some(&fallback)).is_err() {
+                        break;
+                    }
+                }
             }
             fallback.remove();
         }
@@ -93,12 +152,20 @@ impl Mounted {
 }
 
 /// Mounts one dafu into `host`. The host's own content (the reply as plain text, or a note) stays
-/// visible while the reply loads and if it fails, and is hidden once the reply is shown.
+/// visible while the reply loads and if it fails, and is hidden once the reply is shown. An element
+/// that already shows a dafu is refused (`None`, and a console error): mounted again, the second
+/// would wrap the first, and neither could give the element back.
 pub fn mount_into(
     host: web_sys::HtmlElement,
     source: ReplySource,
     options: Options,
 ) -> Option<Mounted> {
+    if host.has_attribute(ROOT_ATTRIBUTE) {
+        web_sys::console::error_1(
+            &"dafu: this element already shows a reply; unmount it before mounting it again".into(),
+        );
+        return None;
+    }
     let document = host.owner_document()?;
     let container = document.create_element("div").ok()?;
     container.set_class_name("dafu-mount");
@@ -154,13 +221,59 @@ pub fn mount_page() {
     };
     target.set_text_content(None);
     let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
-    let source = source_from_location();
     let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
         super::options::parse_timeout(&t)
     });
-    leptos::mount::mount_to(
-        target,
-        move || view! { <Page initial=source timeout_secs=timeout /> },
-    )
+    let source = source_from_location();
+    leptos::mount::mount_to(target, move || match source {
+        Ok(source) => view! { <Page initial=source timeout_secs=timeout /> }.into_any(),
+        // Only the panel: a link that was refused leads nowhere else.
+        Err(Refused(scheme)) => {
+            let lang = Lang::default();
+            let t = lang.text();
+            view! {
+                <article class="dafu-reply" lang=lang.tag()>
+                    <ErrorPanel
+                        heading=t.app.cannot_show
+                        title=fill(t.errors.refused_src, &[&scheme])
+                        lines=Vec::new()
+                        on_retry=None
+                    />
+                </article>
+            }
+            .into_any()
+        }
+    })
     .forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fetchable, scheme_of};
+
+    #[test]
+    fn a_src_is_fetched_only_from_the_web_or_the_pages_own_scheme() {
+        let http = Some("http:");
+        for (src, scheme, ok) in [
+            ("/fixtures/e2e/small.reply.json", None, true),
+            ("reply.json", None, true),
+            ("//other.example/reply.json", None, true),
+            ("https://example.gov.cn/reply.json", Some("https:"), true),
+            ("HTTP://example.gov.cn/reply.json", Some("http:"), true),
+            ("data:application/json,{}", Some("data:"), false),
+            (" \u{1}DaTa:application/json,{}", Some("data:"), false),
+            ("da\tta:application/json,{}", Some("data:"), false),
+            ("blob:http://127.0.0.1/0b6c", Some("blob:"), false),
+            ("javascript:alert(1)", Some("javascript:"), false),
+            ("file:///etc/passwd", Some("file:"), false),
+            ("1data:x", None, true),
+            ("./data:x", None, true),
+        ] {
+            assert_eq!(scheme_of(src).as_deref(), scheme, "{src}");
+            assert_eq!(fetchable(scheme, http), ok, "{src}");
+        }
+        // dafu.html opened from disk reads replies beside it.
+        assert!(fetchable(Some("file:"), Some("file:")));
+        assert!(!fetchable(Some("data:"), Some("file:")));
+    }
 }
