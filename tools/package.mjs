@@ -1,9 +1,14 @@
 // trunk post_build hook: from trunk's staged build, writes
 //   dafu.html  one self-contained page (CSS, wasm as base64, glue inline) that opens from file://
-//   embed/     dafu.js (stable loader), dafu-core.js (glue), dafu.wasm, dafu.css, for host pages.
+//   embed/     dafu.js (stable loader), dafu-core.js (glue), dafu.wasm, dafu.css, for host pages,
+//              and the converter module dafu-convert.js + dafu-convert.wasm (loaded on first use);
+//   dafu-convert.js, dafu-convert.wasm, dafu-convert-hook.js  the converter for the dev page.
+// The converter (crate dafu-convert) is built here: a wasm of its own, so that the viewer's wasm,
+// which every reader downloads, does not carry it.
 // Runs with node; trunk sets TRUNK_STAGING_DIR (a path may be given instead, for a manual run).
-import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const stage = resolve(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist');
 const repo = resolve(import.meta.dirname, '..');
@@ -16,6 +21,22 @@ const one = (test, what) => {
 const glue = readFileSync(one((f) => /^dafu-app-.*\.js$/.test(f), 'wasm-bindgen glue'), 'utf8');
 const wasm = readFileSync(one((f) => f.endsWith('_bg.wasm'), 'wasm file'));
 const index = readFileSync(join(stage, 'index.html'), 'utf8');
+
+// The converter module: built as the app is (release profile, wasm32, the pinned wasm-bindgen, the
+// npm wasm-opt), with stable names.
+const target = resolve(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'));
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+run('cargo', ['build', '--release', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'dafu-convert']);
+const pkg = join(target, 'dafu-convert-pkg');
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, '--out-name', 'dafu-convert',
+  join(target, 'wasm32-unknown-unknown/release/dafu_convert.wasm')]);
+const npmWasmOpt = join(repo, 'node_modules/.bin/wasm-opt');
+run(existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt', ['-Oz', join(pkg, 'dafu-convert_bg.wasm'), '-o', join(pkg, 'dafu-convert.wasm')]);
+const convertGlue = readFileSync(join(pkg, 'dafu-convert.js'), 'utf8');
+const convertWasm = readFileSync(join(pkg, 'dafu-convert.wasm'));
+writeFileSync(join(stage, 'dafu-convert.js'), convertGlue);
+writeFileSync(join(stage, 'dafu-convert.wasm'), convertWasm);
+writeFileSync(join(stage, 'dafu-convert-hook.js'), readFileSync(join(repo, 'src/convert-hook.js')));
 
 // The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
 // release builds), in order; the dev page's own page.css is the one linked stylesheet. Release builds
@@ -33,6 +54,8 @@ writeFileSync(join(stage, 'embed/dafu.js'), readFileSync(join(repo, 'src/embed.j
 writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
 writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
 writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
+writeFileSync(join(stage, 'embed/dafu-convert.js'), convertGlue);
+writeFileSync(join(stage, 'embed/dafu-convert.wasm'), convertWasm);
 
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.
@@ -42,7 +65,14 @@ const body = index
 const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glue}\n` +
   `const b64 = ${JSON.stringify(wasm.toString('base64'))};\n` +
   `const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n` +
-  `initSync({ module: bytes });\n</script>\n`;
+  `initSync({ module: bytes });\n</script>\n` +
+  // The converter, inline too, compiled on first use (file:// allows neither fetch nor workers).
+  `<script type="module">\n${convertGlue}\n` +
+  `const convertB64 = ${JSON.stringify(convertWasm.toString('base64'))};\n` +
+  `let convertReady = false;\n` +
+  `globalThis[Symbol.for('dafu.convert')] = async (text) => {\n` +
+  `  if (!convertReady) { initSync({ module: Uint8Array.from(atob(convertB64), (c) => c.charCodeAt(0)) }); convertReady = true; }\n` +
+  `  return convert(String(text));\n};\n</script>\n`;
 // Minified HTML drops the optional </head>; the inline assets then go right after the title.
 const at = body.includes('</head>') ? '</head>' : '</title>';
 if (!body.includes(at)) throw new Error('package.mjs: index.html has neither </head> nor </title>');

@@ -8,7 +8,7 @@ import { openApp, setup } from './harness.mjs';
 
 const env = setup();
 const dir = 'tests/fixtures/hostile';
-const cases = readdirSync(dir).sort().map((name) => ({ name, b64: readFileSync(`${dir}/${name}`).toString('base64') }));
+const cases = readdirSync(dir).filter((n) => /\.(json|txt)$/.test(n)).sort().map((name) => ({ name, b64: readFileSync(`${dir}/${name}`).toString('base64') }));
 
 test(`all ${cases.length} hostile cases render safely on the host page`, async () => {
   const { page, errors } = await openApp(env.browser, `${env.server.url}/examples/host/index.html`, '#reply-seed .dafu-accordion__button');
@@ -29,8 +29,13 @@ test(`all ${cases.length} hostile cases render safely on the host page`, async (
         document.querySelector('main').appendChild(el);
         const handle = window.dafu.mount(el, name.endsWith('.json') ? { reply: text } : { text });
         await handle.ready;
-        await new Promise((r) => setTimeout(r, 0));
-        const shown = el.querySelector('.dafu-error, .dafu-header, .dafu-accordion, .dafu-body');
+        // Text is converted by the converter module, which answers asynchronously (and loads on first
+        // use): wait for it, within a bound.
+        let shown = null;
+        for (let waited = 0; !shown && waited < 5000; waited += 10) {
+          await new Promise((r) => setTimeout(r, waited ? 10 : 0));
+          shown = el.querySelector('.dafu-error, .dafu-header, .dafu-accordion, .dafu-body');
+        }
         results.push({ name, shown: !!shown });
         handle.unmount();
         el.remove();
