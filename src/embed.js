@@ -3,7 +3,8 @@
  *   <script src="/path/to/embed/dafu.js" defer></script>
  *   <div data-dafu-src="reply.json">…the reply as plain text, shown until dafu starts…</div>
  *
- * It finds dafu.css, dafu-core.js and dafu.wasm next to itself, mounts every element with
+ * It finds dafu.css, dafu-core.js and dafu.wasm next to itself (and the converter,
+ * dafu-convert.js + dafu-convert.wasm, the first time a text is converted), mounts every element with
  * data-dafu-src, an inline <script type="application/json" data-dafu-reply>, or data-dafu-text (its
  * own text is the reply, converted in the browser), and defines one global, `dafu`, for elements
  * added later: `dafu.mount(element, { src | reply | text, lang, views, open })`.
@@ -186,9 +187,59 @@
     return found;
   }
 
+  // The converter is a wasm module of its own (dafu-convert.js + dafu-convert.wasm, next to this file),
+  // loaded the first time a text is converted: readers who only read never download it. The viewer
+  // finds it under Symbol.for('dafu.convert'), which names no global and no element can stand in for.
+  var converter = null;
+  // Texts this long go to a worker (dafu-convert-worker.js), so the page keeps answering while they
+  // convert; if workers are unavailable, they convert here.
+  var LONG = 200000;
+  // One worker, started on first use and kept (its wasm compiles once); requests are answered in order.
+  var worker = null;
+  var waiting = [];
+  function inWorker(text) {
+    return new Promise(function (resolve, reject) {
+      if (!worker) {
+        worker = new Worker(new URL('dafu-convert-worker.js', base), { type: 'module' });
+        worker.onmessage = function (e) {
+          var next = waiting.shift();
+          if (!next) return;
+          if (e.data && e.data.error) next.reject(new Error(e.data.error)); else next.resolve(e.data);
+        };
+        worker.onerror = function (e) {
+          worker.terminate();
+          worker = null;
+          var failed = waiting;
+          waiting = [];
+          failed.forEach(function (w) { w.reject(new Error(e.message || 'the converter worker failed')); });
+        };
+      }
+      waiting.push({ resolve: resolve, reject: reject });
+      worker.postMessage(text);
+    });
+  }
+  function convertWith(text) {
+    text = String(text);
+    if (text.length > LONG && typeof Worker === 'function') {
+      return inWorker(text).catch(function () { return convertHere(text); });
+    }
+    return convertHere(text);
+  }
+  function convertHere(text) {
+    if (!converter) {
+      converter = import(new URL('dafu-convert.js', base).href).then(function (m) {
+        return m.default({ module_or_path: new URL('dafu-convert.wasm', base) }).then(function () { return m; });
+      });
+    }
+    return converter.then(function (m) { return m.convert(text); });
+  }
+  var hook = Symbol.for('dafu.convert');
+  if (typeof global[hook] !== 'function') global[hook] = convertWith;
+
   /** Converts a reply's plain text to reply JSON (resolves to the same text the CLI prints). */
   function convert(text) {
-    return start().then(function (m) { return enter(function () { return m.convertText(String(text)); }); });
+    if (failed) return Promise.reject(stopped());
+    return convertWith(text).then(function (r) { return r.json; });
   }
 
   if (publish) global.dafu = { mount: mount, scan: scan, optionsOf: optionsOf, convert: convert };

@@ -72,9 +72,3 @@ pub fn internal_error() -> String {
         .internal_error
         .to_owned()
 }
-
-/// Converts a reply's plain text and returns the reply JSON, exactly as the CLI's `convert` prints it.
-#[wasm_bindgen(js_name = convertText)]
-pub fn convert_text(text: &str) -> String {
-    format!("{}\n", dafu_core::parse::convert(text).reply.to_json())
-}

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
@@ -20,17 +21,34 @@ const types = {
 };
 
 const faults = { flaky: 0 };
+const made = new Map();
+/** Builds a reply body once per server process (the gzip bomb, the dense replies). */
+const once = async (key, make) => {
+  if (!made.has(key)) made.set(key, await make());
+  return made.get(key);
+};
+
+/** 48 MiB of spaces, gzipped to about 48 KB: under the size limit on the wire, far over it inflated. */
+export const BOMB_BYTES = 48 * 1024 * 1024;
 
 /** Network faults for `?src=/fault/…`: each route misbehaves in one way real servers do. */
-function fault(name, req, res) {
+async function fault(name, req, res) {
   const small = readFileSync(join(root, 'tests/fixtures/e2e/small.reply.json'));
   switch (name) {
     case '500': res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); break;
     case 'html': res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>请先登录</body></html>'); break;
+    case 'status-text': res.writeHead(404, 'Call 400-123-4567 for your refund', { 'content-type': 'text/plain' }).end('not found'); break;
+    case 'html-type': res.writeHead(200, { 'content-type': 'text/html; call=400-123-4567' }).end('<html><body>请拨打400-123-4567</body></html>'); break;
     case 'html-as-json': res.writeHead(200, { 'content-type': 'application/json' }).end('<html><body>维护中</body></html>'); break;
     case 'huge': {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(25 * 1024 * 1024) });
       res.end(Buffer.alloc(25 * 1024 * 1024, 32));
+      break;
+    }
+    case 'gzip-bomb': {
+      const body = await once('bomb', () => gzipSync(Buffer.alloc(BOMB_BYTES, 32), { level: 9 }));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+      res.end(body);
       break;
     }
     case 'never': req.on('close', () => res.destroy()); break;
@@ -60,7 +78,8 @@ function baseOf(path) {
 
 /**
  * Serves dist/ at / (so /embed/ is dist/embed/), tests/fixtures/ at /fixtures/, the benchmark's
- * generated replies (target/bench/) at /bench/, and the repository's
+ * generated replies (target/bench/) at /bench/, the dense replies of tests/hostile/dense.mjs at
+ * /dense/<shape>.reply.json, and the repository's
  * examples/, data/ and tests/ at their own paths, on a free port of 127.0.0.1. `headers` are added to
  * every HTML response (a Content-Security-Policy, say).
  */
@@ -68,7 +87,18 @@ export async function serve({ headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.startsWith('/fault/')) {
-      fault(path.slice(7), req, res);
+      await fault(path.slice(7), req, res);
+      return;
+    }
+    const shape = /^\/dense\/(\w+)\.reply\.json$/.exec(path)?.[1];
+    if (shape) {
+      const { dense } = await import('./hostile/dense.mjs');
+      if (!Object.hasOwn(dense, shape)) {
+        res.writeHead(404).end();
+        return;
+      }
+      const body = await once(shape, () => Buffer.from(JSON.stringify(dense[shape]())));
+      res.writeHead(200, { 'content-type': types['.json'], 'content-length': String(body.length) }).end(body);
       return;
     }
     const base = baseOf(path);

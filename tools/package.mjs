@@ -2,7 +2,8 @@
 //   dafu.html  one self-contained page (CSS, wasm as base64, glue inline) that opens from file://
 //   embed/     dafu.js (stable loader), dafu-core.js (glue), dafu.wasm, dafu.css, for host pages,
 //              and the converter module dafu-convert.js + dafu-convert.wasm (loaded on first use);
-//   dafu-convert.js, dafu-convert.wasm, dafu-convert-hook.js  the converter for the dev page.
+//   dafu-convert.js, dafu-convert.wasm, dafu-convert-hook.js  the converter for the dev page;
+//   dafu-convert-worker.js (root and embed/)  the converter in a worker, for long texts.
 // The converter (crate dafu-convert) is built here: a wasm of its own, so that the viewer's wasm,
 // which every reader downloads, does not carry it.
 // Runs with node; trunk sets TRUNK_STAGING_DIR (a path may be given instead, for a manual run).
@@ -37,6 +38,7 @@ const convertWasm = readFileSync(join(pkg, 'dafu-convert.wasm'));
 writeFileSync(join(stage, 'dafu-convert.js'), convertGlue);
 writeFileSync(join(stage, 'dafu-convert.wasm'), convertWasm);
 writeFileSync(join(stage, 'dafu-convert-hook.js'), readFileSync(join(repo, 'src/convert-hook.js')));
+writeFileSync(join(stage, 'dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
 
 // The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
 // release builds), in order; the dev page's own page.css is the one linked stylesheet. Release builds
@@ -56,6 +58,7 @@ writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
 writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
 writeFileSync(join(stage, 'embed/dafu-convert.js'), convertGlue);
 writeFileSync(join(stage, 'embed/dafu-convert.wasm'), convertWasm);
+writeFileSync(join(stage, 'embed/dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
 
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.

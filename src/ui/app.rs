@@ -6,9 +6,11 @@ use std::sync::Arc;
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 
-use dafu_core::model::Reply;
+use dafu_core::model::{Attachment, Reply, TextId};
 
+use super::block_text::fact_runs;
 use super::error_panel::ErrorPanel;
+use super::fill::Seen;
 use super::funding_chart::FundingChart;
 use super::header::Header;
 use super::key_figures::KeyFigures;
@@ -41,54 +43,39 @@ pub fn ReplyView(
         ..Viewer::new(reply.clone(), options.open_all, options.lang)
     };
     let views = options.views;
-    let preamble = reply
-        .preamble
-        .clone()
-        .map(|p| view! { <p class="dafu-preamble">{p}</p> });
+    let preamble = reply.preamble.clone().map(|p| {
+        let id = TextId::Preamble.to_string();
+        view! {
+            <p class="dafu-preamble" id=viewer.ids.reply(&id) tabindex="-1">
+                {fact_runs(&viewer, &id, p)}
+            </p>
+        }
+    });
     let addressee = reply
         .addressee
         .clone()
         .map(|a| view! { <p class="dafu-addressee">{a}</p> });
-    let closing = reply
-        .closing
-        .iter()
-        .map(|p| view! { <p class="dafu-closing__text">{p.clone()}</p> })
-        .collect_view();
-    let signature = reply.signature.clone().map(|s| {
-        view! {
-            <p class="dafu-closing__signature">
-                {s.signer.map(|n| view! { <span class="dafu-closing__signer">{n}</span> })}
-                {s.date.map(|d| view! { <span class="dafu-closing__date">{d.written().to_owned()}</span> })}
-                {s.contact.into_iter().map(|c| view! { <span class="dafu-closing__contact">{c}</span> }).collect_view()}
-            </p>
-        }
-    });
-    let t = viewer.t;
-    let attachments = (!reply.attachments.is_empty()).then(|| {
-        let items = reply
-            .attachments
-            .iter()
-            .map(|a| match a.safe_url() {
-                Some(url) => view! {
-                    <li class="dafu-attachments__item">
-                        <a class="dafu-attachments__link" href=url.to_owned() target="_blank" rel="noopener noreferrer">{a.title.clone()}</a>
-                    </li>
-                }
-                .into_any(),
-                None => view! {
-                    <li class="dafu-attachments__item">{a.title.clone()}<span class="dafu-attachments__unsafe">{t.app.unsafe_link}</span></li>
-                }
-                .into_any(),
-            })
-            .collect_view();
-        view! {
-            <h2 class="dafu-attachments__title">{t.app.attachments}</h2>
-            <ul class="dafu-attachments">{items}</ul>
-        }
-    });
     let fill = viewer.fill;
+    // Each view registers its parts with the fill as it is built (see `Fill`), so the views are built
+    // here one after the other, in the order the page shows them.
+    let header = views.header.then(|| {
+        view! { <Header viewer=viewer.clone() title_id=viewer.ids.of("title") /> }
+    });
+    let figures = views
+        .figures
+        .then(|| view! { <KeyFigures viewer=viewer.clone() /> });
+    let sections = views
+        .sections
+        .then(|| view! { <Sections viewer=viewer.clone() /> });
+    let timeline = views
+        .timeline
+        .then(|| view! { <Timeline viewer=viewer.clone() /> });
+    let funding = views
+        .funding
+        .then(|| view! { <FundingChart viewer=viewer.clone() /> });
+    let footer = views.sections.then(|| closing(&viewer));
     let view = view! {
-        {views.header.then(|| view! { <Header reply=reply.clone() t=viewer.t title_id=viewer.ids.of("title") /> })}
+        {header}
         <div
             class="dafu-body"
             data-dafu-filling=move || fill.filling().then_some("")
@@ -96,11 +83,11 @@ pub fn ReplyView(
             on:keydown=move |_| fill.yield_to_input()
         >
             {views.sections.then(|| view! { {addressee}{preamble} })}
-            {views.figures.then(|| view! { <KeyFigures viewer=viewer.clone() /> })}
-            {views.sections.then(|| view! { <Sections viewer=viewer.clone() /> })}
-            {views.timeline.then(|| view! { <Timeline viewer=viewer.clone() /> })}
-            {views.funding.then(|| view! { <FundingChart viewer=viewer.clone() /> })}
-            {views.sections.then(|| view! { <footer class="dafu-closing">{closing}{signature}{attachments}</footer> })}
+            {figures}
+            {sections}
+            {timeline}
+            {funding}
+            {footer}
         </div>
     };
     // Every view has registered its parts by now (component bodies run as the view is built); what
@@ -109,6 +96,73 @@ pub fn ReplyView(
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| fill.finish());
     on_cleanup(move || printing.remove());
     view
+}
+
+/// The closing lines, the signature and the attachments, each list drawn in slices (a reply may hold
+/// tens of thousands of lines in any of them). Each text shows its facts marked, under the name its
+/// anchors use (`closing-1`, `signature`, `signature-date`, `contact-1`).
+fn closing(viewer: &Viewer) -> impl IntoView {
+    let (reply, fill, t) = (&viewer.reply, viewer.fill, viewer.t);
+    let lines = {
+        let viewer = viewer.clone();
+        let numbered: Vec<_> = (1..).zip(reply.closing.clone()).collect();
+        fill.slices(numbered, Seen::AtOnce, move |(n, p)| {
+            let id = TextId::Closing(n).to_string();
+            view! {
+                <p class="dafu-closing__text" id=viewer.ids.reply(&id) tabindex="-1">
+                    {fact_runs(&viewer, &id, p)}
+                </p>
+            }
+        })
+    };
+    let signature = reply.signature.clone().map(|s| {
+        let contact = {
+            let viewer = viewer.clone();
+            let numbered: Vec<_> = (1..).zip(s.contact).collect();
+            fill.slices(numbered, Seen::AtOnce, move |(n, c)| {
+                signature_part(&viewer, TextId::Contact(n), "dafu-closing__contact", c)
+            })
+        };
+        let signer = s
+            .signer
+            .map(|n| signature_part(viewer, TextId::Signer, "dafu-closing__signer", n));
+        let date = s.date.map(|d| {
+            let written = d.written().to_owned();
+            signature_part(viewer, TextId::SignatureDate, "dafu-closing__date", written)
+        });
+        view! { <p class="dafu-closing__signature">{signer}{date}{contact}</p> }
+    });
+    let attachments = (!reply.attachments.is_empty()).then(|| {
+        let items = fill.slices(reply.attachments.clone(), Seen::AtOnce, move |a: Attachment| {
+            match a.safe_url().map(str::to_owned) {
+                Some(url) => view! {
+                    <li class="dafu-attachments__item">
+                        <a class="dafu-attachments__link" href=url target="_blank" rel="noopener noreferrer">{a.title}</a>
+                    </li>
+                }
+                .into_any(),
+                None => view! {
+                    <li class="dafu-attachments__item">{a.title}<span class="dafu-attachments__unsafe">{t.app.unsafe_link}</span></li>
+                }
+                .into_any(),
+            }
+        });
+        view! {
+            <h2 class="dafu-attachments__title">{t.app.attachments}</h2>
+            <ul class="dafu-attachments">{items}</ul>
+        }
+    });
+    view! { <footer class="dafu-closing">{lines}{signature}{attachments}</footer> }
+}
+
+/// A part of the signature (the signer, the date, a contact line) with its facts marked, as an element
+/// `reveal` can focus.
+fn signature_part(viewer: &Viewer, at: TextId<'_>, class: &'static str, text: String) -> AnyView {
+    let id = at.to_string();
+    view! {
+        <span class=class id=viewer.ids.reply(&id) tabindex="-1">{fact_runs(viewer, &id, text)}</span>
+    }
+    .into_any()
 }
 
 /// One dafu instance: loads its reply from `source` and shows it, a loading note, or an error panel.
@@ -142,6 +196,11 @@ pub fn App(
         if let Some(local) = source.local() {
             // Local sources are shown in the first frame, with no loading flash.
             settle(local);
+        } else if let ReplySource::Text(text) = source.clone() {
+            state.set(State::Loading);
+            leptos::task::spawn_local(async move {
+                settle(super::source::convert_text(&text).await.map(Arc::new));
+            });
         } else if let ReplySource::Url(url) = source.clone() {
             state.set(State::Loading);
             leptos::task::spawn_local(

@@ -1,12 +1,15 @@
 //! Drawing a big reply in slices: the first screen at once, the rest a slice per animation frame.
 //!
 //! A reply of 500 sections is 370,000 DOM nodes; drawn in one go it takes seconds before anything
-//! shows. Views register their heavy parts (a section's blocks, a slice of timeline entries, the
-//! chart) in document order with a weight (how many items they draw). Parts are drawn at once while
+//! shows. Views register their heavy parts (a slice of section headings, a section's blocks, a slice
+//! of timeline entries, chart rows, table rows, header fields, closing lines or attachments) in
+//! document order with a weight (how many items they draw), so that no list of any length is drawn
+//! in one frame. Parts are drawn at once while
 //! the first-screen budget lasts; once one part is deferred, every later part is too, so the page
 //! always fills top-down. After mounting, [`Fill::start`] draws the rest a slice per frame, sizing
 //! slices to keep each frame short, and leaves the frame after a click or key press to that input.
-//! Opening a section draws it at once. A reply of ordinary size (the seed, the five examples) is
+//! Opening a section draws it at once; switching the chart's view draws the new view's top at once
+//! and queues the rest ([`Fill::redraw`]). A reply of ordinary size (the seed, the five examples) is
 //! drawn whole in the first frame, except what sits behind a closed control (the table, the list of
 //! all figures), which follows in the next.
 //!
@@ -30,8 +33,19 @@ pub const SLICE: usize = 40;
 const START_RATE: f64 = 20.0;
 /// Milliseconds of drawing per frame while filling: a third of a 60 Hz frame.
 const SLICE_MS: f64 = 6.0;
+/// The longest a slice may take, on a page whose every frame costs the browser far more than that.
+const MAX_SLICE_MS: f64 = 50.0;
 /// The most weight drawn in one frame, whatever the measured rate.
 const MAX_QUOTA: usize = 2_000;
+
+/// The reactive view of [`Fill::when`]. Not generic, so that every list drawn in slices shares its
+/// code: a reactive view is compiled once per closure type, about 1 KiB of gzipped wasm each.
+fn drawn_view(
+    drawn: Option<RwSignal<bool>>,
+    draw: Box<dyn Fn() -> AnyView + Send + Sync>,
+) -> impl IntoView {
+    move || drawn.is_none_or(|d| d.get()).then(&draw)
+}
 
 /// Whether a part is on screen when the reply first shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +133,54 @@ impl Fill {
         }
     }
 
+    /// Draws the first of a list's `parts` (from [`Fill::list`]) now, up to the first screen's weight:
+    /// a view just switched to (a chart view, the table) shows its top at once, and the fill draws
+    /// the rest in order, a slice per frame, instead of all of it in the frame of the click.
+    pub fn draw_first(parts: &[RwSignal<bool>]) {
+        parts
+            .iter()
+            .take(FIRST_SCREEN.div_ceil(SLICE))
+            .copied()
+            .for_each(Self::draw);
+    }
+
+    /// Parts for a list drawn only once it is asked for (a chart view not shown at first): one per
+    /// [`SLICE`] items, none registered; [`Fill::redraw`] draws them.
+    pub fn unqueued(len: usize) -> Vec<RwSignal<bool>> {
+        (0..len.div_ceil(SLICE))
+            .map(|_| RwSignal::new(false))
+            .collect()
+    }
+
+    /// Draws a list anew (a view made again when the reader switches to it): its top at once, as
+    /// [`Fill::draw_first`], and the rest queued after every part registered so far, a slice per
+    /// frame, so a switch never draws thousands of items in the frame of the click. `parts` must not
+    /// be on screen: they are undrawn first.
+    pub fn redraw(self, parts: &[RwSignal<bool>]) {
+        for part in parts {
+            if part.try_get_untracked() == Some(true) {
+                part.set(false);
+            }
+        }
+        Self::draw_first(parts);
+        let rest: Vec<Part> = parts
+            .iter()
+            .skip(FIRST_SCREEN.div_ceil(SLICE))
+            .map(|&drawn| Part {
+                drawn,
+                weight: SLICE,
+            })
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        self.parts.try_update_value(|p| p.extend(rest));
+        if self.filling.try_get_untracked() == Some(false) {
+            self.filling.set(true);
+            self.frame(START_RATE, None);
+        }
+    }
+
     /// Draws undrawn parts in order until `quota` weight is drawn; returns the weight drawn and
     /// whether anything is left.
     fn step(self, quota: usize) -> (usize, bool) {
@@ -159,7 +221,7 @@ impl Fill {
             .unwrap_or(false);
         if pending {
             self.filling.set(true);
-            self.frame(START_RATE);
+            self.frame(START_RATE, None);
         }
     }
 
@@ -177,24 +239,31 @@ impl Fill {
 
     /// One slice in the next frame, sized from `rate` (weight drawn per millisecond so far) to take
     /// about [`SLICE_MS`], leaving the rest of the frame to the page and to the reader's input.
-    fn frame(self, rate: f64) {
+    /// `previous` is when the previous slice started and how long it took: on a page so big that
+    /// the browser's own work on every frame dwarfs a slice (100,000 sections: 200 ms a frame,
+    /// whatever was drawn), slices grow to a quarter of that work, up to [`MAX_SLICE_MS`], so the
+    /// page fills in fewer of those frames without making any of them much longer.
+    fn frame(self, rate: f64, previous: Option<(f64, f64)>) {
         request_animation_frame(move || {
             if self.input.try_update_value(std::mem::take) == Some(true) {
-                self.frame(rate);
+                self.frame(rate, None);
                 return;
             }
             let start = now();
+            let browser_ms = previous.map_or(0.0, |(at, took)| start - at - took);
+            let slice_ms = (browser_ms / 4.0).clamp(SLICE_MS, MAX_SLICE_MS);
             // Truncation is intended: a slice is a whole number of items.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let quota = ((rate * SLICE_MS) as usize).clamp(1, MAX_QUOTA);
+            let quota = ((rate * slice_ms) as usize).clamp(1, MAX_QUOTA);
             let (drawn, more) = self.step(quota);
             // The slice's views are built by the effects the step woke; this task runs after them,
             // so the time to here is what drawing the slice cost.
             leptos::task::spawn_local(async move {
+                let took = now() - start;
                 #[allow(clippy::cast_precision_loss)]
-                let measured = drawn as f64 / (now() - start).max(0.5);
+                let measured = drawn as f64 / took.max(0.5);
                 if more {
-                    self.frame((rate + measured) / 2.0);
+                    self.frame((rate + measured) / 2.0, Some((start, took)));
                 }
             });
         });
@@ -229,15 +298,22 @@ impl Fill {
         chunks
             .enumerate()
             .map(|(k, chunk)| {
-                let drawn = parts.get(k).copied();
                 let draw = draw.clone();
-                move || {
-                    drawn
-                        .is_none_or(|d| d.get())
-                        .then(|| chunk.iter().cloned().map(&draw).collect_view())
-                }
+                Self::when(parts.get(k).copied(), move || {
+                    let views: Vec<AnyView> =
+                        chunk.iter().cloned().map(|x| draw(x).into_any()).collect();
+                    views.into_any()
+                })
             })
             .collect_view()
+    }
+
+    /// What `draw` makes, once `drawn` is true (at once without it): one slice of a list, say.
+    pub fn when(
+        drawn: Option<RwSignal<bool>>,
+        draw: impl Fn() -> AnyView + Send + Sync + 'static,
+    ) -> impl IntoView {
+        drawn_view(drawn, Box::new(draw))
     }
 
     /// `items` drawn by `draw`, split into parts of [`SLICE`] items.

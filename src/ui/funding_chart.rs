@@ -54,9 +54,11 @@ enum ChartView {
 fn role_class(role: MoneyRole) -> &'static str {
     match role {
         MoneyRole::Allocated => "dafu-chart__bar dafu-chart__bar--allocated",
+        MoneyRole::Obtained => "dafu-chart__bar dafu-chart__bar--obtained",
         MoneyRole::Requested => "dafu-chart__bar dafu-chart__bar--requested",
         MoneyRole::Refused => "dafu-chart__bar dafu-chart__bar--refused",
         MoneyRole::Loan => "dafu-chart__bar dafu-chart__bar--loan",
+        MoneyRole::Planned => "dafu-chart__bar dafu-chart__bar--planned",
     }
 }
 
@@ -71,7 +73,8 @@ fn clip_label(label: &str) -> String {
 
 fn fill(viewer: &Viewer, role: MoneyRole) -> Option<String> {
     let name = match role {
-        MoneyRole::Allocated => return None,
+        // Solid (obtained with a dark border) or outlined (planned) in the stylesheet: no pattern.
+        MoneyRole::Allocated | MoneyRole::Obtained | MoneyRole::Planned => return None,
         MoneyRole::Requested => "pattern-requested",
         MoneyRole::Refused => "pattern-refused",
         MoneyRole::Loan => "pattern-loan",
@@ -102,7 +105,6 @@ pub fn FundingChart(
     }
     let totals = reply.funding_totals();
     let by_purpose = reply.bars_by_purpose();
-    let purpose_bars = by_purpose.len();
     let by_year = reply.bars_by_year();
     let shares: Vec<Bar> = by_purpose
         .iter()
@@ -122,9 +124,11 @@ pub fn FundingChart(
 
     let total_lines = [
         (totals.allocated, MoneyRole::Allocated, "dafu-funding__total dafu-funding__total--allocated"),
+        (totals.obtained, MoneyRole::Obtained, "dafu-funding__total"),
         (totals.loan, MoneyRole::Loan, "dafu-funding__total"),
         (totals.requested, MoneyRole::Requested, "dafu-funding__total"),
         (totals.refused, MoneyRole::Refused, "dafu-funding__total"),
+        (totals.planned, MoneyRole::Planned, "dafu-funding__total"),
     ]
     .into_iter()
     .filter_map(|(sum, role, class)| {
@@ -156,26 +160,41 @@ pub fn FundingChart(
             share,
         )
     });
+    let share_total = totals.allocated.unwrap_or(Decimal::ZERO);
+    // Drawn with the rest of the page, a slice of rows at a time (see `Fill`): the bars by purpose at
+    // first sight, the table (behind a button) after the rest or its top as soon as it is asked for
+    // (print shows it too, so the fill draws it in any case). A view switched to is made anew: its
+    // top at once, the rest queued, so a switch never draws thousands of rows in one frame.
+    let fill = viewer.fill;
+    let purpose_parts = fill.list(by_purpose.len(), Seen::AtOnce);
+    let year_parts = Fill::unqueued(by_year.as_ref().map_or(0, Vec::len));
+    let share_parts = Fill::unqueued(if can_share { shares.len() } else { 0 });
+    let table_parts = fill.list(reply.funding.len(), Seen::Later);
+    let table = view! { <FundingTable viewer=viewer.clone() parts=table_parts.clone() /> };
+    let parts_of = move |mode: ChartView| match mode {
+        ChartView::Purpose => purpose_parts.clone(),
+        ChartView::Year => year_parts.clone(),
+        ChartView::Share => share_parts.clone(),
+    };
     let rows_for = move |mode: ChartView| match mode {
         ChartView::Purpose => by_purpose.clone(),
         ChartView::Year => by_year.clone().unwrap_or_default(),
         ChartView::Share => shares.clone(),
     };
-    let share_total = totals.allocated.unwrap_or(Decimal::ZERO);
-    // Drawn with the rest of the page (see `Fill`): the bars at first sight, the hidden table later
-    // or as soon as it is asked for (print shows it too, so the fill draws it in any case).
-    let bars_drawn = viewer.fill.part(purpose_bars, Seen::AtOnce);
-    let table_drawn = viewer.fill.part(reply.funding.len(), Seen::Later);
-    let table_viewer = viewer.clone();
     let chart_viewer = viewer.clone();
-    let chart = move || {
-        let bars = rows_for(view_mode.get());
-        match view_mode.get() {
-            ChartView::Share => {
-                view! { <ShareRows viewer=chart_viewer.clone() bars=bars total=share_total /> }
-                    .into_any()
+    let chart = {
+        let parts_of = parts_of.clone();
+        move || {
+            let mode = view_mode.get();
+            let (bars, parts) = (rows_for(mode), parts_of(mode));
+            match mode {
+                ChartView::Share => view! {
+                    <ShareRows viewer=chart_viewer.clone() bars=bars total=share_total parts=parts />
+                }
+                .into_any(),
+                _ => view! { <BarRows viewer=chart_viewer.clone() bars=bars parts=parts /> }
+                    .into_any(),
             }
-            _ => view! { <BarRows viewer=chart_viewer.clone() bars=bars /> }.into_any(),
         }
     };
     let counts = [
@@ -199,12 +218,18 @@ pub fn FundingChart(
     let labelled_by = format!("{svg_title_id} {svg_desc_id}");
     let table_id = ids.of("funding-table");
     let switch = move |mode: ChartView, label: &'static str| {
+        let parts = parts_of(mode);
         view! {
             <button
                 type="button"
                 class="dafu-funding__switch"
                 aria-pressed=move || (view_mode.get() == mode).to_string()
-                on:click=move |_| view_mode.set(mode)
+                on:click=move |_| {
+                    if view_mode.get_untracked() != mode {
+                        fill.redraw(&parts);
+                        view_mode.set(mode);
+                    }
+                }
             >
                 {label}
             </button>
@@ -234,7 +259,7 @@ pub fn FundingChart(
                     <title id=svg_title_id>{chart_title}</title>
                     <desc id=svg_desc_id>{chart_desc}</desc>
                     <Patterns viewer=viewer.clone() />
-                    {move || bars_drawn.get().then(chart.clone())}
+                    {chart}
                 </svg>
                 <figcaption class="dafu-chart__caption">
                     {t.funding.chart_key}
@@ -246,14 +271,14 @@ pub fn FundingChart(
                 aria-expanded=move || show_table.get().to_string()
                 aria-controls=table_id.clone()
                 on:click=move |_| {
-                    Fill::draw(table_drawn);
+                    Fill::draw_first(&table_parts);
                     show_table.update(|s| *s = !*s);
                 }
             >
                 {move || if show_table.get() { t.funding.hide_table } else { t.funding.show_table }}
             </button>
             <div class="dafu-funding__table-wrap" id=table_id hidden=move || !show_table.get()>
-                {move || table_drawn.get().then(|| view! { <FundingTable viewer=table_viewer.clone() /> })}
+                {table}
             </div>
         </section>
     }

@@ -2,26 +2,29 @@
 
 use leptos::prelude::*;
 
-use dafu_core::model::Reply;
+use dafu_core::model::TextId;
 
-use super::i18n::Text;
+use super::block_text::fact_runs;
+use super::fill::Seen;
+use super::viewer::Viewer;
 
 /// Shows who answered what and when, with every header field as printed.
 #[component]
 pub fn Header(
-    /// The reply shown.
-    reply: std::sync::Arc<Reply>,
-    /// The interface's words.
-    t: &'static Text,
+    /// The reply's shared state: the reply, the interface's words, and the fill that draws the
+    /// header fields (behind a closed disclosure) in slices with the rest of the reply; a field's
+    /// value and the title show their dates marked as the text does.
+    viewer: Viewer,
     /// The id the title gets, so the views' regions can name the reply they belong to.
     title_id: String,
 ) -> impl IntoView {
+    let (reply, t, fill) = (viewer.reply.clone(), viewer.t, viewer.fill);
     let meta = &reply.meta;
     let proposal = &reply.proposal;
     let title = if meta.title.is_empty() {
-        t.header.untitled.to_owned()
+        t.header.untitled.to_owned().into_any()
     } else {
-        meta.title.clone()
+        fact_runs(&viewer, &TextId::Title.to_string(), meta.title.clone())
     };
     let issuer = meta.issuer.clone();
     let proposal_line = proposal.title.as_ref().map(|title| {
@@ -57,23 +60,24 @@ pub fn Header(
         .as_ref()
         .map(|d| date(t.header.published_on, d));
     let has_badges = validity.is_some() || class.is_some();
-    let fields = meta
-        .fields
-        .iter()
-        .map(|f| {
-            view! {
-                <div class="dafu-meta__row">
-                    <dt class="dafu-meta__key">{f.key.clone()}</dt>
-                    <dd class="dafu-meta__value">{f.value.clone()}</dd>
-                </div>
-            }
-        })
-        .collect_view();
+    let numbered: Vec<_> = (1..).zip(meta.fields.clone()).collect();
+    let fields = fill.slices(numbered, Seen::Later, move |(n, f)| {
+        // The value is the text `meta-<n>` names, where the header's dates are anchored.
+        let anchor = TextId::Meta(n).to_string();
+        view! {
+            <div class="dafu-meta__row">
+                <dt class="dafu-meta__key">{f.key}</dt>
+                <dd class="dafu-meta__value" id=viewer.ids.reply(&anchor) tabindex="-1">
+                    {fact_runs(&viewer, &anchor, f.value)}
+                </dd>
+            </div>
+        }
+    });
     let has_fields = !meta.fields.is_empty();
     view! {
         <header class="dafu-header">
             {issuer.map(|i| view! { <p class="dafu-header__issuer">{i}</p> })}
-            <h1 class="dafu-header__title" id=title_id>{title}</h1>
+            <h1 class="dafu-header__title" id=title_id tabindex="-1">{title}</h1>
             {proposal_line.map(|p| view! { <p class="dafu-header__proposal">{p}</p> })}
             {has_badges.then(|| view! { <ul class="dafu-badges" aria-label=t.header.status>{validity}{class}</ul> })}
             <dl class="dafu-header__dates">{written}{published}</dl>

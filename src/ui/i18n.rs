@@ -67,6 +67,14 @@ pub struct ErrorText {
     pub syntax: &'static str,
     /// Semantic problems: their count.
     pub invalid: &'static str,
+    /// A `?src=` address that is not a web address: its scheme (`data:`).
+    pub refused_src: &'static str,
+    /// The converter module for a reply given as text could not be loaded.
+    pub converter: &'static str,
+    /// Where a failed request went, when it is the page's own origin (the panel names only origins).
+    pub this_site: &'static str,
+    /// Where a failed request went, when it has no web origin to name.
+    pub unknown_address: &'static str,
 }
 
 /// The header: title, proposal line, badges, dates, document details.
@@ -175,8 +183,8 @@ pub struct FundingText {
     pub heading: &'static str,
     /// A reply without funding.
     pub none: &'static str,
-    /// Roles: allocated, requested, refused, loan.
-    pub roles: [&'static str; 4],
+    /// Roles: allocated, obtained, requested, refused, loan, planned.
+    pub roles: [&'static str; 6],
     /// The suffix naming a bar's role.
     pub role_suffix: &'static str,
     /// A role's total.
@@ -257,6 +265,8 @@ pub struct PageText {
     pub paste_label: &'static str,
     /// Convert and show.
     pub convert: &'static str,
+    /// Said while a text converts.
+    pub converting: &'static str,
     /// Said after converting pasted text.
     pub converted: &'static str,
     /// A file over the limit: name, megabytes.
@@ -325,6 +335,10 @@ static ZH: Text = Text {
         newer_schema: "答复文件的格式版本过新",
         syntax: "答复文件格式有误(第{}行第{}列)",
         invalid: "答复文件内容有{}处问题",
+        refused_src: "未打开:网址中的 src 只能是 http 或 https 网址,不能是 {} 地址",
+        converter: "无法转换答复文本:转换程序未能加载",
+        this_site: "本站",
+        unknown_address: "所给地址",
     },
     header: HeaderText {
         untitled: "答复",
@@ -380,7 +394,7 @@ static ZH: Text = Text {
     funding: FundingText {
         heading: "资金",
         none: "本答复没有写明具体的资金金额。",
-        roles: ["已拨付", "申请中", "未获批", "贷款"],
+        roles: ["已拨付", "已争取", "申请中", "未获批", "贷款", "计划"],
         role_suffix: "({})",
         role_total: "{}合计",
         not_summed: "另有{}项为按项目计的标准或区间金额,不计入合计。",
@@ -420,7 +434,8 @@ static ZH: Text = Text {
         drop_hint: "也可以把文件或文字拖放到本页",
         paste_label: "答复全文(纯文本)",
         convert: "转换并显示",
-        converted: "已转换粘贴的文本。",
+        converting: "正在转换…",
+        converted: "已转换答复文本。",
         file_too_large: "文件“{}”太大,超过{}MB的上限。",
         file_opened: "已打开“{}”。",
         file_unreadable: "无法读取文件“{}”。",
@@ -452,6 +467,10 @@ static EN: Text = Text {
         newer_schema: "The reply file is in a newer format",
         syntax: "The reply file is malformed (line {}, column {})",
         invalid: "The reply file has {} problem(s)",
+        refused_src: "Not opened: src in the address must be an http or https address, not a {} address",
+        converter: "The reply's text could not be converted: the converter did not load",
+        this_site: "this site",
+        unknown_address: "the address given",
     },
     header: HeaderText {
         untitled: "Reply",
@@ -507,7 +526,7 @@ static EN: Text = Text {
     funding: FundingText {
         heading: "Funding",
         none: "This reply names no amounts of money.",
-        roles: ["allocated", "requested", "refused", "loan"],
+        roles: ["allocated", "obtained", "requested", "refused", "loan", "planned"],
         role_suffix: " ({})",
         role_total: "Total {}",
         not_summed: "{} more are rates or ranges and are not added to any total.",
@@ -547,7 +566,8 @@ static EN: Text = Text {
         drop_hint: "or drop a file or text on this page",
         paste_label: "The reply's full text (plain text)",
         convert: "Convert and show",
-        converted: "The pasted text was converted.",
+        converting: "Converting…",
+        converted: "The reply's text was converted.",
         file_too_large: "The file “{}” is larger than the {} MB limit.",
         file_opened: "Opened “{}”.",
         file_unreadable: "Could not read the file “{}”.",
@@ -652,12 +672,14 @@ impl Text {
 
     /// A money role, as a short label.
     pub fn role(&self, role: MoneyRole) -> &'static str {
-        let [allocated, requested, refused, loan] = self.funding.roles;
+        let [allocated, obtained, requested, refused, loan, planned] = self.funding.roles;
         match role {
             MoneyRole::Allocated => allocated,
+            MoneyRole::Obtained => obtained,
             MoneyRole::Requested => requested,
             MoneyRole::Refused => refused,
             MoneyRole::Loan => loan,
+            MoneyRole::Planned => planned,
         }
     }
 

@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use dafu_core::model::Reply;
 use dafu_core::model::MAX_JSON_BYTES;
-use dafu_core::parse::{convert, Diagnostic};
+use dafu_core::parse::Diagnostic;
 
 use super::app::App;
+use super::converter::{self, Unavailable};
 use super::i18n::{fill, Text};
 use super::options::{Lang, Options};
 use super::source::ReplySource;
@@ -22,33 +24,66 @@ struct Report {
     json: String,
 }
 
-/// Converts text, shows the reply it gives (as it is: no JSON round trip), and keeps the report for
-/// the side panel.
-fn show_text(text: &str, source: RwSignal<ReplySource>, report: RwSignal<Option<Report>>) {
-    let c = convert(text);
-    let r = &c.reply;
-    let counts = [
-        r.sections.len(),
-        r.initiative_count(),
-        r.figures.len(),
-        r.funding.len(),
-        r.dates.len(),
-    ];
-    report.set(Some(Report {
-        counts,
-        diagnostics: c.diagnostics,
-        json: format!("{}\n", r.to_json()),
-    }));
-    source.set(ReplySource::Reply(std::sync::Arc::new(c.reply)));
+/// Converts text with the converter module (loaded on first use), shows the reply it gives, as it is
+/// (no second JSON parse of what the view shows), and keeps the report for the side panel.
+fn show_text(
+    text: String,
+    source: RwSignal<ReplySource>,
+    report: RwSignal<Option<Report>>,
+    note: RwSignal<Option<String>>,
+    t: &'static Text,
+) {
+    // A long text converts in a worker; the status line says so meanwhile (the page stays usable).
+    note.set(Some(t.page.converting.to_owned()));
+    leptos::task::spawn_local(async move {
+        let converted = match converter::convert(&text).await {
+            Ok(c) => c,
+            Err(Unavailable(why)) => {
+                report.set(None);
+                note.set(Some(why));
+                return;
+            }
+        };
+        match Reply::from_json(&converted.json) {
+            Ok(r) => {
+                let counts = [
+                    r.sections.len(),
+                    r.initiative_count(),
+                    r.figures.len(),
+                    r.funding.len(),
+                    r.dates.len(),
+                ];
+                report.set(Some(Report {
+                    counts,
+                    diagnostics: converted.diagnostics,
+                    json: converted.json,
+                }));
+                source.set(ReplySource::Reply(std::sync::Arc::new(r)));
+                note.set(Some(t.page.converted.to_owned()));
+            }
+            // The converter's output always loads (a test holds it to that); if it ever did not, the
+            // view's error panel says why.
+            Err(_) => {
+                report.set(None);
+                source.set(ReplySource::Json(converted.json));
+            }
+        }
+    });
 }
 
 /// Shows a file's content: JSON as it is, anything else as reply text to convert.
-fn show_content(text: String, source: RwSignal<ReplySource>, report: RwSignal<Option<Report>>) {
+fn show_content(
+    text: String,
+    source: RwSignal<ReplySource>,
+    report: RwSignal<Option<Report>>,
+    note: RwSignal<Option<String>>,
+    t: &'static Text,
+) {
     if text.trim_start().starts_with('{') {
         report.set(None);
         source.set(ReplySource::Json(text));
     } else {
-        show_text(&text, source, report);
+        show_text(text, source, report, note, t);
     }
 }
 
@@ -73,7 +108,13 @@ fn open_file(
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => {
                 note.set(Some(fill(t.page.file_opened, &[&name])));
-                show_content(text.as_string().unwrap_or_default(), source, report);
+                show_content(
+                    text.as_string().unwrap_or_default(),
+                    source,
+                    report,
+                    note,
+                    t,
+                );
             }
             Err(_) => note.set(Some(fill(t.page.file_unreadable, &[&name]))),
         }
@@ -188,7 +229,7 @@ pub fn Page(
             open_file(file, source, report, note, t());
         } else if let Ok(text) = data.get_data("text/plain") {
             if !text.trim().is_empty() {
-                show_content(text, source, report);
+                show_content(text, source, report, note, t());
             }
         }
     };
@@ -240,8 +281,7 @@ pub fn Page(
                         type="button"
                         class="dafu-page__button"
                         on:click=move |_| {
-                            show_text(&pasted.get(), source, report);
-                            note.set(Some(t().page.converted.to_owned()));
+                            show_text(pasted.get(), source, report, note, t());
                         }
                     >
                         {move || t().page.convert}

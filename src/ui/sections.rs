@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::block_text::BlockText;
-use super::fill::{Fill, Seen};
+use dafu_core::model::TextId;
+
+use super::block_text::{fact_runs, BlockText};
+use super::fill::{Fill, Seen, SLICE};
 use super::keys::focus_sibling_header;
 use super::viewer::Viewer;
 
@@ -13,13 +15,15 @@ use super::viewer::Viewer;
 /// all of them made a toggle cost grow with the reply: 91 ms for 500 sections), and a count of open
 /// sections so "show all" knows its state without reading every signal.
 ///
-/// It also holds whether each section's blocks are drawn yet (see [`Fill`]): opening a section, or all
-/// of them, draws what it opens. Both lists are made whole here, one entry per section.
+/// It also holds what is drawn yet (see [`Fill`]): the headings, [`SLICE`] to a part, and each
+/// section's blocks; opening a section, or all of them, draws what it opens. These lists are made
+/// whole here, one entry per section (per slice of sections for the headings).
 #[derive(Clone, Copy)]
 pub struct OpenSections {
     each: StoredValue<Vec<RwSignal<bool>>>,
     open_count: RwSignal<usize>,
     drawn: StoredValue<Vec<RwSignal<bool>>>,
+    headings: StoredValue<Vec<RwSignal<bool>>>,
 }
 
 impl OpenSections {
@@ -28,16 +32,25 @@ impl OpenSections {
     pub fn new(count: usize, open: bool) -> Self {
         let each = (0..count).map(|_| RwSignal::new(open)).collect();
         let drawn = (0..count).map(|_| RwSignal::new(false)).collect();
+        let headings = (0..count.div_ceil(SLICE))
+            .map(|_| RwSignal::new(false))
+            .collect();
         Self {
             each: StoredValue::new(each),
             open_count: RwSignal::new(if open { count } else { 0 }),
             drawn: StoredValue::new(drawn),
+            headings: StoredValue::new(headings),
         }
     }
 
     /// Whether section `i`'s blocks are drawn.
     fn drawn(self, i: usize) -> Option<RwSignal<bool>> {
         self.drawn.with_value(|d| d.get(i).copied())
+    }
+
+    /// Whether the headings of the slice of sections that holds section `i` are drawn.
+    fn headings(self, i: usize) -> Option<RwSignal<bool>> {
+        self.headings.with_value(|h| h.get(i / SLICE).copied())
     }
 
     fn signal(self, i: usize) -> Option<RwSignal<bool>> {
@@ -53,7 +66,7 @@ impl OpenSections {
     pub fn set(self, i: usize, open: bool) {
         let Some(s) = self.signal(i) else { return };
         if open {
-            if let Some(drawn) = self.drawn(i) {
+            for drawn in [self.headings(i), self.drawn(i)].into_iter().flatten() {
                 Fill::draw(drawn);
             }
         }
@@ -74,6 +87,8 @@ impl OpenSections {
         // Opening everything while a big reply is still being drawn draws every section now, so no
         // open panel waits for the fill to reach it.
         if open {
+            self.headings
+                .with_value(|h| h.iter().copied().for_each(Fill::draw));
             self.drawn
                 .with_value(|d| d.iter().copied().for_each(Fill::draw));
         }
@@ -103,29 +118,51 @@ pub fn Sections(
         viewer.t,
     );
     let fill = viewer.fill;
-    let items = reply
-        .sections
-        .iter()
-        .enumerate()
-        .filter_map(|(i, section)| {
-            let drawn = open.drawn(i)?;
-            fill.register(drawn, section.blocks.len(), Seen::AtOnce);
-            Some((i, section, drawn))
+    let count = reply.sections.len();
+    // Headings are drawn a slice at a time too (100,000 of them took seconds before anything showed).
+    // Each slice of headings is registered before its sections' blocks, so the page fills top-down.
+    let slices: Vec<(std::ops::Range<usize>, RwSignal<bool>)> = (0..count)
+        .step_by(SLICE)
+        .filter_map(|start| {
+            let range = start..(start + SLICE).min(count);
+            let headings = open.headings(start)?;
+            fill.register(headings, range.len(), Seen::AtOnce);
+            for i in range.clone() {
+                if let (Some(drawn), Some(section)) = (open.drawn(i), reply.sections.get(i)) {
+                    fill.register(drawn, section.blocks.len(), Seen::AtOnce);
+                }
+            }
+            Some((range, headings))
         })
-        .map(|(i, section, drawn)| {
-            let button_id = ids.of(&format!("{}-heading", section.id));
-            let panel_id = ids.of(&section.id);
-            let (blocks, viewer) = (section.blocks.clone(), viewer.clone());
+        .collect();
+    let section = {
+        let reply = reply.clone();
+        move |i: usize| {
+            let section = reply.sections.get(i)?;
+            let drawn = open.drawn(i)?;
+            let button_id = ids.heading(&section.id);
+            let panel_id = ids.reply(&section.id);
+            // The heading is the text `heading-<section id>` names, its facts marked as in a block.
+            let anchor = TextId::Heading(&section.id).to_string();
+            let title_id = ids.reply(&anchor);
+            let title = if section.heading.is_empty() && section.numeral.is_empty() {
+                t.sections.untitled.to_owned().into_any()
+            } else {
+                fact_runs(&viewer, &anchor, section.heading.clone())
+            };
+            let (reply, viewer) = (reply.clone(), viewer.clone());
             let blocks = move || {
                 drawn.get().then(|| {
-                    blocks
-                        .iter()
-                        .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
-                        .collect_view()
+                    reply.sections.get(i).map(|s| {
+                        s.blocks
+                            .iter()
+                            .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
+                            .collect_view()
+                    })
                 })
             };
             let is_open = move || open.is_open(i);
-            view! {
+            Some(view! {
                 <div class="dafu-accordion__section" class=("dafu-accordion__section--open", is_open)>
                     <h2 class="dafu-accordion__heading">
                         <button
@@ -138,13 +175,7 @@ pub fn Sections(
                             on:keydown=move |ev| focus_sibling_header(&ev)
                         >
                             <span class="dafu-accordion__numeral">{section.numeral.clone()}</span>
-                            <span class="dafu-accordion__title">
-                                {if section.heading.is_empty() && section.numeral.is_empty() {
-                                    t.sections.untitled.to_owned()
-                                } else {
-                                    section.heading.clone()
-                                }}
-                            </span>
+                            <span class="dafu-accordion__title" id=title_id>{title}</span>
                             <span class="dafu-accordion__icon" aria-hidden="true"></span>
                         </button>
                     </h2>
@@ -159,7 +190,16 @@ pub fn Sections(
                         {blocks}
                     </div>
                 </div>
-            }
+            })
+        }
+    };
+    let items = slices
+        .into_iter()
+        .map(|(range, headings)| {
+            let section = section.clone();
+            Fill::when(Some(headings), move || {
+                range.clone().filter_map(&section).collect_view().into_any()
+            })
         })
         .collect_view();
     let has_sections = !reply.sections.is_empty();

@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use dafu_core::model::{FactIndex, Reply};
+use dafu_core::model::{FactIndex, Reply, TextId};
 
 use super::fill::Fill;
 use super::i18n::Text;
@@ -71,20 +71,49 @@ impl Viewer {
     }
 
     /// Opens the section holding `block`, highlights `fact`, then (once the section is drawn) focuses
-    /// the block and scrolls the fact to the middle of the screen.
+    /// the block and scrolls the fact to the middle of the screen. `block` may also name one of the
+    /// reply's other texts (`meta-title`, `preamble`, `heading-s2`, `closing-1`, `meta-3`; see
+    /// [`TextId`]): there is no section to open, the text is drawn if the fill has not reached it
+    /// yet, a header field's list is opened, and the text is focused (a heading's button, for a
+    /// heading).
     pub fn reveal(&self, block: &str, fact: Option<&str>) {
-        if let Some(i) = self.reply.section_of(block) {
-            self.open.set(i, true);
+        let text = TextId::parse(block);
+        let block_id = match text {
+            Some(TextId::Title) => self.ids.of("title"),
+            Some(TextId::Heading(section)) => self.ids.heading(section),
+            _ => self.ids.reply(block),
+        };
+        match text {
+            Some(TextId::Block(b)) => {
+                if let Some(i) = self.reply.section_of(b) {
+                    self.open.set(i, true);
+                }
+            }
+            // Texts outside the sections are always shown, but a big reply may not have drawn them yet.
+            _ => {
+                let drawn = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&block_id));
+                if drawn.is_none() {
+                    self.fill.finish();
+                }
+            }
         }
         self.highlight.set(fact.map(str::to_owned));
-        let block_id = self.ids.of(block);
-        let fact_id = fact.map(|f| self.ids.of(f));
+        let fact_id = fact.map(|f| self.ids.reply(f));
         set_timeout(
             move || {
                 let Some(document) = web_sys::window().and_then(|w| w.document()) else {
                     return;
                 };
                 let element = |id: &str| document.get_element_by_id(id);
+                // A header field's value sits in the closed "document details" list.
+                if let Some(details) = element(&block_id)
+                    .and_then(|e| e.closest("details").ok().flatten())
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                {
+                    details.set_open(true);
+                }
                 if let Some(b) =
                     element(&block_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                 {

@@ -33,7 +33,7 @@ const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
 const pick = (re) => files.filter((f) => re.test(f)).map((f) => readFileSync(join(dist, f)));
 const sum = (bufs, f) => bufs.reduce((a, b) => a + f(b), 0);
 const wasm = pick(/_bg\.wasm$/);
-const js = pick(/^dafu-app-.*\.js$/);
+const js = pick(/^(dafu-app-.*|dafu-convert-hook)\.js$/);
 const css = pick(/\.css$/);
 // The component styles are inline in index.html (one request fewer each), so the page counts too.
 const html = pick(/^index\.html$/);
@@ -43,9 +43,15 @@ for (const [name, bufs] of [['wasm', wasm], ['js', js], ['html (component CSS in
 measured.appGz = sum([...wasm, ...js, ...html, ...css], gz) / 1024;
 const single = readFileSync(join(dist, 'dafu.html'));
 row('size: dafu.html', kb(single.length), `${kb(gz(single))} gz`);
-const embed = readdirSync(join(dist, 'embed')).map((f) => readFileSync(join(dist, 'embed', f)));
-row('size: embed/ (4 files)', kb(sum(embed, (b) => b.length)), `${kb(sum(embed, gz))} gz`);
+// embed/: what every reader of a host page loads (loader, glue, wasm, styles); the converter module
+// (dafu-convert.*, loaded only when a text is converted) is reported on its own line.
+const embedFiles = readdirSync(join(dist, 'embed'));
+const embedOf = (test) => embedFiles.filter(test).map((f) => readFileSync(join(dist, 'embed', f)));
+const embed = embedOf((f) => !f.startsWith('dafu-convert'));
+row(`size: embed/ for readers (${embed.length} files)`, kb(sum(embed, (b) => b.length)), `${kb(sum(embed, gz))} gz`);
 measured.embedGz = sum(embed, gz) / 1024;
+const converterFiles = embedOf((f) => f.startsWith('dafu-convert'));
+row('size: converter module (loaded on first conversion)', kb(sum(converterFiles, (b) => b.length)), `${kb(sum(converterFiles, gz))} gz`);
 
 // --- generated replies -------------------------------------------------------------------------
 const seed = JSON.parse(readFileSync(join(root, 'data/seed.reply.json'), 'utf8'));

@@ -7,6 +7,10 @@
  */
 export function scaled(seed, times) {
   const out = { ...seed, sections: [], figures: [], funding: [], dates: [] };
+  // Facts outside the blocks (the header's dates, the signature's) stand once, where they are.
+  const blocks = new Set(seed.sections.flatMap((s) => s.blocks.map((b) => b.id)));
+  const outside = (f) => !blocks.has(f.at.block);
+  for (const key of ['figures', 'funding', 'dates']) out[key].push(...seed[key].filter(outside));
   for (let k = 0; k < times; k += 1) {
     const id = (x) => `${x}-x${k}`;
     for (const s of seed.sections) {
@@ -15,11 +19,11 @@ export function scaled(seed, times) {
       out.sections.push({ ...s, id: id(s.id), blocks });
     }
     const at = (a) => ({ ...a, block: `${id(a.block)}-r0` });
-    for (const f of seed.figures) out.figures.push({ ...f, id: id(f.id), at: at(f.at) });
+    for (const f of seed.figures.filter((x) => !outside(x))) out.figures.push({ ...f, id: id(f.id), at: at(f.at) });
     for (let r = 0; r < 7; r += 1) {
-      for (const f of seed.funding) out.funding.push({ ...f, id: `${id(f.id)}-${r}`, at: { ...f.at, block: `${id(f.at.block)}-r${r % 4}` } });
+      for (const f of seed.funding.filter((x) => !outside(x))) out.funding.push({ ...f, id: `${id(f.id)}-${r}`, at: { ...f.at, block: `${id(f.at.block)}-r${r % 4}` } });
     }
-    for (const d of seed.dates) out.dates.push({ ...d, id: id(d.id), at: at(d.at) });
+    for (const d of seed.dates.filter((x) => !outside(x))) out.dates.push({ ...d, id: id(d.id), at: at(d.at) });
   }
   return out;
 }

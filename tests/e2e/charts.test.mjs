@@ -50,13 +50,21 @@ test('a key figure is one click from its sentence', async () => {
   await p.close();
 });
 
-test('breakdowns, a refused request, a request and a loan are labelled and kept out of the allocated total', async () => {
+test('breakdowns and every money role are labelled, drawn apart and kept out of the allocated total', async () => {
   const { page: p } = await page('/?src=/fixtures/replies/funding.reply.json');
   await p.waitForSelector('.dafu-chart__value');
   const values = await p.locator('.dafu-chart__value').allTextContents();
-  assert.deepEqual(values, ['656万元', '500万元', '156万元', '707.03万元', '700万元', '7.03万元', '9130万元(贷款)', '200万元(未获批)', '近390万元(申请中)', '5-10万元']);
+  assert.deepEqual(values, ['656万元', '500万元', '156万元', '707.03万元', '700万元', '7.03万元', '9130万元(贷款)', '200万元(未获批)', '近390万元(申请中)', '5-10万元', '150万元(已争取)', '80万元(计划)']);
   assert.deepEqual(await p.locator('.dafu-funding__total').allTextContents(), [
-    '已拨付合计 1,363.03万元', '贷款合计 9,130万元', '申请中合计 390万元', '未获批合计 200万元',
+    '已拨付合计 1,363.03万元', '已争取合计 150万元', '贷款合计 9,130万元', '申请中合计 390万元', '未获批合计 200万元', '计划合计 80万元',
+  ]);
+  // Each role is drawn its own way, not by colour alone: a pattern, a heavy border or an outline.
+  const paint = (role) => p.locator(`.dafu-chart__bar--${role}`).first().evaluate((bar) => {
+    const s = getComputedStyle(bar);
+    return `${s.fill.match(/pattern-[a-z]+/)?.[0] ?? s.fill} ${s.strokeWidth}`;
+  });
+  assert.deepEqual(await Promise.all(['allocated', 'obtained', 'requested', 'refused', 'loan', 'planned'].map(paint)), [
+    'rgb(31, 95, 139) 1px', 'rgb(31, 95, 139) 3px', 'pattern-requested 2px', 'pattern-refused 1px', 'pattern-loan 1px', 'rgb(255, 255, 255) 2px',
   ]);
   assert.equal(await p.locator('.dafu-funding__note').textContent(), '另有2项为按项目计的标准或区间金额,不计入合计。');
   await p.getByRole('button', { name: '以表格查看' }).click();
@@ -108,18 +116,38 @@ test('printing a reply too big for one frame draws all of it first', async () =>
   const p = await env.browser.newPage();
   await p.route((url) => url.pathname === '/big.reply.json', (route) => route.fulfill({ contentType: 'application/json', body: big }));
   await p.goto(`${env.server.url}/?src=/big.reply.json`);
-  await p.waitForFunction(() => document.querySelectorAll('.dafu-accordion__button').length === 100);
-  // Printing right away, before the page has finished drawing in the background.
+  await p.waitForSelector('.dafu-accordion__button');
+  // Printing right away, before the page has finished drawing in the background (headings too are
+  // drawn a slice at a time).
   const counts = await p.evaluate(async () => {
     const drawn = () => [...document.querySelectorAll('.dafu-accordion__panel')].filter((e) => e.childElementCount > 0).length;
     const before = drawn();
     window.dispatchEvent(new Event('beforeprint'));
     // The browser lays out for print once the event's listeners and their microtasks are done.
     await new Promise((done) => setTimeout(done, 0));
-    return { before, after: drawn(), table: document.querySelectorAll('.dafu-table tbody tr').length };
+    return {
+      before,
+      after: drawn(),
+      headings: document.querySelectorAll('.dafu-accordion__button').length,
+      table: document.querySelectorAll('.dafu-table tbody tr').length,
+    };
   });
   assert.ok(counts.before < 100, `${counts.before} panels drawn before printing`);
   assert.equal(counts.after, 100);
+  assert.equal(counts.headings, 100);
   assert.equal(counts.table, 20 * 7 * 3);
+  await p.close();
+});
+
+test('in forced colours, requested, refused and loan bars keep their patterns and allocated bars stay solid', async () => {
+  const { page: p } = await page('/?src=/fixtures/replies/funding.reply.json');
+  await p.waitForSelector('.dafu-chart__value');
+  await p.emulateMedia({ forcedColors: 'active' });
+  const fill = (role) => p.locator(`.dafu-chart__bar--${role}`).first().evaluate((bar) => getComputedStyle(bar).fill);
+  const [allocated, requested, refused, loan] = await Promise.all(['allocated', 'requested', 'refused', 'loan'].map(fill));
+  assert.match(requested, /^url\(.*-pattern-requested"?\)$/);
+  assert.match(refused, /^url\(.*-pattern-refused"?\)$/);
+  assert.match(loan, /^url\(.*-pattern-loan"?\)$/);
+  assert.match(allocated, /^rgb\(/, 'allocated bars are filled with the text colour');
   await p.close();
 });

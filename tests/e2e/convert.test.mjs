@@ -29,7 +29,7 @@ test('pasting the seed text shows the same reply as the default, with a report a
   await p.getByRole('button', { name: '转换并显示' }).click();
   await p.waitForSelector('.dafu-page__report');
   assert.deepEqual(await view(p), before);
-  assert.deepEqual(await p.locator('.dafu-page__count').allTextContents(), ['5 章节', '14 举措', '20 数字', '3 资金', '5 时间']);
+  assert.deepEqual(await p.locator('.dafu-page__count').allTextContents(), ['5 章节', '14 举措', '20 数字', '3 资金', '7 时间']);
   const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '下载JSON' }).click()]);
   assert.equal(download.suggestedFilename(), 'reply.json');
   assert.equal(readFileSync(await download.path(), 'utf8'), snapshot('seed'));
@@ -64,4 +64,26 @@ test('the embedding API converts an element whose own text is the reply (data-da
   assert.equal(shown.length, 5);
   assert.equal(shown[4], '五、关于加强保障方面');
   await p.close();
+});
+
+test('a long text converts in a worker, and the page keeps drawing frames meanwhile', async () => {
+  const { page } = await openApp(env.browser, `${env.server.url}/`);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const text = seedText.repeat(200); // about 2 MB
+  const result = await page.evaluate(async (t) => {
+    let frames = 0;
+    let converting = true;
+    const count = () => { frames += 1; if (converting) requestAnimationFrame(count); };
+    requestAnimationFrame(count);
+    const r = await window[Symbol.for('dafu.convert')](t);
+    converting = false;
+    return { frames, json: r.json.slice(0, 40), sections: JSON.parse(r.json).sections.length };
+  }, text);
+  assert.ok(workers.some((u) => u.endsWith('/dafu-convert-worker.js')), `workers: ${workers.join(', ')}`);
+  assert.ok(result.json.startsWith('{'), result.json);
+  assert.ok(result.sections >= 5, `${result.sections} sections`);
+  // On the main thread the page would not draw a frame until the conversion ended.
+  assert.ok(result.frames >= 4, `${result.frames} frames drawn while converting`);
+  await page.close();
 });

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 
-use dafu_core::model::{Block, DateRef, Decimal, Reply};
+use dafu_core::model::{Block, DateRef, Decimal, Reply, TextId};
 use dafu_core::parse::convert;
 use serde_json::Value;
 
@@ -370,12 +370,23 @@ fn converted_facts(r: &Reply) -> Facts {
         fact.role = name_of(x.role).unwrap_or_default();
         f.add("funding", fact);
     }
-    // The gold lists every date in the text: the body's, the header's and the signature's.
+    // The gold lists every date in the text: the body's, the header's and the signature's. A header
+    // or signature date is among the reply's dates when a date of the same day is anchored in the
+    // header's values or the signature; else (a reply made without such anchors) it is added here.
+    let anchored_in = |date: &DateRef, wanted: fn(TextId<'_>) -> bool| {
+        r.dates.iter().any(|d| {
+            TextId::parse(&d.at.block).is_some_and(wanted)
+                && day_of(Some(&d.date)) == day_of(Some(date))
+        })
+    };
     let header = [&m.written, &m.published, &m.repealed]
         .into_iter()
-        .flatten();
+        .flatten()
+        .filter(|d| !anchored_in(d, |t| matches!(t, TextId::Meta(_))));
+    let signed_date =
+        signed.filter(|d| !anchored_in(d, |t| matches!(t, TextId::Signer | TextId::SignatureDate)));
     let body = r.dates.iter().map(|d| &d.date);
-    for d in body.chain(header).chain(signed) {
+    for d in body.chain(header).chain(signed_date) {
         if !is_relative_time_word(d.written()) {
             f.add("dates", date_fact(d));
         }

@@ -123,7 +123,15 @@ fn the_seed_figures_and_dates_are_all_there() {
     let written: Vec<&str> = reply.dates.iter().map(|d| d.date.written()).collect();
     assert_eq!(
         written,
-        ["截至2023年4月", "十四五", "十四五", "2035年", "2023年"]
+        [
+            "2024-06-20",
+            "2024-07-01",
+            "截至2023年4月",
+            "十四五",
+            "十四五",
+            "2035年",
+            "2023年"
+        ]
     );
     let period = reply
         .dates

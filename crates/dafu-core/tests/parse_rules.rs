@@ -144,7 +144,7 @@ fn dates_in_every_form() {
         "2023年3月完成,8月6日验收",
         "2023年3月 on 2023-03; 8月6日 on 2023-08-06 (inferred)",
     );
-    check("8月6日验收", "");
+    check("8月6日验收", "8月6日 unplaced");
     check("2023年2月,2月30日", "2023年2月 on 2023-02");
     check("2017821", "2017821 on 2017-08-21 (inferred)");
     check("2017111", "");
@@ -253,7 +253,7 @@ fn money_in_every_form() {
     check("奖励标准2万元/项", "2万元/项 2 万元 per 项");
     check("每人200元/人次", "200元/人次 200 元 per 人次");
     check("安排14.7亿元和3000元", "14.7亿元 14.7 亿元; 3000元 3000 元");
-    check("资金5万", "");
+    check("资金5万", "5万 5 万元");
     check("5万亩", "5万亩 figure");
 }
 
@@ -276,7 +276,7 @@ fn money_roles_come_from_the_clause() {
     check("申请专项资金120万元", "120万元 requested");
     check("争取资金50万元", "50万元 requested");
     check("申报项目资金30万元", "30万元 requested");
-    check("申请并获批资金120万元", "120万元 allocated");
+    check("申请并获批资金120万元", "120万元 obtained");
     check("争取并下达资金50万元", "50万元 allocated");
     check("申请资金到位20万元", "20万元 allocated");
     check("向省里申请,安排资金200万元", "200万元 allocated");
@@ -445,7 +445,8 @@ fn the_six_largest_figures_are_key() {
 #[test]
 fn an_inferred_date_is_reported_on_the_line_of_its_own_block() {
     // The title on line 1 holds the same characters as the block on line 3; the diagnostic once
-    // named the first line containing the block's opening characters.
+    // named the first line containing the block's opening characters. The title's own date is read
+    // too, and reported on the title's line.
     let c = convert("关于2017821的答复\n您的建议收悉。现答复如下:\n2017821\n");
     let lines: Vec<String> = c
         .diagnostics
@@ -455,7 +456,10 @@ fn an_inferred_date_is_reported_on_the_line_of_its_own_block() {
         .collect();
     assert_eq!(
         lines,
-        ["line 3: date \"2017821\" read as 2017-08-21 (year from context or digits regrouped)"]
+        [
+            "line 1: date \"2017821\" read as 2017-08-21 (year from context or digits regrouped)",
+            "line 3: date \"2017821\" read as 2017-08-21 (year from context or digits regrouped)"
+        ]
     );
 }
 

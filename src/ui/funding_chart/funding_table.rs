@@ -4,17 +4,33 @@ use leptos::prelude::*;
 
 use super::*;
 
+/// One row of the table, as shown.
+#[derive(Clone)]
+struct Row {
+    label: String,
+    written: String,
+    wan: String,
+    role: &'static str,
+    note: &'static str,
+    share: String,
+    part: bool,
+    block: String,
+    id: String,
+}
+
 /// The funding as a table: every item, its parts indented, role and share, with a link to the sentence.
 #[component]
 pub(super) fn FundingTable(
     /// The reply's shared state.
     viewer: Viewer,
+    /// The fill's parts for the rows (from [`Fill::list`]), a slice of rows each.
+    parts: Vec<RwSignal<bool>>,
 ) -> impl IntoView {
     let reply = viewer.reply.clone();
     let t = viewer.t;
     let [c_item, c_written, c_wan, c_kind, c_share, c_source] = t.funding.columns;
     let totals = reply.funding_totals();
-    let rows = reply
+    let rows: Vec<Row> = reply
         .funding_rows()
         .into_iter()
         .map(|row| {
@@ -39,32 +55,55 @@ pub(super) fn FundingTable(
             } else {
                 t.funding.not_in_totals
             };
-            let href = viewer.ids.href(&item.id);
-            let (block, id) = (item.at.block.clone(), item.id.clone());
-            let v = viewer.clone();
-            view! {
-                <tr class="dafu-table__row" class=("dafu-table__row--part", row.depth > 0)>
-                    <th class="dafu-table__label" scope="row">{label}</th>
-                    <td class="dafu-table__number" data-label=c_written>{item.written.clone()}</td>
-                    <td class="dafu-table__number" data-label=c_wan>{wan}</td>
-                    <td class="dafu-table__role" data-label=c_kind>{t.role(item.role)}{note}</td>
-                    <td class="dafu-table__number" data-label=c_share>{share}</td>
-                    <td class="dafu-table__source" data-label=c_source>
-                        <a
-                            class="dafu-table__link"
-                            href=href
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                v.reveal(&block, Some(&id));
-                            }
-                        >
-                            {t.funding.source_link}
-                        </a>
-                    </td>
-                </tr>
+            Row {
+                label,
+                written: item.written.clone(),
+                wan,
+                role: t.role(item.role),
+                note,
+                share,
+                part: row.depth > 0,
+                block: item.at.block.clone(),
+                id: item.id.clone(),
             }
         })
-        .collect_view();
+        .collect();
+    let rows = Fill::draw_list(rows, &parts, move |row: Row| {
+        let Row {
+            label,
+            written,
+            wan,
+            role,
+            note,
+            share,
+            part,
+            block,
+            id,
+        } = row;
+        let href = viewer.ids.reply_href(&id);
+        let v = viewer.clone();
+        view! {
+            <tr class="dafu-table__row" class=("dafu-table__row--part", part)>
+                <th class="dafu-table__label" scope="row">{label}</th>
+                <td class="dafu-table__number" data-label=c_written>{written}</td>
+                <td class="dafu-table__number" data-label=c_wan>{wan}</td>
+                <td class="dafu-table__role" data-label=c_kind>{role}{note}</td>
+                <td class="dafu-table__number" data-label=c_share>{share}</td>
+                <td class="dafu-table__source" data-label=c_source>
+                    <a
+                        class="dafu-table__link"
+                        href=href
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            v.reveal(&block, Some(&id));
+                        }
+                    >
+                        {t.funding.source_link}
+                    </a>
+                </td>
+            </tr>
+        }
+    });
     let total = totals.allocated.map(|sum| {
         view! {
             <tfoot>

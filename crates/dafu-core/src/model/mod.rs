@@ -22,7 +22,7 @@ pub use funding::{label_of, Bar, BarLabel, FundingRow, FundingTotals};
 pub use load::{LoadError, MAX_JSON_BYTES, MAX_LISTED_PROBLEMS};
 pub use money::{sum_wan_yuan, Approx, Money, MoneyError, MoneyRepr, MoneyRole, MoneyUnit};
 pub use order::{sort_by, sort_by_key};
-pub use query::{BlockAt, FactIndex, FactKind, FactRef, Segment};
+pub use query::{AnchorTexts, BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
 pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
 pub use timeline::{Entry, EntryKind, EntryStage, Placement, Timeline, YearGroup};

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::reply::{Block, Reply, Section};
+use super::reply::{Block, Reply, Section, TextId};
 
 /// What kind of fact a piece of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +44,92 @@ pub struct Segment {
     pub fact: Option<FactRef>,
 }
 
+/// The reply's texts by anchor name, for many lookups: blocks and sections are indexed once (one pass),
+/// every other text is found directly. See [`Reply::anchor_texts`].
+#[derive(Clone, Debug)]
+pub struct AnchorTexts<'a> {
+    reply: &'a Reply,
+    blocks: HashMap<&'a str, &'a Block>,
+    sections: HashMap<&'a str, &'a Section>,
+}
+
+impl<'a> AnchorTexts<'a> {
+    /// The text an anchor names (see [`TextId`]), `None` when the reply has no such text.
+    pub fn text(&self, id: &str) -> Option<&'a str> {
+        self.text_of(TextId::parse(id)?)
+    }
+
+    /// The text of a parsed name.
+    pub fn text_of(&self, id: TextId<'_>) -> Option<&'a str> {
+        match id {
+            TextId::Block(b) => self.blocks.get(b).map(|b| b.text()),
+            TextId::Heading(s) => self.sections.get(s).map(|s| s.heading.as_str()),
+            other => self.reply.own_text(other),
+        }
+    }
+
+    /// The section with this id, if any.
+    pub fn section(&self, id: &str) -> Option<&'a Section> {
+        self.sections.get(id).copied()
+    }
+}
+
 impl Reply {
+    /// The text an anchor names: a block's text, or one of the reply's other texts by its fixed name
+    /// (`meta-title`, `meta-1`, `preamble`, `heading-s2`, `closing-1`, `signature`, `signature-date`,
+    /// `contact-1`;
+    /// see [`TextId`]). `None` when the reply has no such text. One lookup scans the sections; for
+    /// many, [`Reply::anchor_texts`] indexes them once.
+    pub fn anchor_text(&self, id: &str) -> Option<&str> {
+        match TextId::parse(id)? {
+            TextId::Block(b) => self
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .find(|x| x.id() == b)
+                .map(Block::text),
+            TextId::Heading(s) => self
+                .sections
+                .iter()
+                .find(|x| x.id == s)
+                .map(|x| x.heading.as_str()),
+            other => self.own_text(other),
+        }
+    }
+
+    /// Every text an anchor may name, indexed for lookups by name (one pass over the sections; the
+    /// first block or section of an id wins).
+    pub fn anchor_texts(&self) -> AnchorTexts<'_> {
+        let mut blocks = HashMap::new();
+        let mut sections = HashMap::new();
+        for s in &self.sections {
+            sections.entry(s.id.as_str()).or_insert(s);
+            for b in &s.blocks {
+                blocks.entry(b.id()).or_insert(b);
+            }
+        }
+        AnchorTexts {
+            reply: self,
+            blocks,
+            sections,
+        }
+    }
+
+    /// The texts outside the sections' blocks and headings, by name; `None` for the others.
+    fn own_text(&self, id: TextId<'_>) -> Option<&str> {
+        let signature = self.signature.as_ref();
+        match id {
+            TextId::Title => Some(self.meta.title.as_str()).filter(|t| !t.is_empty()),
+            TextId::Preamble => self.preamble.as_deref(),
+            TextId::Closing(n) => nth(&self.closing, n).map(String::as_str),
+            TextId::Signer => signature?.signer.as_deref(),
+            TextId::SignatureDate => signature?.date.as_ref().map(|d| d.written()),
+            TextId::Contact(n) => nth(&signature?.contact, n).map(String::as_str),
+            TextId::Meta(n) => nth(&self.meta.fields, n).map(|f| f.value.as_str()),
+            TextId::Block(_) | TextId::Heading(_) => None,
+        }
+    }
+
     /// Every block by id, with its section and that section's index: one pass, for views and layouts
     /// that look blocks up many times (a scan per lookup cost blocks × lookups).
     pub fn blocks_by_id(&self) -> HashMap<&str, BlockAt<'_>> {
@@ -90,8 +175,10 @@ impl Reply {
             .count()
     }
 
-    /// The facts of every block, found in one pass over the facts (looking each block's facts up
-    /// separately cost blocks × facts); [`FactIndex::segments`] cuts a block's text when it is drawn.
+    /// The facts of every text (blocks and the reply's other texts alike, by anchor name), found in one
+    /// pass over the facts (looking each block's facts up separately cost blocks × facts);
+    /// [`FactIndex::segments`] cuts a block's text when it is drawn, [`FactIndex::segments_of`] any
+    /// other text.
     pub fn fact_index(&self) -> FactIndex {
         let mut by_block: HashMap<String, Vec<Placed>> = HashMap::new();
         let figures = self
@@ -130,7 +217,12 @@ struct Placed {
     id: String,
 }
 
-/// Each block's facts in text order, to cut a block's text into segments when it is drawn.
+/// The `n`th item of a list, counted from 1.
+fn nth<T>(list: &[T], n: usize) -> Option<&T> {
+    list.get(n.checked_sub(1)?)
+}
+
+/// Each text's facts in text order, by anchor name, to cut the text into segments when it is drawn.
 #[derive(Clone, Debug, Default)]
 pub struct FactIndex {
     by_block: HashMap<String, Vec<Placed>>,
@@ -139,10 +231,18 @@ pub struct FactIndex {
 impl FactIndex {
     /// `block`'s text cut into runs, each fact its own run.
     pub fn segments(&self, block: &Block) -> Vec<Segment> {
-        cut(
-            block.text(),
-            self.by_block.get(block.id()).map_or(&[], Vec::as_slice),
-        )
+        self.segments_of(block.id(), block.text())
+    }
+
+    /// `text`, the text the anchor name `id` names (a block's id, `preamble`, `closing-1`, …; see
+    /// [`TextId`]), cut into runs, each fact its own run.
+    pub fn segments_of(&self, id: &str, text: &str) -> Vec<Segment> {
+        cut(text, self.by_block.get(id).map_or(&[], Vec::as_slice))
+    }
+
+    /// Does any fact stand in the text named `id`?
+    pub fn has_facts(&self, id: &str) -> bool {
+        self.by_block.contains_key(id)
     }
 }
 

@@ -390,16 +390,111 @@ pub struct Signature {
     pub contact: Vec<String>,
 }
 
-/// Where a fact stands: a block and a range of characters (Unicode scalar values) in its text.
+/// Where a fact stands: a text of the reply and a range of characters (Unicode scalar values) in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
-    /// The id of the paragraph or initiative.
+    /// The text: a paragraph's or initiative's id, or the name of one of the reply's other texts:
+    /// `meta-title` (the header's title), `meta-<n>` (the value of the n-th header field, from 1),
+    /// `preamble`, `heading-<section id>`, `closing-<n>` (the n-th closing paragraph), `signature`
+    /// (the signer line), `signature-date` (the signature's date as written) or `contact-<n>` (the
+    /// n-th contact line). These names are reserved: no section, block or fact may take one as its id.
     pub block: String,
     /// First character, counted from 0.
     pub start: usize,
     /// One past the last character.
     pub end: usize,
+}
+
+/// Which of a reply's texts an anchor names ([`Anchor::block`]): a paragraph or initiative by its id,
+/// or one of the reply's other texts by a fixed name. The fixed names are reserved: no section, block
+/// or fact may take one as its id (validation refuses it), so a name never means two texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextId<'a> {
+    /// The reply's title, as the header gives it (`meta-title`).
+    Title,
+    /// The value of a header field, counted from 1 (`meta-3`).
+    Meta(usize),
+    /// The opening (`preamble`).
+    Preamble,
+    /// A section's heading, by the section's id (`heading-s2`).
+    Heading(&'a str),
+    /// A paragraph or initiative, by its id (`s2-p1`).
+    Block(&'a str),
+    /// A closing paragraph, counted from 1 (`closing-1`).
+    Closing(usize),
+    /// The signer line (`signature`).
+    Signer,
+    /// The signature's date as written (`signature-date`).
+    SignatureDate,
+    /// A contact line, counted from 1 (`contact-1`).
+    Contact(usize),
+}
+
+impl<'a> TextId<'a> {
+    /// Reads an anchor's text name. `None` for a reserved name that names nothing: a numbered name
+    /// whose number is not written `1`, `2`, … (`closing-0`, `meta-01`, `contact-x`).
+    pub fn parse(id: &'a str) -> Option<Self> {
+        /// `1`, `2`, …: digits only, no leading zero.
+        fn ordinal(n: &str) -> Option<usize> {
+            let canonical = n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
+            n.parse().ok().filter(|_| canonical)
+        }
+        Some(match id {
+            "preamble" => Self::Preamble,
+            "signature" => Self::Signer,
+            "signature-date" => Self::SignatureDate,
+            _ => {
+                if let Some(section) = id.strip_prefix("heading-") {
+                    Self::Heading(section)
+                } else if let Some(n) = id.strip_prefix("closing-") {
+                    Self::Closing(ordinal(n)?)
+                } else if let Some(n) = id.strip_prefix("contact-") {
+                    Self::Contact(ordinal(n)?)
+                } else if let Some(n) = id.strip_prefix("meta-") {
+                    if n == "title" {
+                        Self::Title
+                    } else {
+                        Self::Meta(ordinal(n)?)
+                    }
+                } else {
+                    Self::Block(id)
+                }
+            }
+        })
+    }
+
+    /// Is `id` one of the fixed names (or of their forms: `heading-…`, `closing-…`, `contact-…`,
+    /// `meta-…`), which no section, block or fact may take?
+    pub fn is_reserved(id: &str) -> bool {
+        !matches!(TextId::parse(id), Some(TextId::Block(_)))
+    }
+
+    /// Is this one of the reply's own texts (the title, the header's values, the signer line, the
+    /// signature's date), whose dates are the document's rather than events it reports?
+    pub fn is_own(self) -> bool {
+        matches!(
+            self,
+            Self::Title | Self::Meta(_) | Self::Signer | Self::SignatureDate
+        )
+    }
+}
+
+impl std::fmt::Display for TextId<'_> {
+    /// The name as an anchor writes it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Title => f.write_str("meta-title"),
+            Self::Meta(n) => write!(f, "meta-{n}"),
+            Self::Preamble => f.write_str("preamble"),
+            Self::Heading(section) => write!(f, "heading-{section}"),
+            Self::Block(id) => f.write_str(id),
+            Self::Closing(n) => write!(f, "closing-{n}"),
+            Self::Signer => f.write_str("signature"),
+            Self::SignatureDate => f.write_str("signature-date"),
+            Self::Contact(n) => write!(f, "contact-{n}"),
+        }
+    }
 }
 
 /// A number in the text: `1531期`, `25万人次`, `820余万次`.
@@ -501,6 +596,9 @@ pub enum DateRole {
     Period,
     /// A goal year (2035年远景目标).
     Target,
+    /// The document's own date: a date in the title or the header (成文日期, 发布日期), or the
+    /// signature's. The reply's dates, not events it reports: the timeline leaves them out.
+    Document,
 }
 
 /// A date in the text.

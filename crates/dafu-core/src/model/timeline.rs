@@ -10,15 +10,17 @@
 //!   reply's own date (signature, else 成文日期, else 公开日期), marked as such, never guessed.
 //!
 //! An initiative takes the first date written in it (other than a goal year); that date then belongs
-//! to the initiative and is not listed again. Dates left over (goals, dates in paragraphs) are entries
-//! of their own, so every dated fact appears exactly once.
+//! to the initiative and is not listed again. Dates left over (goals, dates in paragraphs, in the
+//! preamble, a heading or the closing) are entries of their own, so every dated fact appears exactly
+//! once, except the document's own dates (`DateRole::Document`: the header's, the signature's), which
+//! date the reply rather than anything it reports and are not listed.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::date::{DateRef, Point, When};
 use super::query::CharIndex;
-use super::reply::{Block, DateRole, Reply, Section, Stage};
+use super::reply::{Block, DateRole, Reply, Section, Stage, TextId};
 
 /// How an entry is placed in time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +79,8 @@ pub enum EntryStage {
 pub struct Entry {
     /// Unique key: the initiative's block id or the date fact's id.
     pub key: String,
-    /// The block to open and focus.
+    /// The text to reveal: the block to open and focus, or the name of another text (`preamble`,
+    /// `closing-1`; see [`TextId`]).
     pub block: String,
     /// The date fact to highlight, if any.
     pub fact: Option<String>,
@@ -299,24 +302,33 @@ impl Reply {
             });
         }
         let blocks = self.blocks_by_id();
-        // Each block's characters, indexed once for all the dates in it.
+        let anchors = self.anchor_texts();
+        // Each text's characters, indexed once for all the dates in it.
         let mut texts: HashMap<&str, CharIndex<'_>> = HashMap::new();
         for (i, d) in self.dates.iter().enumerate() {
-            if taken.get(i).copied().unwrap_or(true) {
+            if taken.get(i).copied().unwrap_or(true) || d.role == DateRole::Document {
                 continue;
             }
-            let found = blocks.get(d.at.block.as_str());
-            let summary = found
-                .map(|at| {
-                    let text = texts
-                        .entry(at.block.id())
-                        .or_insert_with(|| CharIndex::new(at.block.text()));
+            let anchor = d.at.block.as_str();
+            let summary = anchors
+                .text(anchor)
+                .map(|found| {
+                    let text = texts.entry(anchor).or_insert_with(|| CharIndex::new(found));
                     sentence_around(text, d.at.start, d.at.end, 40)
                 })
                 .unwrap_or_default();
-            let located = found
-                .map(|at| place_of(at.section, at.block))
-                .unwrap_or_default();
+            // A heading's date is placed by its section's numeral; the preamble and the closing have
+            // no numeral to show.
+            let located = match TextId::parse(anchor) {
+                Some(TextId::Heading(s)) => anchors
+                    .section(s)
+                    .map(|s| s.numeral.clone())
+                    .unwrap_or_default(),
+                _ => blocks
+                    .get(anchor)
+                    .map(|at| place_of(at.section, at.block))
+                    .unwrap_or_default(),
+            };
             let (place, _) = placement(d.date.when());
             let (start, end) = sort_bounds(Some(&d.date), own);
             entries.push(Entry {

@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::query::CharIndex;
-use super::reply::{Anchor, Block, Funding, Reply, SCHEMA_VERSION};
+use super::query::{AnchorTexts, CharIndex};
+use super::reply::{Anchor, Funding, Reply, TextId, SCHEMA_VERSION};
 
 /// The most characters of a text a message quotes: a problem names what it found, it does not copy
 /// it (300 anchors over a 1,000,000-character block once made 300 MB of messages).
@@ -45,8 +45,9 @@ struct Checker<'a> {
     reply: &'a Reply,
     problems: Vec<Problem>,
     ids: HashMap<&'a str, String>,
-    blocks: HashMap<&'a str, &'a Block>,
-    /// Each anchored block's characters, indexed once on its first anchor.
+    /// The texts anchors may name.
+    anchors: AnchorTexts<'a>,
+    /// Each anchored text's characters, indexed once on its first anchor.
     texts: HashMap<&'a str, CharIndex<'a>>,
 }
 
@@ -61,6 +62,13 @@ impl<'a> Checker<'a> {
     fn id(&mut self, id: &'a str, path: String) {
         if id.trim().is_empty() {
             self.problem(path, "id must not be empty");
+        } else if TextId::is_reserved(id) {
+            // Anchors and the page name the reply's other texts so (`preamble`, `closing-1`, …).
+            let message = format!(
+                "id {} is reserved for the reply's other texts (preamble, signature, signature-date, heading-…, closing-…, contact-…, meta-…)",
+                quote(id)
+            );
+            self.problem(path, message);
         } else if let Some(first) = self.ids.get(id) {
             let message = format!("duplicate id {}, first used at {first}", quote(id));
             self.problem(path, message);
@@ -69,18 +77,43 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn anchor(&mut self, at: &Anchor, written: &str, path: &str) {
-        let Some(block) = self.blocks.get(at.block.as_str()).copied() else {
-            self.problem(
-                format!("{path}.at.block"),
-                format!("no paragraph or initiative has id {}", quote(&at.block)),
-            );
+    /// Why the text an anchor names is missing.
+    fn missing(&self, id: &str) -> String {
+        let reply = self.reply;
+        let count = |what: &str, n: usize, has: usize| {
+            format!("there is no {what} {n}: the reply has {has}")
+        };
+        match TextId::parse(id) {
+            None => format!(
+                "{} names no text: closing-, contact- and meta- take a number from 1 (or meta-title)",
+                quote(id)
+            ),
+            Some(TextId::Block(_)) => format!("no paragraph or initiative has id {}", quote(id)),
+            Some(TextId::Heading(s)) => format!("no section has id {}", quote(s)),
+            Some(TextId::Title) => "the reply has no title".into(),
+            Some(TextId::Preamble) => "the reply has no preamble".into(),
+            Some(TextId::Closing(n)) => count("closing paragraph", n, reply.closing.len()),
+            Some(TextId::Signer) => "the reply has no signer line".into(),
+            Some(TextId::SignatureDate) => "the reply's signature has no date".into(),
+            Some(TextId::Contact(n)) => count(
+                "contact line",
+                n,
+                reply.signature.as_ref().map_or(0, |s| s.contact.len()),
+            ),
+            Some(TextId::Meta(n)) => count("header field", n, reply.meta.fields.len()),
+        }
+    }
+
+    fn anchor(&mut self, at: &'a Anchor, written: &str, path: &str) {
+        let Some(found) = self.anchors.text(&at.block) else {
+            let message = self.missing(&at.block);
+            self.problem(format!("{path}.at.block"), message);
             return;
         };
         let text = self
             .texts
-            .entry(block.id())
-            .or_insert_with(|| CharIndex::new(block.text()));
+            .entry(at.block.as_str())
+            .or_insert_with(|| CharIndex::new(found));
         let len = text.len();
         let problem = if at.start >= at.end {
             Some((
@@ -178,7 +211,6 @@ impl<'a> Checker<'a> {
             self.id(&section.id, format!("sections[{s}].id"));
             for (b, block) in section.blocks.iter().enumerate() {
                 self.id(block.id(), format!("sections[{s}].blocks[{b}].id"));
-                self.blocks.insert(block.id(), block);
             }
         }
         for (i, f) in reply.figures.iter().enumerate() {
@@ -260,7 +292,7 @@ impl Reply {
             reply: self,
             problems: Vec::new(),
             ids: HashMap::new(),
-            blocks: HashMap::new(),
+            anchors: self.anchor_texts(),
             texts: HashMap::new(),
         }
         .run()

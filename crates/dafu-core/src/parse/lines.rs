@@ -14,8 +14,11 @@ fn is_space(c: char) -> bool {
 }
 
 /// Splits and trims; lines that are empty, or only table pipes and dashes, are dropped. A reply
-/// flattened onto one line is cut where its parts meet: after an addressee (`…委员:`), after the
-/// opening (`…答复如下:`), and before a closing (`。感谢…`); the pieces keep their line number.
+/// flattened onto one line is cut where its parts meet: before and after an addressee (`…委员:`,
+/// also after header residue and a space), after the opening (`…答复如下:`), before a closing
+/// (`。感谢…`); after such an opening, also after each `。` followed by a space (a paragraph) and, in
+/// the closing, before a date or a `key:` part after a space (the signature); the pieces keep their
+/// line number.
 pub fn lines(text: &str) -> Vec<Line> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     text.split('\n')
@@ -54,7 +57,8 @@ fn split_flattened(line: &str) -> Vec<String> {
         }
         .to_owned();
     };
-    // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon.
+    // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon; or such a
+    // word after header residue and a space (`沭财复字〔2022〕4号 签发人:庞佃宝 尊敬的…等代表:`).
     for suffix in ["委员:", "委员：", "代表:", "代表：", "同志:", "同志："] {
         let Some(end) = rest.find(suffix).map(|i| i + suffix.len()) else {
             continue;
@@ -62,27 +66,100 @@ fn split_flattened(line: &str) -> Vec<String> {
         let head = rest.get(..end).unwrap_or("");
         // "人大代表:孙七" is a labelled header record, not an addressee.
         let is_header_key = super::header::KEYS.contains(&normalize_key(head).as_str());
-        if head.chars().count() <= 20
-            && end < rest.len()
-            && !head.contains(['。', '|'])
-            && !is_header_key
-        {
+        if end >= rest.len() || head.contains(['。', '|']) || is_header_key {
+            continue;
+        }
+        if head.chars().count() <= 20 {
             cut(&mut rest, end, true);
             break;
         }
+        let word = head
+            .char_indices()
+            .rfind(|(_, c)| is_space(*c))
+            .map(|(i, c)| (i, i + c.len_utf8()));
+        if let Some((space, start)) = word {
+            let addressee = head.get(start..).unwrap_or("").chars().count();
+            let front = !head
+                .get(..space)
+                .unwrap_or("")
+                .trim_matches(is_space)
+                .is_empty();
+            if front && (2..=20).contains(&addressee) {
+                let len = end - start;
+                cut(&mut rest, space, true);
+                cut(&mut rest, len, true);
+                break;
+            }
+        }
     }
+    let mut flattened = false;
     if let Some(end) = ["答复如下:", "答复如下：", "答复如下。"]
         .iter()
         .find_map(|o| rest.find(o).map(|i| i + o.len()))
     {
         if end < rest.len() {
             cut(&mut rest, end, true);
+            flattened = true;
         }
     }
-    if let Some(i) = rest.find("。感谢").filter(|i| *i > 0) {
-        cut(&mut rest, i + '。'.len_utf8(), false);
+    // The closing: `。感谢`, spaces allowed between.
+    let closing = rest.match_indices('。').find_map(|(i, _)| {
+        let end = i + '。'.len_utf8();
+        let after = rest.get(end..)?.trim_start_matches(is_space);
+        (i > 0 && after.starts_with("感谢")).then_some(end)
+    });
+    let (body, closing) = match closing {
+        Some(end) => (
+            rest.get(..end).unwrap_or(""),
+            Some(rest.get(end..).unwrap_or("").trim_matches(is_space)),
+        ),
+        None => (rest.as_str(), None),
+    };
+    if flattened {
+        // The flattening turned paragraph breaks into spaces: `。` and a space end a paragraph, and in
+        // the closing a space before a date or a `key:` line starts the signature's next part.
+        out.extend(pieces(body, |prev, _| prev == Some('。')));
+        if let Some(closing) = closing {
+            out.extend(pieces(closing, |_, next| {
+                next.starts_with(|c: char| c.is_ascii_digit())
+                    || next
+                        .chars()
+                        .take(16)
+                        .take_while(|c| !is_space(*c))
+                        .any(|c| matches!(c, ':' | '：'))
+            }));
+        }
+    } else {
+        out.push(body.to_owned());
+        out.extend(closing.map(str::to_owned));
     }
-    out.push(rest);
+    out
+}
+
+/// Cuts `text` at the runs of spaces where `cuts(the character before, the text after)` holds.
+fn pieces(text: &str, cuts: impl Fn(Option<char>, &str) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_space(c) && !prev.is_some_and(is_space) {
+            let mut end = i + c.len_utf8();
+            while let Some((j, d)) = iter.peek().copied().filter(|(_, d)| is_space(*d)) {
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            let after = text.get(end..).unwrap_or("");
+            if !after.is_empty() && cuts(prev, after) {
+                out.push(text.get(start..i).unwrap_or("").to_owned());
+                start = end;
+            }
+            prev = Some(' ');
+            continue;
+        }
+        prev = Some(c);
+    }
+    out.push(text.get(start..).unwrap_or("").to_owned());
     out
 }
 

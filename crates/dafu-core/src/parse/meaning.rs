@@ -1,20 +1,30 @@
 //! What each fact means where it stands. `facts.rs` finds what is written and where; this module reads
 //! the words around each fact and gives it every interpretation the reply records, in one place:
 //!
-//! - **date role** ([`date_role`]): 截至 → as of; a 十X五 span → period; 目标 in the words after it
-//!   (at most eight characters, within its clause), or 远景 right after → target; else event;
-//! - **money role** ([`money_role`]): in the money's clause (between `。` `;` `；` `,` `，`), 贷款 →
-//!   loan; 未获 / 未批准 / 不予 / 未能获 in the clause or the twelve characters after → refused;
-//!   申请 / 争取 / 申报 without 获批 / 下达 / 到位 / 拨付 / 落实 → requested; else allocated;
+//! - **date role** ([`date_role`]): 截至 → as of; a 十X五 or 第十X个五年 span → period; an until
+//!   written `到…` or `…底前` → target (a deadline); 目标 in the words after it (at most eight
+//!   characters, within its clause), or 远景 right after → target; else event;
+//! - **money role** ([`money_role`]): in the money's clause (between `。` `;` `；` `,` `，`), first
+//!   that applies: 贷款 / 借款 / 欠款 / 债务 → loan; 未获 / 未批准 / 不予 / 未能获 in the clause or
+//!   the twelve characters after (within the sentence) → refused; 争取到 / 申请到 / 获得 / 获批 / 争得
+//!   → obtained; 申请 / 争取 / 申报 without 下达 / 到位 / 拨付 / 落实 → requested; 拟 / 预计 / 概算 /
+//!   估算 / 匡算 / 测算 / 需, or 计划 used as a verb (计划投资, 计划于; not 投资计划), not inside 拟定 /
+//!   草拟 / 模拟 / 虚拟 / 无需 / 不需 → planned; a clause with no role word at all takes planned from
+//!   an earlier clause of its sentence (`拟建设道路500米,按120万元/公里`), and a 其中 part whose
+//!   clause has none takes its total's role; else allocated;
 //! - **parent** (a 其中 part): money after `其中` in its sentence (since the last `。`) is a part of
-//!   the block's last money that was not itself a part;
+//!   the block's last money that was not itself a part; a total written after its parts (合计, 共计,
+//!   总计, 总共, 一共, 总投资, 总额, 总金额 or 累计 in the eight characters before it) is the parent of
+//!   the last two to twelve plain amounts of its sentence, with its role, that are neither parts nor
+//!   totals, when they add up to it exactly;
 //! - **purpose and payer** ([`purpose_of`]): the words before the amount (back to a clause end, a colon
 //!   or `、`, at most 40 characters, without a leading 其中), split at the first verb (统筹拨付, 拨付,
 //!   安排, 投入, 下达, 落实, 争取, 申请): the words before it pay when at most eight characters, the
 //!   words after it are the purpose, without a leading date, 为 or 用于. With fewer than two characters
 //!   left, the purpose is the words after the amount when they start 用于 or 专项用于, else the words
-//!   before the previous clause end (at most 30 characters), else the words after (at most 30, within
-//!   the clause), without a leading 同时, 专项 or 用于;
+//!   before the previous clause end of the same sentence (at most 30 characters), else the words after
+//!   (at most 30, within the clause), without a leading 同时, 专项 or 用于: never words of another
+//!   sentence;
 //! - **period**: the last date earlier in the money's sentence, else a date opening the block
 //!   (`二是2023年…`);
 //! - **figure label**: the words before the figure (back to a clause end, a colon or `、`, at most
@@ -23,12 +33,15 @@
 //!   order.
 //!
 //! Facts are read in order, and what the text before a fact says (the last clause and sentence ends,
-//! the last 其中, the role words of the current clause) is carried along in a [`Context`], so a block's
+//! the last 其中, the role words of the current clause, whether an earlier clause of the sentence is
+//! planned) is carried along in a [`Context`], so a block's
 //! text is read a bounded number of times however many facts it holds; everything else looks at a few
 //! characters around the fact.
 
 use crate::model::date::Point;
-use crate::model::{Anchor, DateFact, DateRef, DateRole, Figure, Funding, MoneyRole, Reply, When};
+use crate::model::{
+    Anchor, DateFact, DateRef, DateRole, Figure, Funding, MoneyRole, Reply, TextId, When,
+};
 
 use super::facts::{self, Kind};
 use super::Diagnostic;
@@ -89,14 +102,59 @@ fn words_after(chars: &[char], end: usize, max: usize) -> String {
 struct RoleWords {
     loan: bool,
     refused: bool,
+    obtained: bool,
     requested: bool,
     granted: bool,
+    planned: bool,
+    allocated: bool,
 }
 
-const LOAN: [&str; 1] = ["贷款"];
+const LOAN: [&str; 4] = ["贷款", "借款", "欠款", "债务"];
 const REFUSED: [&str; 4] = ["未获", "未批准", "不予", "未能获"];
+const OBTAINED: [&str; 5] = ["争取到", "申请到", "获得", "获批", "争得"];
 const REQUESTED: [&str; 3] = ["申请", "争取", "申报"];
-const GRANTED: [&str; 5] = ["获批", "下达", "到位", "拨付", "落实"];
+const GRANTED: [&str; 4] = ["下达", "到位", "拨付", "落实"];
+/// Money foreseen: 拟, 预计, 概算, 估算, money needed (需, 所需), and 计划 used as a verb (计划投资,
+/// 计划于); 计划 as a noun (投资计划) says nothing.
+const PLANNED: [&str; 17] = [
+    "拟",
+    "预计",
+    "概算",
+    "估算",
+    "匡算",
+    "测算",
+    "需",
+    "计划投资",
+    "计划投入",
+    "计划安排",
+    "计划总投资",
+    "计划建设",
+    "计划实施",
+    "计划新建",
+    "计划改造",
+    "计划于",
+    "计划在",
+];
+/// Words holding a planned word that say nothing of the future (拟定 a plan, 无需 money).
+const NOT_PLANNED: [&str; 6] = ["拟定", "草拟", "模拟", "虚拟", "无需", "不需"];
+/// Words that say the money was given or spent, so that the clause does not take the planned mood
+/// of the clause before it.
+const ALLOCATED: [&str; 8] = [
+    "安排",
+    "投入",
+    "补助",
+    "完成投资",
+    "划拨",
+    "支出",
+    "已",
+    "累计",
+];
+
+/// Is one of `words` wholly inside `chars`?
+fn has_word(chars: &[char], words: &[&str]) -> bool {
+    let text: String = chars.iter().collect();
+    words.iter().any(|w| text.contains(w))
+}
 
 impl RoleWords {
     /// The role words wholly inside `chars`.
@@ -106,20 +164,45 @@ impl RoleWords {
         Self {
             loan: has(&LOAN),
             refused: has(&REFUSED),
+            obtained: has(&OBTAINED),
             requested: has(&REQUESTED),
             granted: has(&GRANTED),
+            planned: {
+                let mut rest = text.clone();
+                for w in NOT_PLANNED {
+                    rest = rest.replace(w, "");
+                }
+                PLANNED.iter().any(|w| rest.contains(w))
+            },
+            allocated: has(&ALLOCATED),
         }
+    }
+
+    /// Does the clause say anything about what its money is?
+    fn says_anything(self) -> bool {
+        self.loan
+            || self.refused
+            || self.obtained
+            || self.requested
+            || self.granted
+            || self.planned
+            || self.allocated
     }
 }
 
-/// A money's role from the words of its clause and the few characters after it.
-fn money_role(clause: RoleWords, after: RoleWords) -> MoneyRole {
+/// A money's role from the words of its clause and the few characters after it; a clause that says
+/// nothing takes the planned mood of an earlier clause of its sentence (`拟建设道路500米,按120万元/公里`).
+fn money_role(clause: RoleWords, after: RoleWords, planned_sentence: bool) -> MoneyRole {
     if clause.loan {
         MoneyRole::Loan
     } else if clause.refused || after.refused {
         MoneyRole::Refused
+    } else if clause.obtained {
+        MoneyRole::Obtained
     } else if clause.requested && !clause.granted {
         MoneyRole::Requested
+    } else if clause.planned || (planned_sentence && !clause.says_anything()) {
+        MoneyRole::Planned
     } else {
         MoneyRole::Allocated
     }
@@ -127,9 +210,16 @@ fn money_role(clause: RoleWords, after: RoleWords) -> MoneyRole {
 
 /// A date's role from its form and the words right after it.
 fn date_role(date: &DateRef, after: &str) -> DateRole {
+    let written = date.written();
     match date.when() {
         When::AsOf(_) => DateRole::AsOf,
-        When::Span(..) if date.written().starts_with('十') => DateRole::Period,
+        When::Span(..) if written.starts_with('十') || written.starts_with("第十") => {
+            DateRole::Period
+        }
+        // A deadline: 到2030年, 2020年11月底前.
+        When::Until(_) if written.starts_with('到') || written.ends_with("底前") => {
+            DateRole::Target
+        }
         _ if after.contains("目标") || after.starts_with("远景") => DateRole::Target,
         _ => DateRole::Event,
     }
@@ -233,6 +323,9 @@ struct Context<'a> {
     qizhong: Option<usize>,
     /// The clause last asked about: its start, its end and its role words.
     clause: Option<(usize, usize, RoleWords)>,
+    /// Does a clause wholly before `seen`, in the current sentence, say its money is foreseen (拟,
+    /// 计划投资, 预计)?
+    planned_sentence: bool,
     /// Characters looked at.
     steps: u64,
 }
@@ -246,6 +339,7 @@ impl<'a> Context<'a> {
             sentence_start: 0,
             qizhong: None,
             clause: None,
+            planned_sentence: false,
             steps: 0,
         }
     }
@@ -256,10 +350,16 @@ impl<'a> Context<'a> {
         for k in self.seen..to {
             let Some(&c) = self.chars.get(k) else { break };
             if ends_clause(c) {
+                // Each clause's words are read once, when its end is passed.
+                let from = self.clause_end.map_or(0, |e| e + 1);
+                let clause = self.chars.get(from..k).unwrap_or(&[]);
+                self.planned_sentence |= RoleWords::in_text(clause).planned;
+                self.steps += clause.len() as u64;
                 self.clause_end = Some(k);
             }
             if ends_sentence(c) {
                 self.sentence_start = k + 1;
+                self.planned_sentence = false;
             }
             if c == '中' && k > 0 && self.chars.get(k - 1) == Some(&'其') {
                 self.qizhong = Some(k - 1);
@@ -301,16 +401,26 @@ struct Facts {
     funding: Vec<Funding>,
     dates: Vec<DateFact>,
     year: Option<i32>,
+    /// The year the reply was written (its date written, else its signature's, else its
+    /// publication's): the year of `今年`.
+    this_year: Option<i32>,
     steps: u64,
 }
 
-/// Finds and reads the facts of every paragraph and initiative; `block_lines` gives each block's line
-/// in the input, in reading order. Returns the characters looked at by the fact finder and this module.
-pub fn add_facts(
-    reply: &mut Reply,
-    block_lines: &[usize],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> u64 {
+/// A text the facts are read in: a block or another of the reply's texts, by its anchor name.
+pub struct Reading {
+    /// The anchor name (`s2-p1`, `preamble`, `closing-1`, `meta-3`; see [`TextId`]).
+    pub at: String,
+    /// Its 1-based line in the input, for diagnostics.
+    pub line: usize,
+}
+
+/// Finds and reads the facts of each text in `texts`, in that order (reading order: the year of a
+/// date without one comes from the dates before it). In the reply's own texts (the title, a header
+/// value, the signer line, the signature's date) only dates are read, and they are the document's dates
+/// ([`DateRole::Document`]): a page's view count is no figure. Returns the characters looked at by
+/// the fact finder and this module.
+pub fn add_facts(reply: &mut Reply, texts: &[Reading], diagnostics: &mut Vec<Diagnostic>) -> u64 {
     let year = reply
         .meta
         .written
@@ -318,17 +428,37 @@ pub fn add_facts(
         .or(reply.meta.published.as_ref())
         .and_then(|d| d.when().start())
         .map(Point::year);
+    let this_year = [
+        reply.meta.written.as_ref(),
+        reply.signature.as_ref().and_then(|s| s.date.as_ref()),
+        reply.meta.published.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|d| d.when().start())
+    .map(Point::year);
     let mut facts = Facts {
         figures: Vec::new(),
         funding: Vec::new(),
         dates: Vec::new(),
         year,
+        this_year,
         steps: 0,
     };
-    let blocks = reply.sections.iter().flat_map(|s| &s.blocks);
-    for (n, block) in blocks.enumerate() {
-        let line = block_lines.get(n).copied().unwrap_or(0);
-        read_block(block.id(), block.text(), line, &mut facts, diagnostics);
+    let anchors = reply.anchor_texts();
+    let signed = reply.signature.as_ref().and_then(|s| s.date.as_ref());
+    for t in texts {
+        let id = TextId::parse(&t.at);
+        match (id, signed) {
+            // The signature's date is one date, read where the signature was: anchored whole.
+            (Some(TextId::SignatureDate), Some(date)) => facts.whole_date(&t.at, date),
+            _ => {
+                if let Some(text) = anchors.text(&t.at) {
+                    let own = id.is_some_and(TextId::is_own);
+                    read_block(&t.at, text, t.line, own, &mut facts, diagnostics);
+                }
+            }
+        }
     }
     mark_key_figures(&mut facts.figures);
     reply.figures.extend(facts.figures);
@@ -337,22 +467,55 @@ pub fn add_facts(
     facts.steps
 }
 
+impl Facts {
+    /// A text that is one date, already read (the signature's): the document's date, anchored whole.
+    fn whole_date(&mut self, block: &str, date: &DateRef) {
+        let end = date.written().chars().count();
+        if end > 0 {
+            self.dates.push(DateFact {
+                id: format!("d{}", self.dates.len() + 1),
+                date: date.clone(),
+                role: DateRole::Document,
+                at: Anchor {
+                    block: block.to_owned(),
+                    start: 0,
+                    end,
+                },
+            });
+        }
+    }
+}
+
 fn read_block(
     block: &str,
     text: &str,
     line: usize,
+    own: bool,
     out: &mut Facts,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let chars: Vec<char> = text.chars().collect();
-    let (found, steps) = facts::find_counted(&chars, out.year);
+    let years = facts::Years {
+        context: out.year,
+        this: out.this_year,
+    };
+    let (found, steps) = facts::find_with(&chars, years);
     let mut cx = Context::new(&chars);
     // The block's last money that is not a 其中 part: the total the next parts belong to.
     let mut total: Option<String> = None;
+    // The role of that total: a part whose clause says nothing of its own is money of that kind.
+    let mut total_role = MoneyRole::Allocated;
+    // The plain amounts of the current sentence that are neither parts nor totals, as indexes into
+    // `out.funding`: the parts a total written after them (合计656万元) may add up.
+    let mut loose: Vec<usize> = Vec::new();
+    let mut loose_sentence = 0;
     // The last date read, and a date opening the block.
     let mut last_date: Option<(usize, DateRef)> = None;
     let mut opening_date: Option<DateRef> = None;
     for f in found {
+        if own && !matches!(f.kind, Kind::Date { .. }) {
+            continue;
+        }
         cx.advance(f.start);
         let at = Anchor {
             block: block.to_owned(),
@@ -377,7 +540,11 @@ fn read_block(
                         ),
                     });
                 }
-                let role = date_role(&date, &words_after(&chars, f.end, 8));
+                let role = if own {
+                    DateRole::Document
+                } else {
+                    date_role(&date, &words_after(&chars, f.end, 8))
+                };
                 last_date = Some((f.start, date.clone()));
                 if f.start == 0 {
                     opening_date = Some(date.clone());
@@ -391,17 +558,70 @@ fn read_block(
             }
             Kind::Money { money } => {
                 let id = format!("m{}", out.funding.len() + 1);
+                // The twelve characters after the amount, within its sentence.
                 let after = chars
                     .get(f.end..(f.end + 12).min(chars.len()))
                     .unwrap_or(&[]);
-                let role = money_role(cx.clause_words(f.end), RoleWords::in_text(after));
-                let part_of = if cx.after_qizhong() {
+                let after = after
+                    .iter()
+                    .position(|c| ends_sentence(*c))
+                    .and_then(|n| after.get(..n))
+                    .unwrap_or(after);
+                let refused_after = RoleWords {
+                    refused: has_word(after, &REFUSED),
+                    ..RoleWords::default()
+                };
+                let clause = cx.clause_words(f.end);
+                let mut role = money_role(clause, refused_after, cx.planned_sentence);
+                if loose_sentence != cx.sentence_start {
+                    loose.clear();
+                    loose_sentence = cx.sentence_start;
+                }
+                let parts = parts_before(&chars, f.start, &money, role, &loose, &out.funding);
+                let part_of = if !parts.is_empty() {
+                    for i in &parts {
+                        if let Some(part) = out.funding.get_mut(*i) {
+                            part.part_of = Some(id.clone());
+                        }
+                    }
+                    // The parts are the last of the loose amounts.
+                    loose.truncate(loose.len().saturating_sub(parts.len()));
+                    total = Some(id.clone());
+                    total_role = role;
+                    None
+                } else if cx.after_qizhong() {
+                    // The total now has parts: it can no longer be a part itself. Parts without a
+                    // total before them may add up to one written after them.
+                    // The total, when loose, is the last loose amount.
+                    let t = total.as_deref();
+                    if loose
+                        .last()
+                        .and_then(|i| out.funding.get(*i))
+                        .map(|m| m.id.as_str())
+                        == t
+                    {
+                        loose.pop();
+                    }
+                    if total.is_none() && money.is_summable() {
+                        loose.push(out.funding.len());
+                    }
+                    if total.is_some() && !clause.says_anything() && !refused_after.refused {
+                        role = total_role;
+                    }
                     total.clone()
                 } else {
                     total = Some(id.clone());
+                    total_role = role;
+                    if money.is_summable() {
+                        loose.push(out.funding.len());
+                    }
                     None
                 };
-                let (payer, purpose) = purpose_of(&chars, f.start, f.end, cx.clause_end);
+                // The clause before counts only within the sentence.
+                let clause_end = cx
+                    .clause_end
+                    .filter(|e| chars.get(*e).is_some_and(|c| !ends_sentence(*c)));
+                let (payer, purpose) = purpose_of(&chars, f.start, f.end, clause_end);
                 let period = last_date
                     .as_ref()
                     .filter(|(at, _)| *at >= cx.sentence_start)
@@ -441,6 +661,58 @@ fn read_block(
         }
     }
     out.steps += steps + cx.steps;
+}
+
+/// Words right before an amount that make it a total (`合计656万元`, `总投资656万元`).
+const TOTAL_WORDS: [&str; 9] = [
+    "合计",
+    "共计",
+    "总计",
+    "总共",
+    "一共",
+    "总投资",
+    "总额",
+    "总金额",
+    "累计",
+];
+
+/// A total written after its parts: when a total word stands in the eight characters before the
+/// amount at `start`, the last two to twelve `loose` amounts of the sentence (indexes into
+/// `funding`) with the same role that add up to it exactly. Empty when there are none.
+fn parts_before(
+    chars: &[char],
+    start: usize,
+    money: &crate::model::Money,
+    role: MoneyRole,
+    loose: &[usize],
+    funding: &[Funding],
+) -> Vec<usize> {
+    let before: String = chars
+        .get(start.saturating_sub(8)..start)
+        .map(|b| b.iter().collect())
+        .unwrap_or_default();
+    if !TOTAL_WORDS.iter().any(|w| before.contains(w)) || !money.is_summable() {
+        return Vec::new();
+    }
+    let Some(target) = money.in_wan_yuan() else {
+        return Vec::new();
+    };
+    let mut sum = crate::model::Decimal::from_int(0);
+    let mut parts = Vec::new();
+    for i in loose.iter().rev().take(12) {
+        let Some(m) = funding.get(*i).filter(|m| m.role == role) else {
+            break;
+        };
+        let Some(next) = m.money.in_wan_yuan().and_then(|v| sum.checked_add(v)) else {
+            break;
+        };
+        sum = next;
+        parts.push(*i);
+        if parts.len() >= 2 && sum.normalized() == target.normalized() {
+            return parts;
+        }
+    }
+    Vec::new()
 }
 
 /// Marks the key figures: the six largest by full value, ties in reading order.

@@ -5,16 +5,20 @@
 //! top to bottom:
 //! 1. **lines** (`lines.rs`): numbered, trimmed, non-empty lines; a reply flattened onto one line is cut
 //!    back into its parts;
-//! 2. **header** (`header.rs`): every line before the addressee or the opening: metadata in any of
-//!    the layouts of DESIGN §1, the title (possibly split or repeated), a bare 文号 line, a result
-//!    class (`A类`, `(B)类`);
+//! 2. **header** (`header.rs`): every line before the addressee or the opening (without either, the
+//!    header-shaped lines at the top): metadata in any of the layouts of DESIGN §1 and any
+//!    `key:value` shape, the title (possibly split or repeated), a bare 文号 line, a result class
+//!    (`A类`, `(B)类`, `类别:B`); a summary record (fields only) has its prose values as its body;
 //! 3. **addressee** and **opening** (`opening.rs`): a short line ending in a colon names the proposer;
 //!    the first line with 收悉 or 答复如下 describes the proposal (title, number, session, kind);
 //! 4. **body** (`body.rs`): sections by numeral, paragraphs, initiatives, each block with its line;
 //! 5. **closing** (`closing.rs`): closing paragraphs, then the signature;
-//! 6. **facts**: found in every paragraph and initiative (`facts.rs`, reading through `cursor.rs`), then
-//!    interpreted where they stand (`meaning.rs`: roles, purposes, payers, periods, 其中 totals, labels,
-//!    key figures).
+//! 6. **facts**: found in every text of the reply, in reading order ([`readings`]): the title and the
+//!    header's values (dates only), the preamble, each section's heading and blocks, the closing
+//!    paragraphs, the signer line, the signature's date and the contact lines (`facts.rs`, reading
+//!    through `cursor.rs`), then interpreted where they stand (`meaning.rs`: roles, purposes,
+//!    payers, periods, 其中 totals, labels, key figures); each is anchored to its text by name
+//!    (`TextId`).
 //!
 //! Every stage takes time in proportion to its input (`tests/linear.rs` holds it to that): each line
 //! is read a bounded number of times, blocks keep their line from the start, and inside a block no rule
@@ -30,11 +34,13 @@ mod lines;
 mod meaning;
 mod opening;
 
+use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::Reply;
+use crate::model::{Reply, TextId};
 
 use self::lines::Line;
+use self::meaning::Reading;
 
 /// Something the converter did not understand or had to guess, with its line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,17 +96,26 @@ impl<'a> Parts<'a> {
     /// runs from after the opening (or addressee) to the closing.
     fn of(all: &'a [Line]) -> Self {
         let opening = all.iter().position(|l| opening::is_opening(&l.text));
+        // A salutation at the start of the opening line is the addressee; a colon line before it
+        // is then part of the header.
+        let inline = opening
+            .and_then(|o| all.get(o))
+            .is_some_and(|l| opening::salutation(&l.text).is_some());
         let addressee = all
             .iter()
             .take(opening.map_or(all.len(), |o| o + 1))
-            .rposition(|l| opening::is_addressee(&l.text));
+            .rposition(|l| opening::is_addressee(&l.text))
+            .filter(|_| !inline);
         let header_end = match (addressee, opening) {
             (Some(a), _) => a,
             (None, Some(o)) => o,
-            (None, None) => all
-                .iter()
-                .position(|l| body::numbered(&l.text).is_some())
-                .unwrap_or(0),
+            // Nothing says where the header ends: it is the lines the header grammar reads, up to
+            // the first numbered line at most.
+            (None, None) => header::extent(all).min(
+                all.iter()
+                    .position(|l| body::numbered(&l.text).is_some())
+                    .unwrap_or(all.len()),
+            ),
         };
         let body_start = opening.map_or(header_end + usize::from(addressee.is_some()), |o| o + 1);
         let rest: &[Line] = all.get(body_start..).unwrap_or(&[]);
@@ -135,6 +150,24 @@ fn convert_counting(text: &str) -> (Conversion, u64) {
     let mut diagnostics = Vec::new();
 
     let head = header::parse(parts.header);
+    // A summary record (key:value fields and nothing else): its prose values are its body.
+    let record_body = if parts.addressee.is_none()
+        && parts.opening.is_none()
+        && parts.body.is_empty()
+        && parts.tail.is_empty()
+    {
+        head.prose.clone()
+    } else {
+        Vec::new()
+    };
+    let parts = if record_body.is_empty() {
+        parts
+    } else {
+        Parts {
+            body: &record_body,
+            ..parts
+        }
+    };
     for (line, text) in &head.unknown {
         diagnostics.push(Diagnostic {
             line: *line,
@@ -150,15 +183,25 @@ fn convert_counting(text: &str) -> (Conversion, u64) {
         });
     }
 
-    let (closing, signature) = closing::read(parts.tail);
-    let meta = head.meta();
-    let addressee = parts.addressee.map(|l| l.text.clone());
+    let closing::Closing {
+        paragraphs: closing,
+        signature,
+        diagnostics: repaired,
+    } = closing::read(parts.tail);
+    diagnostics.extend(repaired);
+    let mut meta = head.meta();
+    if meta.issuer.is_none() && signature.as_ref().is_none_or(|s| s.signer.is_none()) {
+        meta.issuer = head.named_issuer(&meta.title);
+    }
+    let addressee = opening::addressee(parts.addressee, parts.opening);
     let preamble = parts.opening.map(|l| l.text.clone());
     let proposal = opening::proposal(
         &meta.title,
         preamble.as_deref(),
         addressee.as_deref(),
         head.about_proposal(),
+        &meta.fields,
+        parts.header,
     );
     if preamble.is_none() {
         diagnostics.push(Diagnostic {
@@ -176,6 +219,115 @@ fn convert_counting(text: &str) -> (Conversion, u64) {
         signature,
         ..Reply::empty()
     };
-    let steps = meaning::add_facts(&mut reply, &body.block_lines, &mut diagnostics);
+    let texts = readings(&reply, &parts, &body.block_lines);
+    let steps = meaning::add_facts(&mut reply, &texts, &mut diagnostics);
     (Conversion { reply, diagnostics }, steps)
+}
+
+/// The texts facts are read in, in reading order, each with its input line: the title and the header's
+/// values (at the header's first line: fields do not keep theirs), the preamble, each section's heading then
+/// its blocks, then the closing paragraphs, the signer line, the signature's date and the contact
+/// lines in the order the tail prints them. Every line is looked at a bounded number of times.
+fn readings(reply: &Reply, parts: &Parts<'_>, block_lines: &[usize]) -> Vec<Reading> {
+    let reading = |at: TextId<'_>, line: usize| Reading {
+        at: at.to_string(),
+        line,
+    };
+    let mut out = Vec::new();
+    let header_line = parts.header.first().map_or(0, |l| l.number);
+    // A title a header field gives (标题, 名称) is read as that field's value.
+    let meta = &reply.meta;
+    if !meta.title.is_empty() && !meta.fields.iter().any(|f| f.value == meta.title) {
+        out.push(reading(TextId::Title, header_line));
+    }
+    // A summary record's prose values are its body too: their facts are read there, once.
+    let body_lines: HashSet<&str> = parts.body.iter().map(|l| l.text.as_str()).collect();
+    for (n, field) in (1..).zip(&reply.meta.fields) {
+        if !body_lines.contains(field.value.as_str()) {
+            out.push(reading(TextId::Meta(n), header_line));
+        }
+    }
+    if reply.preamble.is_some() {
+        out.push(reading(
+            TextId::Preamble,
+            parts.opening.map_or(0, |l| l.number),
+        ));
+    }
+    // A heading's line comes after the previous section's last block and at most at its own first
+    // block's line: the body's lines are walked once for all the headings.
+    let mut body = parts.body.iter().peekable();
+    let mut block = 0;
+    for section in &reply.sections {
+        let first = block_lines.get(block).copied();
+        // A heading cut from a sentence its first block keeps whole is read in the block, once.
+        let repeated = section
+            .blocks
+            .first()
+            .is_some_and(|b| b.text().starts_with(section.heading.as_str()));
+        if !section.heading.is_empty() && !repeated {
+            let after = block
+                .checked_sub(1)
+                .and_then(|b| block_lines.get(b))
+                .copied()
+                .unwrap_or(0);
+            let found =
+                std::iter::from_fn(|| body.next_if(|l| first.is_none_or(|f| l.number <= f)))
+                    .filter(|l| l.number > after)
+                    .find(|l| l.text.contains(section.heading.as_str()));
+            let line = found.map(|l| l.number).or(first).unwrap_or(0);
+            out.push(reading(TextId::Heading(&section.id), line));
+        }
+        for b in &section.blocks {
+            let line = block_lines.get(block).copied().unwrap_or(0);
+            out.push(reading(TextId::Block(b.id()), line));
+            block += 1;
+        }
+    }
+    out.extend(tail_readings(reply, parts.tail));
+    out
+}
+
+/// The closing's and the signature's texts in the order the tail prints them: each is one of its
+/// lines, matched in one forward pass; a text no line matches comes last, at the tail's first line.
+fn tail_readings(reply: &Reply, tail: &[Line]) -> Vec<Reading> {
+    let signature = reply.signature.as_ref();
+    let contact = signature.map_or(&[][..], |s| s.contact.as_slice());
+    let signer = signature.and_then(|s| s.signer.as_deref());
+    let date = signature.and_then(|s| s.date.as_ref()).map(|d| d.written());
+    let (mut closing_n, mut contact_n) = (0, 0);
+    let (mut signer_seen, mut date_seen) = (false, false);
+    let mut out = Vec::new();
+    for l in tail {
+        let text = l.text.as_str();
+        let at = if reply.closing.get(closing_n).is_some_and(|c| c == text) {
+            closing_n += 1;
+            TextId::Closing(closing_n)
+        } else if contact.get(contact_n).is_some_and(|c| c == text) {
+            contact_n += 1;
+            TextId::Contact(contact_n)
+        } else if !signer_seen && signer == Some(text) {
+            signer_seen = true;
+            TextId::Signer
+        } else if !date_seen && date == Some(text) {
+            date_seen = true;
+            TextId::SignatureDate
+        } else {
+            continue;
+        };
+        out.push(Reading {
+            at: at.to_string(),
+            line: l.number,
+        });
+    }
+    let first = tail.first().map_or(0, |l| l.number);
+    let rest = ((closing_n + 1)..=reply.closing.len())
+        .map(TextId::Closing)
+        .chain((!signer_seen && signer.is_some()).then_some(TextId::Signer))
+        .chain((!date_seen && date.is_some()).then_some(TextId::SignatureDate))
+        .chain(((contact_n + 1)..=contact.len()).map(TextId::Contact));
+    out.extend(rest.map(|at| Reading {
+        at: at.to_string(),
+        line: first,
+    }));
+    out
 }
