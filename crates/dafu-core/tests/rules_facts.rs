@@ -516,3 +516,26 @@ fn figures_with_more_units_hedges_and_ranges() {
     check("〔2023〕94号", "");
     check("第3个", "");
 }
+
+#[test]
+fn need_alone_does_not_make_money_planned_but_money_still_needed_does() {
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        assert_eq!(described(input, &role), expected, "{input}");
+    }
+    check("根据工作需要,安排资金50万元", "50万元 allocated");
+    check("所需资金80万元已全部到位", "80万元 allocated");
+    check("尚需资金30万元", "30万元 planned");
+    check("需投入资金60万元", "60万元 planned");
+}
+
+#[test]
+fn digits_run_together_are_a_date_only_where_no_money_or_unit_follows() {
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        assert_eq!(described(input, &date), expected, "{input}");
+    }
+    check("于2017821发文", "2017821 on 2017-08-21 (inferred)");
+    check("共拨付2010203元", "");
+    check("服务群众2009130人次", "");
+}

@@ -746,8 +746,14 @@ fn garbled(c: &mut Cursor<'_>) -> Option<When> {
             ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((m, d))
         })
         .collect();
+    // Digits run together are never a date when money or a unit follows: `2010203元` is an amount
+    // and `2009130人` a count, never a day.
+    let ends = c.peek_at(n).is_none_or(|next| {
+        !matches!(next, '元' | '万' | '亿' | '.' | '%')
+            && !UNITS.iter().any(|u| u.starts_with(next))
+    });
     match readings.as_slice() {
-        [(m, d)] => {
+        [(m, d)] if ends => {
             c.bump(n);
             c.eat("日");
             Some(When::On(Point::Day(y, *m, *d)))

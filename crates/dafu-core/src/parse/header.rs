@@ -1040,14 +1040,11 @@ impl Header {
     /// The reply's metadata.
     pub fn meta(&self) -> Meta {
         let validity = self.first(&VALIDITY_KEYS).map(|v| {
-            if (v.contains('效') || v.contains('是'))
-                && !v.contains('失')
-                && !v.contains('无')
-                && !v.contains('否')
-            {
-                Validity::Valid
-            } else {
+            // Valid unless the value says otherwise: 有效, 现行, 是 are all in force.
+            if v.contains('失') || v.contains('无') || v.contains('否') || v.contains("废止") {
                 Validity::Invalid
+            } else {
+                Validity::Valid
             }
         });
         let quoted = self.quoted.clone();

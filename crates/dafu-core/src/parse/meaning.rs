@@ -116,14 +116,26 @@ const REQUESTED: [&str; 3] = ["申请", "争取", "申报"];
 const GRANTED: [&str; 4] = ["下达", "到位", "拨付", "落实"];
 /// Money foreseen: 拟, 预计, 概算, 估算, money needed (需, 所需), and 计划 used as a verb (计划投资,
 /// 计划于); 计划 as a noun (投资计划) says nothing.
-const PLANNED: [&str; 17] = [
+const PLANNED: [&str; 28] = [
     "拟",
     "预计",
     "概算",
     "估算",
     "匡算",
     "测算",
-    "需",
+    // 需 alone is in 需要, 需求, 急需, 所需 ("所需资金已到位"): only the forms that foresee money.
+    "需投入",
+    "需投资",
+    "需资金",
+    "需要资金",
+    "需要投入",
+    "需要投资",
+    "尚需",
+    "还需",
+    "仍需",
+    "共需",
+    "约需",
+    "预需",
     "计划投资",
     "计划投入",
     "计划安排",
@@ -136,7 +148,7 @@ const PLANNED: [&str; 17] = [
     "计划在",
 ];
 /// Words holding a planned word that say nothing of the future (拟定 a plan, 无需 money).
-const NOT_PLANNED: [&str; 6] = ["拟定", "草拟", "模拟", "虚拟", "无需", "不需"];
+const NOT_PLANNED: [&str; 7] = ["拟定", "草拟", "模拟", "虚拟", "无需", "不需", "所需"];
 /// Words that say the money was given or spent, so that the clause does not take the planned mood
 /// of the clause before it.
 const ALLOCATED: [&str; 8] = [
