@@ -325,15 +325,19 @@ pub async fn fetch(url: String, timeout_secs: u32) -> Result<Reply, Failure> {
                 }
                 Stop::Failed => failed(),
             })?;
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        if content_type.contains("html") || text.trim_start().starts_with('<') {
+        let markup = bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| *b == b'<');
+        if content_type.contains("html") || markup {
             return Err(Failure::NotJson {
                 origin: origin.clone(),
                 media_type: media_type(&content_type),
             });
         }
-        parse(&text)
+        // One rule with the CLI: reply JSON is UTF-8 (RFC 8259); other encodings are refused where
+        // they stop being UTF-8, never read as replacement characters.
+        Reply::from_json_bytes(&bytes).map_err(Failure::Load)
     }
     .await;
     if let Some(Ok(handle)) = timer {

@@ -22,6 +22,9 @@ const cases = [
   ['/fault/huge', /答复文件过大[\s\S]*26214400 bytes; the limit is 20971520 bytes/],
   ['/fixtures/e2e/missing.json', /HTTP 404/],
   ['/fixtures/e2e/broken.reply.json', /sections\[0\]\.blocks\[0\]\.text/],
+  // Reply JSON is UTF-8, as for `dafu validate`: other encodings are refused, never read as U+FFFD.
+  ['/fixtures/hostile/json-invalid-utf8.json', /UTF-8/],
+  ['/fixtures/hostile/json-utf16le-bom.json', /UTF-8/],
 ];
 
 for (const [path, message] of cases) {
