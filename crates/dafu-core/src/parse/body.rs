@@ -70,7 +70,11 @@ impl Style {
 const CN_DIGITS: &str = "一二三四五六七八九十";
 
 fn is_cn_digit(c: char) -> bool {
-    CN_DIGITS.contains(c)
+    // The characters of `CN_DIGITS`, matched without a string search.
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// The value of a Chinese numeral from 一 to 九十九 (`十二` = 12, `二十` = 20).
@@ -322,7 +326,7 @@ struct Marker {
 fn collect(chars: &[char], from: usize, to: usize) -> String {
     chars
         .get(from..to)
-        .map(|c| c.iter().collect())
+        .map(super::string_of)
         .unwrap_or_default()
 }
 
@@ -513,6 +517,10 @@ fn promises(sentence: &str) -> bool {
 /// Whether a next-step word starts a clause of `text` (下一步,…; 今后,…; 在今后的工作中,…), not
 /// inside one (为今后发展奠定基础).
 fn next_word_in(text: &str) -> bool {
+    // Every next-step word starts with 下 or 今: a text without either holds none.
+    if !text.contains(['下', '今']) {
+        return false;
+    }
     let opens = |c: Option<char>| c.is_none_or(|c| is_comma(c) || is_stop(c));
     NEXT_WORDS.iter().any(|k| {
         text.match_indices(k).any(|(i, _)| {

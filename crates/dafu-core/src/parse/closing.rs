@@ -68,6 +68,7 @@ fn is_bracket(c: char) -> bool {
 /// A trailer line: contact, copy, print and attachment lines (see the module grammar).
 fn is_trailer(text: &str) -> bool {
     let t = text.trim_matches(|c: char| is_bracket(c) || c.is_whitespace());
+    let normalized = normalize_key(t);
     let prefixed = [
         "抄送",
         "抄报",
@@ -90,7 +91,7 @@ fn is_trailer(text: &str) -> bool {
         "邮编",
     ]
     .iter()
-    .any(|k| normalize_key(t).starts_with(k));
+    .any(|k| normalized.starts_with(k));
     // The words trailer labels are made of; a label such as `下一步工作:` ending a body is none.
     let labelled = t.find([':', '：']).is_some_and(|at| {
         let key = normalize_key(t.get(..at).unwrap_or_default());

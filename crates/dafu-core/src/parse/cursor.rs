@@ -83,7 +83,7 @@ impl<'a> Cursor<'a> {
     pub fn since(&self, start: usize) -> String {
         self.chars
             .get(start..self.pos)
-            .map(|c| c.iter().collect())
+            .map(super::string_of)
             .unwrap_or_default()
     }
 

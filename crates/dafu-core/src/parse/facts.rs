@@ -270,7 +270,25 @@ fn chinese_group(c: char) -> Option<u32> {
 
 /// Is `c` written only in financial numerals (壹 to 玖, 拾 佰 仟)?
 fn is_financial(c: char) -> bool {
-    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億".contains(c)
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '叁'
+            | '參'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+            | '萬'
+            | '億'
+    )
 }
 
 /// Any character of a Chinese number.

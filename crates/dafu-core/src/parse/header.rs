@@ -285,7 +285,7 @@ fn strip_bullet(text: &str) -> &str {
 fn collect(chars: &[char], from: usize, to: usize) -> String {
     chars
         .get(from..to)
-        .map_or_else(String::new, |s| s.iter().collect())
+        .map_or_else(String::new, super::string_of)
 }
 
 /// A value without the marks of the page's widgets around it (`1399次'`, `1593 [`, `本站 【打印】【关闭】`).
@@ -519,7 +519,9 @@ fn segment(text: &str) -> Segment {
 
 /// Is this a key (with its colon or a known key) and nothing else?
 fn is_key_line(text: &str) -> bool {
-    !segment(text).pairs.is_empty()
+    // The keys of `segment` alone, without cutting out their values.
+    let chars: Vec<char> = text.chars().collect();
+    !colon_keys(&chars).is_empty() || !spaced_keys(&chars).is_empty()
 }
 
 /// A result class as written alone: `A类`, `(B)类`, `【C类】`, `甲类`, `A`, or followed by what it

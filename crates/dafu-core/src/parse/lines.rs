@@ -59,7 +59,13 @@ fn split_flattened(line: &str) -> Vec<String> {
     };
     // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon; or such a
     // word after header residue and a space (`沭财复字〔2022〕4号 签发人:庞佃宝 尊敬的…等代表:`).
-    for suffix in ["委员:", "委员：", "代表:", "代表：", "同志:", "同志："] {
+    // Every suffix ends in a colon: a line without one needs no search.
+    let suffixes: &[&str] = if line.contains([':', '：']) {
+        &["委员:", "委员：", "代表:", "代表：", "同志:", "同志："]
+    } else {
+        &[]
+    };
+    for suffix in suffixes {
         let Some(end) = rest.find(suffix).map(|i| i + suffix.len()) else {
             continue;
         };
@@ -93,8 +99,10 @@ fn split_flattened(line: &str) -> Vec<String> {
         }
     }
     let mut flattened = false;
-    if let Some(end) = ["答复如下:", "答复如下：", "答复如下。"]
-        .iter()
+    if let Some(end) = (rest.contains("答复如下"))
+        .then_some(["答复如下:", "答复如下：", "答复如下。"])
+        .into_iter()
+        .flatten()
         .find_map(|o| rest.find(o).map(|i| i + o.len()))
     {
         if end < rest.len() {

@@ -38,13 +38,15 @@
 //! text is read a bounded number of times however many facts it holds; everything else looks at a few
 //! characters around the fact.
 
+use std::sync::LazyLock;
+
 use crate::model::date::Point;
 use crate::model::{
     Anchor, DateFact, DateRef, DateRole, Figure, Funding, MoneyRole, Reply, TextId, When,
 };
 
 use super::facts::{self, Kind};
-use super::Diagnostic;
+use super::{Diagnostic, WordSet};
 
 /// Ends a clause: where a money's role is read, and where the clause before a money starts.
 fn ends_clause(c: char) -> bool {
@@ -75,7 +77,7 @@ fn words_before(chars: &[char], start: usize, max: usize) -> String {
         .map_or(window, |i| window + i + 1);
     let s: String = chars
         .get(from..start)
-        .map(|c| c.iter().collect())
+        .map(super::string_of)
         .unwrap_or_default();
     s.trim().to_owned()
 }
@@ -89,7 +91,7 @@ fn words_after(chars: &[char], end: usize, max: usize) -> String {
         .map_or(window, |i| end + i);
     chars
         .get(end..to)
-        .map(|c| c.iter().collect::<String>())
+        .map(super::string_of)
         .unwrap_or_default()
         .trim()
         .to_owned()
@@ -163,30 +165,42 @@ const ALLOCATED: [&str; 8] = [
 ];
 
 /// Is one of `words` wholly inside `chars`?
-fn has_word(chars: &[char], words: &[&str]) -> bool {
-    let text: String = chars.iter().collect();
-    words.iter().any(|w| text.contains(w))
+fn has_word(chars: &[char], words: &WordSet) -> bool {
+    words.any_in(chars)
 }
+
+/// The word lists above, made ready for [`has_word`].
+static LOAN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&LOAN));
+static REFUSED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&REFUSED));
+static OBTAINED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&OBTAINED));
+static REQUESTED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&REQUESTED));
+static GRANTED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&GRANTED));
+static PLANNED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&PLANNED));
+static NOT_PLANNED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&NOT_PLANNED));
+static ALLOCATED_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&ALLOCATED));
+static TOTAL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&TOTAL_WORDS));
 
 impl RoleWords {
     /// The role words wholly inside `chars`.
     fn in_text(chars: &[char]) -> Self {
-        let text: String = chars.iter().collect();
-        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        let has = |words: &WordSet| has_word(chars, words);
         Self {
-            loan: has(&LOAN),
-            refused: has(&REFUSED),
-            obtained: has(&OBTAINED),
-            requested: has(&REQUESTED),
-            granted: has(&GRANTED),
-            planned: {
-                let mut rest = text.clone();
+            loan: has(&LOAN_SET),
+            refused: has(&REFUSED_SET),
+            obtained: has(&OBTAINED_SET),
+            requested: has(&REQUESTED_SET),
+            granted: has(&GRANTED_SET),
+            planned: if has(&NOT_PLANNED_SET) {
+                // Taking a word out can join its neighbours into a planned word: the slow way.
+                let mut rest: String = chars.iter().collect();
                 for w in NOT_PLANNED {
                     rest = rest.replace(w, "");
                 }
                 PLANNED.iter().any(|w| rest.contains(w))
+            } else {
+                has(&PLANNED_SET)
             },
-            allocated: has(&ALLOCATED),
+            allocated: has(&ALLOCATED_SET),
         }
     }
 
@@ -580,7 +594,7 @@ fn read_block(
                     .and_then(|n| after.get(..n))
                     .unwrap_or(after);
                 let refused_after = RoleWords {
-                    refused: has_word(after, &REFUSED),
+                    refused: has_word(after, &REFUSED_SET),
                     ..RoleWords::default()
                 };
                 let clause = cx.clause_words(f.end);
@@ -699,11 +713,10 @@ fn parts_before(
     loose: &[usize],
     funding: &[Funding],
 ) -> Vec<usize> {
-    let before: String = chars
+    let before = chars
         .get(start.saturating_sub(8)..start)
-        .map(|b| b.iter().collect())
         .unwrap_or_default();
-    if !TOTAL_WORDS.iter().any(|w| before.contains(w)) || !money.is_summable() {
+    if !has_word(before, &TOTAL_SET) || !money.is_summable() {
         return Vec::new();
     }
     let Some(target) = money.in_wan_yuan() else {

@@ -331,3 +331,57 @@ fn tail_readings(reply: &Reply, tail: &[Line]) -> Vec<Reading> {
     }));
     out
 }
+
+/// A fixed list of words, made ready to be looked for in `&[char]` text many times: the same answers
+/// as collecting the text into a `String` and asking `contains` for each word, without building the
+/// string. A character that starts no word is passed over after one bit test.
+struct WordSet {
+    /// Bit `c % 64` is set when some word starts with `c`.
+    starts: u64,
+    /// The words as characters, with their first character apart.
+    words: Vec<(char, Vec<char>)>,
+    /// Is the empty word among them (which is in every text)?
+    has_empty: bool,
+}
+
+impl WordSet {
+    fn new(words: &[&str]) -> Self {
+        let mut set = Self {
+            starts: 0,
+            words: Vec::new(),
+            has_empty: false,
+        };
+        for w in words {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(first) => {
+                    set.starts |= 1u64 << (u32::from(first) % 64);
+                    set.words.push((first, cs.collect()));
+                }
+                None => set.has_empty = true,
+            }
+        }
+        set
+    }
+
+    /// Does one of the words stand wholly inside `chars`?
+    fn any_in(&self, chars: &[char]) -> bool {
+        self.has_empty
+            || chars.iter().enumerate().any(|(i, c)| {
+                self.starts & (1u64 << (u32::from(*c) % 64)) != 0
+                    && self.words.iter().any(|(first, rest)| {
+                        first == c
+                            && chars
+                                .get(i + 1..i + 1 + rest.len())
+                                .is_some_and(|after| after == rest.as_slice())
+                    })
+            })
+    }
+}
+
+/// `chars` as a `String`, allocated once at its exact size (collecting grows it several times).
+fn string_of(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
