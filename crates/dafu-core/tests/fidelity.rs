@@ -62,33 +62,6 @@ fn fold(text: &str) -> String {
     ascii.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Han ideographs, CJK punctuation (、。《》〔〕), full-width forms and Chinese quotation marks.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}'
-        | '\u{ff00}'..='\u{ffef}' | '‘' | '’' | '“' | '”')
-}
-
-/// The text as first published: ASCII `, : ; ( ) !` beside a CJK character become full-width. Marks
-/// between digits and Latin letters (`8:2`, `09:01`) stay ASCII; U+3000 spaces are not restored.
-fn restore_full_width(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let beside_cjk = |i: usize| {
-        let before = i.checked_sub(1).and_then(|j| chars.get(j));
-        let after = chars.get(i + 1);
-        before.into_iter().chain(after).any(|c| is_cjk(*c))
-    };
-    chars
-        .iter()
-        .enumerate()
-        .map(
-            |(i, &c)| match WIDE.iter().find(|(_, a)| *a == c && c != ' ') {
-                Some((wide, _)) if beside_cjk(i) => *wide,
-                _ => c,
-            },
-        )
-        .collect()
-}
-
 /// A date as written, without a time of day after it (`2023-12-29 14:43:43` → `2023-12-29`): the gold
 /// writes header dates without their time.
 fn date_written(written: &str) -> String {
@@ -522,7 +495,7 @@ fn run(cases: &[Case], restored: bool) -> Vec<Row> {
         .iter()
         .map(|case| {
             let text = if restored {
-                restore_full_width(&case.text)
+                common::full_width(&case.text)
             } else {
                 case.text.clone()
             };
@@ -787,7 +760,7 @@ fn restoring_the_full_width_punctuation_changes_no_fact() {
 #[test]
 fn restoring_touches_only_marks_beside_chinese_and_folding_undoes_it() {
     let stored = "发布时间:2018-07-11 09:01,比例为8:2(一)关于“教育”! OK, fine";
-    let restored = restore_full_width(stored);
+    let restored = common::full_width(stored);
     assert_eq!(
         restored,
         "发布时间：2018-07-11 09:01，比例为8:2（一）关于“教育”！ OK, fine"

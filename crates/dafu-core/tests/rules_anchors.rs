@@ -15,34 +15,15 @@
 use dafu_core::model::{Reply, TextId};
 use dafu_core::parse::convert;
 
+mod common;
+use common::full_width;
+
 /// A value's name as the JSON writes it (`document`, `event`).
 fn name(value: impl serde::Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
-}
-
-/// The text with its ASCII `, : ; ( ) !` beside a CJK character made full-width, as published.
-fn full_width(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let cjk = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let beside = cjk(i.checked_sub(1).and_then(|j| chars.get(j))) || cjk(chars.get(i + 1));
-            match c {
-                ',' if beside => '，',
-                ':' if beside => '：',
-                ';' if beside => '；',
-                '(' if beside => '（',
-                ')' if beside => '）',
-                '!' if beside => '！',
-                _ => c,
-            }
-        })
-        .collect()
 }
 
 /// Where each anchor name stands in reading order, for sorting the facts as a reader meets them.

@@ -20,39 +20,12 @@
 use dafu_core::model::{Block, Reply, Stage};
 use dafu_core::parse::convert;
 
+mod common;
+use common::{ascii_punctuation, full_width};
+
 /// The body behind an addressee and an opening, as a reply.
 fn reply(body: &str) -> Reply {
     convert(&format!("张三委员:\n您的提案收悉,现答复如下:\n{body}")).reply
-}
-
-/// The same text with full-width `，：；（）！`.
-fn full_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            ',' => '，',
-            ':' => '：',
-            ';' => '；',
-            '(' => '（',
-            ')' => '）',
-            '!' => '！',
-            c => c,
-        })
-        .collect()
-}
-
-/// Full-width `，：；（）！` back to ASCII, so that both forms describe alike.
-fn ascii(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '，' => ',',
-            '：' => ':',
-            '；' => ';',
-            '（' => '(',
-            '）' => ')',
-            '！' => '!',
-            c => c,
-        })
-        .collect()
 }
 
 /// Sections and their initiatives (see the module documentation).
@@ -108,9 +81,17 @@ fn blocks(r: &Reply) -> String {
 /// Checks `describe` of the converted `body`, as written and with full-width punctuation.
 #[track_caller]
 fn check_both(body: &str, expected: &str, describe: fn(&Reply) -> String) {
-    assert_eq!(ascii(&describe(&reply(body))), expected, "{body}");
+    assert_eq!(
+        ascii_punctuation(&describe(&reply(body))),
+        expected,
+        "{body}"
+    );
     let wide = full_width(body);
-    assert_eq!(ascii(&describe(&reply(&wide))), expected, "{wide}");
+    assert_eq!(
+        ascii_punctuation(&describe(&reply(&wide))),
+        expected,
+        "{wide}"
+    );
 }
 
 #[test]

@@ -17,6 +17,9 @@
 use dafu_core::model::{DateFact, DateRef, Figure, Funding, When};
 use dafu_core::parse::{convert, Conversion};
 
+mod common;
+use common::{ascii_punctuation, full_width};
+
 /// A fact of a converted line.
 enum Fact<'a> {
     Date(&'a DateFact),
@@ -27,39 +30,6 @@ enum Fact<'a> {
 /// The line as the body of a reply.
 fn reply_text(line: &str) -> String {
     format!("某委员:\n您的提案收悉,现答复如下:\n{line}")
-}
-
-/// ASCII punctuation as full-width, and back.
-const WIDE: [(char, char); 5] = [
-    (',', '，'),
-    (':', '：'),
-    (';', '；'),
-    ('(', '（'),
-    (')', '）'),
-];
-
-/// The line as first published: ASCII `, : ; ( )` beside a Chinese character become full-width
-/// (between digits, as in `1,500`, they stay ASCII), as the fidelity report restores them.
-fn widen(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let cjk = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || "¥￥".contains(*c))
-    };
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| match WIDE.iter().find(|(a, _)| *a == c) {
-            Some((_, w)) if cjk(i.checked_sub(1)) || cjk(Some(i + 1)) => *w,
-            _ => c,
-        })
-        .collect()
-}
-
-fn narrow(text: &str) -> String {
-    text.chars()
-        .map(|c| WIDE.iter().find(|(_, w)| *w == c).map_or(c, |(a, _)| *a))
-        .collect()
 }
 
 /// The facts of the reply's body, in the order they are written.
@@ -128,10 +98,15 @@ fn described(line: &str, describe: &dyn Fn(&Conversion, &Fact<'_>) -> Option<Str
             "{text}: {:?}",
             c.reply.problems()
         );
-        narrow(&out)
+        ascii_punctuation(&out)
     };
     let ascii = run(line);
-    assert_eq!(run(&widen(line)), ascii, "full-width: {}", widen(line));
+    assert_eq!(
+        run(&full_width(line)),
+        ascii,
+        "full-width: {}",
+        full_width(line)
+    );
     ascii
 }
 
@@ -246,7 +221,7 @@ fn a_date_relative_to_the_text_or_to_the_reply_takes_that_year_or_stays_unplaced
 #[test]
 fn this_year_is_the_year_the_reply_was_written() {
     let text = "某委员:\n您的提案收悉,现答复如下:\n今年6月份,修缮屋顶;去年3月,完成设计。\n某局\n2020年11月12日";
-    for text in [text.to_owned(), widen(text)] {
+    for text in [text.to_owned(), full_width(text)] {
         let c = convert(&text);
         let body: Vec<String> = facts(&c).iter().filter_map(|f| date(&c, f)).collect();
         assert_eq!(

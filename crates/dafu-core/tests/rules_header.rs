@@ -15,53 +15,8 @@
 use dafu_core::model::{DateRef, ResultClass};
 use dafu_core::parse::{convert, Conversion};
 
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-        || matches!(
-            c,
-            '《' | '》' | '“' | '”' | '、' | '。' | '〔' | '〕' | '【' | '】'
-        )
-}
-
-/// The text with ASCII `, : ; ( ) !` beside a Chinese character made full-width.
-fn full_width(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let beside = i
-                .checked_sub(1)
-                .and_then(|p| chars.get(p))
-                .is_some_and(|p| is_cjk(*p))
-                || chars.get(i + 1).is_some_and(|n| is_cjk(*n));
-            match c {
-                ',' if beside => '，',
-                ':' if beside => '：',
-                ';' if beside => '；',
-                '(' if beside => '（',
-                ')' if beside => '）',
-                '!' if beside => '！',
-                c => *c,
-            }
-        })
-        .collect()
-}
-
-/// Full-width punctuation back to ASCII, to compare the two runs.
-fn folded(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '，' => ',',
-            '：' => ':',
-            '；' => ';',
-            '（' => '(',
-            '）' => ')',
-            '！' => '!',
-            c => c,
-        })
-        .collect()
-}
+mod common;
+use common::{ascii_punctuation, full_width};
 
 /// A reply whose header is `header`: an addressee, an opening and a one-line body follow it.
 fn with_header(header: &str) -> String {
@@ -77,7 +32,7 @@ fn check_both(input: &str, expected: &str, describe: impl Fn(&Conversion) -> Str
     let ascii = describe(&convert(input));
     assert_eq!(ascii, expected, "as written: {input}");
     let wide = full_width(input);
-    let restored = folded(&describe(&convert(&wide)));
+    let restored = ascii_punctuation(&describe(&convert(&wide)));
     assert_eq!(restored, expected, "full-width: {wide}");
 }
 

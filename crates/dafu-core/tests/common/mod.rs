@@ -209,3 +209,48 @@ pub fn assert_cost_grows_linearly(
         fastest[1]
     );
 }
+
+/// Han ideographs, CJK punctuation (、。《》〔〕), full-width forms, Chinese quotation marks, the yuan sign.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}'
+        | '\u{ff00}'..='\u{ffef}' | '‘' | '’' | '“' | '”' | '¥')
+}
+
+/// Full-width punctuation and the ASCII the page store turned it into.
+const WIDE: [(char, char); 6] = [
+    ('，', ','),
+    ('：', ':'),
+    ('；', ';'),
+    ('（', '('),
+    ('）', ')'),
+    ('！', '!'),
+];
+
+/// The text as first published: ASCII `, : ; ( ) !` beside a CJK character become full-width; marks
+/// between digits and Latin letters (`8:2`, `1,500`, `09:01`) stay ASCII. Every corpus and rule test
+/// runs a text in both forms through this one function.
+pub fn full_width(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let beside_cjk = |i: usize| {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        before
+            .into_iter()
+            .chain(chars.get(i + 1))
+            .any(|c| is_cjk(*c))
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match WIDE.iter().find(|(_, a)| *a == c) {
+            Some((wide, _)) if beside_cjk(i) => *wide,
+            _ => c,
+        })
+        .collect()
+}
+
+/// Full-width `，：；（）！` back to ASCII, so that both forms compare alike.
+pub fn ascii_punctuation(text: &str) -> String {
+    text.chars()
+        .map(|c| WIDE.iter().find(|(w, _)| *w == c).map_or(c, |(_, a)| *a))
+        .collect()
+}
