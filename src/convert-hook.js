@@ -1,15 +1,35 @@
-/* The dev page's converter hook (dist/dafu-convert-hook.js): the viewer converts a reply's text with
- * the converter module, a wasm of its own next to this file, loaded the first time a text is converted.
- * dafu.js does the same on host pages; dafu.html inlines both. The function sits under
- * Symbol.for('dafu.convert'), so no global name is taken.
+/* The converter hook: the viewer converts a reply's text with the converter module, a wasm of its own
+ * (dafu-convert.js + dafu-convert.wasm, next to this file), loaded the first time a text is converted,
+ * so readers who only read never download it. A text over 200,000 characters converts in a worker
+ * (dafu-convert-worker.js), so the page keeps answering. The function sits under
+ * Symbol.for('dafu.convert'): it names no global, and no element of the page can stand in for it.
+ *
+ * One file for both pages that need it: the dev page loads it as dafu-convert-hook.js, and
+ * tools/package.mjs puts it at the head of embed/dafu.js.
  */
 (function (global) {
   'use strict';
-  var base = new URL('.', document.currentScript ? document.currentScript.src : location.href);
-  var loaded = null;
-  // Texts this long go to a worker, so the page keeps answering while they convert (the converter
-  // reads about 20 MB/s: 200,000 characters is a frame or two).
+  var hook = Symbol.for('dafu.convert');
+  // Included as a module (no `this`), or a hook already there: nothing to do.
+  if (!global || typeof global[hook] === 'function') return;
+  // The folder of the <script src> element running this file, read through Document.prototype, so a
+  // named element (<img name="currentScript">) cannot choose where the converter is loaded from.
+  var own = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript');
+  var script = own && own.get ? own.get.call(document) : null;
+  if (!(script instanceof HTMLScriptElement) || !script.src) return;
+  var base = new URL('.', script.src);
+
   var LONG = 200000;
+  var loaded = null;
+  function here(text) {
+    if (!loaded) {
+      loaded = import(new URL('dafu-convert.js', base).href).then(function (m) {
+        return m.default({ module_or_path: new URL('dafu-convert.wasm', base) }).then(function () { return m; });
+      });
+    }
+    return loaded.then(function (m) { return m.convert(text); });
+  }
+
   // One worker, started on first use and kept (its wasm compiles once); requests are answered in order.
   var worker = null;
   var waiting = [];
@@ -34,19 +54,12 @@
       worker.postMessage(text);
     });
   }
-  global[Symbol.for('dafu.convert')] = function (text) {
+
+  global[hook] = function (text) {
     text = String(text);
     if (text.length > LONG && typeof Worker === 'function') {
       return inWorker(text).catch(function () { return here(text); });
     }
     return here(text);
   };
-  function here(text) {
-    if (!loaded) {
-      loaded = import(new URL('dafu-convert.js', base).href).then(function (m) {
-        return m.default({ module_or_path: new URL('dafu-convert.wasm', base) }).then(function () { return m; });
-      });
-    }
-    return loaded.then(function (m) { return m.convert(text); });
-  }
 })(this);

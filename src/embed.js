@@ -187,59 +187,14 @@
     return found;
   }
 
-  // The converter is a wasm module of its own (dafu-convert.js + dafu-convert.wasm, next to this file),
-  // loaded the first time a text is converted: readers who only read never download it. The viewer
-  // finds it under Symbol.for('dafu.convert'), which names no global and no element can stand in for.
-  var converter = null;
-  // Texts this long go to a worker (dafu-convert-worker.js), so the page keeps answering while they
-  // convert; if workers are unavailable, they convert here.
-  var LONG = 200000;
-  // One worker, started on first use and kept (its wasm compiles once); requests are answered in order.
-  var worker = null;
-  var waiting = [];
-  function inWorker(text) {
-    return new Promise(function (resolve, reject) {
-      if (!worker) {
-        worker = new Worker(new URL('dafu-convert-worker.js', base), { type: 'module' });
-        worker.onmessage = function (e) {
-          var next = waiting.shift();
-          if (!next) return;
-          if (e.data && e.data.error) next.reject(new Error(e.data.error)); else next.resolve(e.data);
-        };
-        worker.onerror = function (e) {
-          worker.terminate();
-          worker = null;
-          var failed = waiting;
-          waiting = [];
-          failed.forEach(function (w) { w.reject(new Error(e.message || 'the converter worker failed')); });
-        };
-      }
-      waiting.push({ resolve: resolve, reject: reject });
-      worker.postMessage(text);
-    });
-  }
-  function convertWith(text) {
-    text = String(text);
-    if (text.length > LONG && typeof Worker === 'function') {
-      return inWorker(text).catch(function () { return convertHere(text); });
-    }
-    return convertHere(text);
-  }
-  function convertHere(text) {
-    if (!converter) {
-      converter = import(new URL('dafu-convert.js', base).href).then(function (m) {
-        return m.default({ module_or_path: new URL('dafu-convert.wasm', base) }).then(function () { return m; });
-      });
-    }
-    return converter.then(function (m) { return m.convert(text); });
-  }
+  // The converter hook (src/convert-hook.js) runs just before this file in embed/dafu.js.
   var hook = Symbol.for('dafu.convert');
-  if (typeof global[hook] !== 'function') global[hook] = convertWith;
 
   /** Converts a reply's plain text to reply JSON (resolves to the same text the CLI prints). */
   function convert(text) {
     if (failed) return Promise.reject(stopped());
-    return convertWith(text).then(function (r) { return r.json; });
+    if (typeof global[hook] !== 'function') return Promise.reject(new Error('dafu: the converter is not available'));
+    return global[hook](text).then(function (r) { return r.json; });
   }
 
   if (publish) global.dafu = { mount: mount, scan: scan, optionsOf: optionsOf, convert: convert };

@@ -37,9 +37,8 @@ fn install_converter() {
     hook.forget();
 }
 
-/// As [`mounted`], with options.
-fn mounted_with(source: ReplySource, options: Options) -> HtmlElement {
-    install_converter();
+/// A fresh element holding `html`, in the page.
+fn host_with(html: &str) -> HtmlElement {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -47,11 +46,19 @@ fn mounted_with(source: ReplySource, options: Options) -> HtmlElement {
         .create_element("div")
         .expect("a div")
         .unchecked_into();
+    host.set_inner_html(html);
     document
         .body()
         .expect("a body")
         .append_child(&host)
         .expect("appended");
+    host
+}
+
+/// As [`mounted`], with options.
+fn mounted_with(source: ReplySource, options: Options) -> HtmlElement {
+    install_converter();
+    let host = host_with("");
     mount_into(host.clone(), source, options)
         .expect("mounted")
         .forget();
@@ -532,19 +539,7 @@ async fn options_choose_the_views_and_open_every_section() {
 
 #[wasm_bindgen_test]
 async fn the_host_text_stays_while_loading_and_after_a_failure_then_returns_on_unmount() {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host: HtmlElement = document
-        .create_element("div")
-        .expect("a div")
-        .unchecked_into();
-    host.set_inner_html("<p>答复纯文本</p>");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
+    let host = host_with("<p>答复纯文本</p>");
     let mounted = mount_into(
         host.clone(),
         ReplySource::Url("/missing.json".into()),
@@ -706,24 +701,6 @@ async fn a_click_while_the_reply_is_still_drawing_gets_the_next_frame_to_itself(
     next_frame().await;
     next_frame().await;
     assert!(drawn_panels(&host) > before);
-}
-
-/// A fresh element holding `html`, in the page.
-fn host_with(html: &str) -> HtmlElement {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host: HtmlElement = document
-        .create_element("div")
-        .expect("a div")
-        .unchecked_into();
-    host.set_inner_html(html);
-    document
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-    host
 }
 
 #[wasm_bindgen_test]

@@ -52,7 +52,8 @@ const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).jo
 
 // embed/: stable names; the loader resolves the others relative to its own URL.
 mkdirSync(join(stage, 'embed'), { recursive: true });
-writeFileSync(join(stage, 'embed/dafu.js'), readFileSync(join(repo, 'src/embed.js')));
+// dafu.js: the converter hook, then the loader (one classic script, so both see the same <script>).
+writeFileSync(join(stage, 'embed/dafu.js'), readFileSync(join(repo, 'src/convert-hook.js'), 'utf8') + '\n' + readFileSync(join(repo, 'src/embed.js'), 'utf8'));
 writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
 writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
 writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
