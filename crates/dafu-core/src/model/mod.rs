@@ -13,6 +13,7 @@ pub(crate) mod order;
 pub(crate) mod query;
 pub(crate) mod reply;
 pub(crate) mod scale;
+pub(crate) mod speech;
 pub(crate) mod timeline;
 pub(crate) mod validate;
 
@@ -25,6 +26,7 @@ pub use order::{sort_by, sort_by_key};
 pub use query::{AnchorTexts, BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
 pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
+pub use speech::{sentences, spoken, ReadPart, ReadTarget, Utterance};
 pub use timeline::{Entry, EntryKind, EntryStage, Placement, Timeline, YearGroup};
 pub use validate::{Problem, MAX_QUOTED_CHARS};
 
