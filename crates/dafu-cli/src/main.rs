@@ -23,6 +23,10 @@ enum Command {
     Convert {
         /// The text file, or `-` for standard input.
         input: String,
+        /// Masks personal data in the JSON (mobile numbers, ID numbers, personal e-mail and home
+        /// addresses: `138****1234`); it is listed on stderr either way.
+        #[arg(long)]
+        redact: bool,
     },
     /// Checks a reply JSON file, which must be UTF-8 as the JSON standard says (the page refuses
     /// anything else too), and prints every problem with its path, at most 100. Exits 1 if there are
@@ -135,7 +139,7 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
         Command::Schema => {
             out.write_all(Reply::json_schema().as_bytes())?;
         }
-        Command::Convert { input } => {
+        Command::Convert { input, redact } => {
             let bytes = match read(&input, MAX_TEXT_BYTES)? {
                 Input::Bytes(bytes) => bytes,
                 Input::TooLarge { size } => {
@@ -149,7 +153,8 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             if let Some(note) = note {
                 writeln!(err, "{input}: {note}")?;
             }
-            let conversion = convert(&text);
+            // The converter's diagnostics, then the personal data it holds (masked when redacting).
+            let conversion = dafu_core::privacy::convert(&text, redact);
             for d in &conversion.diagnostics {
                 writeln!(err, "{input}:{d}")?;
             }

@@ -240,3 +240,68 @@ fn validate_refuses_json_that_is_not_utf8_as_the_page_does_while_convert_reads_a
     assert_eq!(code, 0);
     assert_eq!(Reply::from_json(&out).unwrap(), convert(&text).reply);
 }
+
+#[test]
+fn convert_lists_personal_data_with_its_line_and_redact_masks_it_in_the_json() {
+    let path = repo().join("tests/fixtures/privacy/every_kind_in_a_reply.txt");
+    let path = path.to_str().unwrap();
+    let (code, out, err) = cli(&["convert", path], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{path}:line 7: personal data, not for publishing: mobile number 139****5678"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "line 7: personal data, not for publishing: resident id number 110105********002X"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 16: office contact, kept: mobile number 137****1111"),
+        "{err}"
+    );
+    // stderr never prints the data, and without --redact the JSON keeps the text as written.
+    for data in ["13912345678", "11010519491231002X", "wangmoumou"] {
+        assert!(!err.contains(data), "{data} on stderr: {err}");
+        assert!(out.contains(data), "{data} missing without --redact");
+    }
+    let (code, redacted, err_redacted) = cli(&["convert", "--redact", path], None);
+    assert_eq!(code, 0, "{err_redacted}");
+    assert_eq!(err_redacted, err, "the same diagnostics either way");
+    Reply::from_json(&redacted).unwrap();
+    for data in [
+        "13812341234",
+        "13912345678",
+        "11010519491231002X",
+        "wangmoumou",
+        "杨家村",
+        "文三路",
+    ] {
+        assert!(!redacted.contains(data), "{data} left in the redacted JSON");
+    }
+    for masked in [
+        "139****5678",
+        "110105********002X",
+        "w*********@qq.com",
+        "138-****-8000",
+    ] {
+        assert!(
+            redacted.contains(masked),
+            "{masked} not in the redacted JSON"
+        );
+    }
+    // The office's own number and the ID whose checksum fails stay as written.
+    assert!(redacted.contains("13700001111"));
+    assert!(redacted.contains("110105194912310029"));
+}
+
+#[test]
+fn a_text_without_personal_data_converts_to_the_same_json_with_or_without_redact() {
+    let (_, plain, err) = cli(&["convert", "-"], Some(seed_text().as_bytes()));
+    let (_, redacted, _) = cli(&["convert", "--redact", "-"], Some(seed_text().as_bytes()));
+    assert_eq!(plain, redacted);
+    assert!(!err.contains("personal data"), "{err}");
+}
