@@ -334,7 +334,16 @@ fn collect(chars: &[char], from: usize, to: usize) -> String {
 fn candidates(chars: &[char]) -> Vec<Marker> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    while let Some(&c) = chars.get(i) {
+        // Every marker starts with one of these: any other character is passed over at once.
+        if !(is_cn_digit(c)
+            || c.is_ascii_digit()
+            || matches!(c, '第' | '其' | '首' | '再' | '最' | '(' | '（')
+            || ('\u{2460}'..='\u{2473}').contains(&c))
+        {
+            i += 1;
+            continue;
+        }
         match candidate_at(chars, i) {
             Some(m) => {
                 i = m.body.max(i + 1);

@@ -877,8 +877,9 @@ fn unit(c: &mut Cursor<'_>, value: &str) -> Option<&'static str> {
 }
 
 /// Money or a figure whose number starts at the cursor (a hedge before it is the caller's).
-/// `money_word` says a money word stands just before the number, so that a bare `N万` is money.
-fn amount(c: &mut Cursor<'_>, money_word: bool) -> Option<Kind> {
+/// `money_word` says whether a money word stands just before the number, so that a bare `N万` is
+/// money.
+fn amount(c: &mut Cursor<'_>, money_word: impl Fn() -> bool) -> Option<Kind> {
     let (text, grouped) = grouped_number(c)?;
     let value = Decimal::parse(&text).ok()?;
     // A range, 5-10万元 or 3-5年. An upper end too long to be read still belongs to the range.
@@ -965,7 +966,7 @@ fn amount(c: &mut Cursor<'_>, money_word: bool) -> Option<Kind> {
         let verb_after = c
             .peek()
             .is_none_or(|n| !n.is_alphanumeric() || AFTER_MONEY.contains(n));
-        if !(money_word && verb_after || money_noun_after(c)) {
+        if !(verb_after && money_word() || money_noun_after(c)) {
             return None;
         }
         let money = Money::new(value, unit)
@@ -1099,6 +1100,80 @@ fn per_before(chars: &[char], start: usize, not_before: usize) -> Option<(usize,
     })
 }
 
+/// Can a fact start with `c`? Every rule of [`date`] and of money and figures starts with a digit, a
+/// Chinese numeral, a hedge, a yen sign or one of the words [`date`] dispatches on; at any other
+/// character every rule fails. Most characters are refused by one bit of [`START_BITS`].
+fn may_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || START_BITS
+            .get(start_slot(c) / 64)
+            .is_some_and(|w| w & (1 << (start_slot(c) % 64)) != 0)
+            && (matches!(
+                c,
+                '截' | '自'
+                    | '从'
+                    | '到'
+                    | '第'
+                    | '同'
+                    | '当'
+                    | '今'
+                    | '去'
+                    | '上'
+                    | '明'
+                    | '¥'
+                    | '￥'
+            ) || approx_prefix(c).is_some()
+                || is_chinese_numeral(c))
+}
+
+/// The characters other than digits a fact may start with (see [`may_start`]).
+const START_CHARS: [char; 51] = [
+    '截', '自', '从', '到', '第', '同', '当', '今', '去', '上', '明', '¥', '￥', '近', '约', '超',
+    '〇', '○', '零', '一', '壹', '二', '两', '贰', '貳', '三', '叁', '參', '四', '肆', '五', '伍',
+    '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万',
+    '萬', '亿', '億',
+];
+
+/// Where a character falls in [`START_BITS`].
+const fn start_slot(c: char) -> usize {
+    c as usize % 1024
+}
+
+/// The 64 bits of word `word` of [`START_BITS`].
+const fn start_word(word: usize) -> u64 {
+    let mut bits = 0;
+    let mut rest: &[char] = &START_CHARS;
+    while let [c, tail @ ..] = rest {
+        let slot = start_slot(*c);
+        if slot / 64 == word {
+            bits |= 1 << (slot % 64);
+        }
+        rest = tail;
+    }
+    bits
+}
+
+/// One bit per slot of 1,024, set for the slot of each of [`START_CHARS`]: a character whose bit is
+/// clear starts no fact.
+const START_BITS: [u64; 16] = [
+    start_word(0),
+    start_word(1),
+    start_word(2),
+    start_word(3),
+    start_word(4),
+    start_word(5),
+    start_word(6),
+    start_word(7),
+    start_word(8),
+    start_word(9),
+    start_word(10),
+    start_word(11),
+    start_word(12),
+    start_word(13),
+    start_word(14),
+    start_word(15),
+];
+
 /// Every fact in `text`, in order. `year_hint` places year-less dates when the text before gives none.
 pub fn find(text: &str, year_hint: Option<i32>) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
@@ -1122,6 +1197,11 @@ pub fn find_with(chars: &[char], years: Years) -> (Vec<Found>, u64) {
     let mut out: Vec<Found> = Vec::new();
     let mut context_year = years.context;
     while !c.at_end() {
+        // Most characters start no fact: pass them over without trying every rule at each.
+        if c.peek().is_some_and(|ch| !may_start(ch)) {
+            c.bump(1);
+            continue;
+        }
         let mut start = c.pos();
         let glued = c.prev().is_some_and(glues);
         // 22021年: a year glued to the digits before it (a lost separator); read the year alone.
@@ -1177,7 +1257,8 @@ pub fn find_with(chars: &[char], years: Years) -> (Vec<Found>, u64) {
             continue;
         }
         if hedge.is_some() || !glued {
-            let money_word = money_word_before(chars, start);
+            // Asked only of a bare `N万`: most numbers never need it.
+            let money_word = move || money_word_before(chars, start);
             let kind = c.attempt(|c| {
                 if hedge.is_some() {
                     c.bump(1);
@@ -1257,5 +1338,39 @@ pub fn whole_date(text: &str) -> Option<DateRef> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_a_fact_may_start_with_has_its_bit_set() {
+        let starts = |c: char| {
+            matches!(
+                c,
+                '截' | '自'
+                    | '从'
+                    | '到'
+                    | '第'
+                    | '同'
+                    | '当'
+                    | '今'
+                    | '去'
+                    | '上'
+                    | '明'
+                    | '¥'
+                    | '￥'
+            ) || approx_prefix(c).is_some()
+                || is_chinese_numeral(c)
+        };
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| starts(*c))
+        {
+            assert!(START_CHARS.contains(&c), "{c} is missing from START_CHARS");
+            assert!(may_start(c), "{c}");
+        }
     }
 }

@@ -1184,9 +1184,10 @@ pub fn parse(lines: &[Line]) -> Header {
 /// How many of the first lines are header lines, when nothing (no addressee, no opening) says where
 /// the header ends: the lines up to the first one the header grammar does not understand, or whose
 /// keys name no field ([`is_field_key`]): a body line with a label (`其中:中央财政资金500万元`) is not
-/// a field.
-pub fn extent(lines: &[Line]) -> usize {
-    parse(lines).first_loose.unwrap_or(lines.len())
+/// a field. `header` is the grammar's reading of `lines` ([`parse`]), made once for this and, when the
+/// header is every line, for the header itself.
+pub fn extent_of(header: &Header, lines: &[Line]) -> usize {
+    header.first_loose.unwrap_or(lines.len())
 }
 
 /// What the key of a field looks like: a known key, or a noun that names a field (…单位, …方式,

@@ -20,7 +20,12 @@ fn is_space(c: char) -> bool {
 /// the closing, before a date or a `key:` part after a space (the signature); the pieces keep their
 /// line number.
 pub fn lines(text: &str) -> Vec<Line> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Most texts have no CR: they are split as they are, without a copy.
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     text.split('\n')
         .enumerate()
         .flat_map(|(i, l)| {
@@ -45,17 +50,16 @@ fn split_flattened(line: &str) -> Vec<String> {
         return vec![line.to_owned()];
     }
     let mut out = Vec::new();
-    let mut rest = line.to_owned();
+    let mut rest = line;
     // Moves `rest` up to byte `end` into `out`; `rest` keeps what follows.
-    let mut cut = |rest: &mut String, end: usize, trim: bool| {
+    let mut cut = |rest: &mut &str, end: usize, trim: bool| {
         out.push(rest.get(..end).unwrap_or("").to_owned());
         let tail = rest.get(end..).unwrap_or("");
         *rest = if trim {
             tail.trim_matches(is_space)
         } else {
             tail
-        }
-        .to_owned();
+        };
     };
     // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon; or such a
     // word after header residue and a space (`沭财复字〔2022〕4号 签发人:庞佃宝 尊敬的…等代表:`).
@@ -121,7 +125,7 @@ fn split_flattened(line: &str) -> Vec<String> {
             rest.get(..end).unwrap_or(""),
             Some(rest.get(end..).unwrap_or("").trim_matches(is_space)),
         ),
-        None => (rest.as_str(), None),
+        None => (rest, None),
     };
     if flattened {
         // The flattening turned paragraph breaks into spaces: `。` and a space end a paragraph, and in

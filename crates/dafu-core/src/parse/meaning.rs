@@ -190,17 +190,22 @@ impl RoleWords {
             obtained: has(&OBTAINED_SET),
             requested: has(&REQUESTED_SET),
             granted: has(&GRANTED_SET),
-            planned: if has(&NOT_PLANNED_SET) {
-                // Taking a word out can join its neighbours into a planned word: the slow way.
-                let mut rest: String = chars.iter().collect();
-                for w in NOT_PLANNED {
-                    rest = rest.replace(w, "");
-                }
-                PLANNED.iter().any(|w| rest.contains(w))
-            } else {
-                has(&PLANNED_SET)
-            },
+            planned: Self::planned_in(chars),
             allocated: has(&ALLOCATED_SET),
+        }
+    }
+
+    /// [`RoleWords::in_text`]'s `planned` alone: the only word a clause passed over needs.
+    fn planned_in(chars: &[char]) -> bool {
+        if has_word(chars, &NOT_PLANNED_SET) {
+            // Taking a word out can join its neighbours into a planned word: the slow way.
+            let mut rest: String = chars.iter().collect();
+            for w in NOT_PLANNED {
+                rest = rest.replace(w, "");
+            }
+            PLANNED.iter().any(|w| rest.contains(w))
+        } else {
+            has_word(chars, &PLANNED_SET)
         }
     }
 
@@ -379,7 +384,7 @@ impl<'a> Context<'a> {
                 // Each clause's words are read once, when its end is passed.
                 let from = self.clause_end.map_or(0, |e| e + 1);
                 let clause = self.chars.get(from..k).unwrap_or(&[]);
-                self.planned_sentence |= RoleWords::in_text(clause).planned;
+                self.planned_sentence |= RoleWords::planned_in(clause);
                 self.steps += clause.len() as u64;
                 self.clause_end = Some(k);
             }
@@ -439,6 +444,35 @@ pub struct Reading {
     pub at: String,
     /// Its 1-based line in the input, for diagnostics.
     pub line: usize,
+    /// Where the text is, so that it is found without looking its name up.
+    pub place: Place,
+}
+
+/// Where a [`Reading`]'s text is in the reply.
+#[derive(Clone, Copy, Debug)]
+pub enum Place {
+    /// The block of this index in the section of this index.
+    Block(usize, usize),
+    /// The heading of the section of this index.
+    Heading(usize),
+    /// A text outside the sections, found by its name.
+    Named,
+}
+
+impl Reading {
+    /// The text read: what the reply's anchor of this name holds (section and block ids are
+    /// unique, so the index names the same text).
+    fn text<'r>(&self, reply: &'r Reply) -> Option<&'r str> {
+        match self.place {
+            Place::Block(s, b) => reply
+                .sections
+                .get(s)
+                .and_then(|s| s.blocks.get(b))
+                .map(|b| b.text()),
+            Place::Heading(s) => reply.sections.get(s).map(|s| s.heading.as_str()),
+            Place::Named => reply.anchor_text(&self.at),
+        }
+    }
 }
 
 /// Finds and reads the facts of each text in `texts`, in that order (reading order: the year of a
@@ -471,15 +505,18 @@ pub fn add_facts(reply: &mut Reply, texts: &[Reading], diagnostics: &mut Vec<Dia
         this_year,
         steps: 0,
     };
-    let anchors = reply.anchor_texts();
     let signed = reply.signature.as_ref().and_then(|s| s.date.as_ref());
     for t in texts {
-        let id = TextId::parse(&t.at);
+        // Only a text outside the sections can be one of the reply's own.
+        let id = match t.place {
+            Place::Named => TextId::parse(&t.at),
+            Place::Block(..) | Place::Heading(_) => None,
+        };
         match (id, signed) {
             // The signature's date is one date, read where the signature was: anchored whole.
             (Some(TextId::SignatureDate), Some(date)) => facts.whole_date(&t.at, date),
             _ => {
-                if let Some(text) = anchors.text(&t.at) {
+                if let Some(text) = t.text(reply) {
                     let own = id.is_some_and(TextId::is_own);
                     read_block(&t.at, text, t.line, own, &mut facts, diagnostics);
                 }

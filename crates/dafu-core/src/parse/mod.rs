@@ -40,7 +40,7 @@ use std::fmt;
 use crate::model::{Reply, TextId};
 
 use self::lines::Line;
-use self::meaning::Reading;
+use self::meaning::{Place, Reading};
 
 /// Something the converter did not understand or had to guess, with its line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +88,9 @@ struct Parts<'a> {
     opening: Option<&'a Line>,
     body: &'a [Line],
     tail: &'a [Line],
+    /// The header grammar's reading of every line, when it was needed to find where the header ends
+    /// and the header turned out to be every line: the same as parsing `header` again.
+    whole_header: Option<header::Header>,
 }
 
 impl<'a> Parts<'a> {
@@ -106,16 +109,24 @@ impl<'a> Parts<'a> {
             .take(opening.map_or(all.len(), |o| o + 1))
             .rposition(|l| opening::is_addressee(&l.text))
             .filter(|_| !inline);
+        let mut whole_header = None;
         let header_end = match (addressee, opening) {
             (Some(a), _) => a,
             (None, Some(o)) => o,
             // Nothing says where the header ends: it is the lines the header grammar reads, up to
             // the first numbered line at most.
-            (None, None) => header::extent(all).min(
-                all.iter()
-                    .position(|l| body::numbered(&l.text).is_some())
-                    .unwrap_or(all.len()),
-            ),
+            (None, None) => {
+                let whole = header::parse(all);
+                let end = header::extent_of(&whole, all).min(
+                    all.iter()
+                        .position(|l| body::numbered(&l.text).is_some())
+                        .unwrap_or(all.len()),
+                );
+                // Parsing fewer lines may end differently (a title or value read from the line
+                // after the last): the reading is kept only when it covered exactly the header.
+                whole_header = (end == all.len()).then_some(whole);
+                end
+            }
         };
         let body_start = opening.map_or(header_end + usize::from(addressee.is_some()), |o| o + 1);
         let rest: &[Line] = all.get(body_start..).unwrap_or(&[]);
@@ -126,6 +137,7 @@ impl<'a> Parts<'a> {
             opening: opening.and_then(|o| all.get(o)),
             body,
             tail,
+            whole_header,
         }
     }
 }
@@ -146,10 +158,13 @@ fn convert_counting(text: &str) -> (Conversion, u64) {
         );
     }
     let all = lines::lines(text);
-    let parts = Parts::of(&all);
+    let mut parts = Parts::of(&all);
     let mut diagnostics = Vec::new();
 
-    let head = header::parse(parts.header);
+    let head = parts
+        .whole_header
+        .take()
+        .unwrap_or_else(|| header::parse(parts.header));
     // A summary record (key:value fields and nothing else): its prose values are its body.
     let record_body = if parts.addressee.is_none()
         && parts.opening.is_none()
@@ -232,6 +247,7 @@ fn readings(reply: &Reply, parts: &Parts<'_>, block_lines: &[usize]) -> Vec<Read
     let reading = |at: TextId<'_>, line: usize| Reading {
         at: at.to_string(),
         line,
+        place: Place::Named,
     };
     let mut out = Vec::new();
     let header_line = parts.header.first().map_or(0, |l| l.number);
@@ -240,10 +256,19 @@ fn readings(reply: &Reply, parts: &Parts<'_>, block_lines: &[usize]) -> Vec<Read
     if !meta.title.is_empty() && !meta.fields.iter().any(|f| f.value == meta.title) {
         out.push(reading(TextId::Title, header_line));
     }
-    // A summary record's prose values are its body too: their facts are read there, once.
-    let body_lines: HashSet<&str> = parts.body.iter().map(|l| l.text.as_str()).collect();
+    // A summary record's prose values are its body too: their facts are read there, once. Only
+    // body lines as long as some value are compared, so most lines are passed over unhashed.
+    let values: HashSet<&str> = meta.fields.iter().map(|f| f.value.as_str()).collect();
+    let mut lengths: Vec<usize> = values.iter().map(|v| v.len()).collect();
+    lengths.sort_unstable();
+    let in_body: HashSet<&str> = parts
+        .body
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| lengths.binary_search(&t.len()).is_ok() && values.contains(t))
+        .collect();
     for (n, field) in (1..).zip(&reply.meta.fields) {
-        if !body_lines.contains(field.value.as_str()) {
+        if !in_body.contains(field.value.as_str()) {
             out.push(reading(TextId::Meta(n), header_line));
         }
     }
@@ -257,7 +282,7 @@ fn readings(reply: &Reply, parts: &Parts<'_>, block_lines: &[usize]) -> Vec<Read
     // block's line: the body's lines are walked once for all the headings.
     let mut body = parts.body.iter().peekable();
     let mut block = 0;
-    for section in &reply.sections {
+    for (s, section) in reply.sections.iter().enumerate() {
         let first = block_lines.get(block).copied();
         // A heading cut from a sentence its first block keeps whole is read in the block, once.
         let repeated = section
@@ -275,11 +300,18 @@ fn readings(reply: &Reply, parts: &Parts<'_>, block_lines: &[usize]) -> Vec<Read
                     .filter(|l| l.number > after)
                     .find(|l| l.text.contains(section.heading.as_str()));
             let line = found.map(|l| l.number).or(first).unwrap_or(0);
-            out.push(reading(TextId::Heading(&section.id), line));
+            out.push(Reading {
+                place: Place::Heading(s),
+                ..reading(TextId::Heading(&section.id), line)
+            });
         }
-        for b in &section.blocks {
+        for (k, b) in section.blocks.iter().enumerate() {
             let line = block_lines.get(block).copied().unwrap_or(0);
-            out.push(reading(TextId::Block(b.id()), line));
+            out.push(Reading {
+                at: b.id().to_owned(),
+                line,
+                place: Place::Block(s, k),
+            });
             block += 1;
         }
     }
@@ -317,6 +349,7 @@ fn tail_readings(reply: &Reply, tail: &[Line]) -> Vec<Reading> {
         out.push(Reading {
             at: at.to_string(),
             line: l.number,
+            place: Place::Named,
         });
     }
     let first = tail.first().map_or(0, |l| l.number);
@@ -328,6 +361,7 @@ fn tail_readings(reply: &Reply, tail: &[Line]) -> Vec<Reading> {
     out.extend(rest.map(|at| Reading {
         at: at.to_string(),
         line: first,
+        place: Place::Named,
     }));
     out
 }
