@@ -19,7 +19,7 @@ use super::sections::Sections;
 use super::settings::{ReadingSettings, Settings};
 use super::source::{fetch, Failure, ReplySource};
 use super::timeline::Timeline;
-use super::viewer::Viewer;
+use super::viewer::{Mode, Viewer};
 
 /// What the component is showing.
 #[derive(Clone, Debug)]
@@ -37,10 +37,13 @@ pub fn ReplyView(
     /// Views, initial state and language.
     #[prop(optional)]
     options: Options,
+    /// Live (the default), or the static snapshot (`crate::snapshot`).
+    #[prop(optional)]
+    mode: Mode,
 ) -> impl IntoView {
     let viewer = Viewer {
         with_title: options.views.header,
-        ..Viewer::new(reply.clone(), options.open_all, options.lang)
+        ..Viewer::with_mode(reply.clone(), options.open_all, options.lang, mode)
     };
     let views = options.views;
     let preamble = reply.preamble.clone().map(|p| {
@@ -91,10 +94,13 @@ pub fn ReplyView(
         </div>
     };
     // Every view has registered its parts by now (component bodies run as the view is built); what
-    // did not fit the first frame is drawn after mounting, and all of it before printing.
-    fill.start();
-    let printing = window_event_listener(leptos::ev::beforeprint, move |_| fill.finish());
-    on_cleanup(move || printing.remove());
+    // did not fit the first frame is drawn after mounting, and all of it before printing. The
+    // snapshot has drawn everything already, and has no window to listen to.
+    if !mode.is_snapshot() {
+        fill.start();
+        let printing = window_event_listener(leptos::ev::beforeprint, move |_| fill.finish());
+        on_cleanup(move || printing.remove());
+    }
     view
 }
 

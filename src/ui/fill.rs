@@ -75,6 +75,9 @@ pub struct Fill {
     filling: RwSignal<bool>,
     /// Set by a click or key press: the next frame is left to what the reader asked for.
     input: StoredValue<bool>,
+    /// Every part drawn as it is registered (the snapshot: one rendering, no frames after it).
+    #[cfg(feature = "snapshot")]
+    eager: bool,
 }
 
 impl Default for Fill {
@@ -92,7 +95,29 @@ impl Fill {
             budget: StoredValue::new(FIRST_SCREEN),
             filling: RwSignal::new(false),
             input: StoredValue::new(false),
+            #[cfg(feature = "snapshot")]
+            eager: false,
         }
+    }
+
+    /// A fill that draws every part at once, wherever it is (the snapshot is rendered once, to a
+    /// string: nothing can be drawn later).
+    #[cfg(feature = "snapshot")]
+    pub fn eager() -> Self {
+        Self {
+            eager: true,
+            ..Self::new()
+        }
+    }
+
+    /// Does this fill draw everything at once?
+    fn is_eager(self) -> bool {
+        // Without the snapshot feature (the browser app) this is a constant: no cost in the wasm.
+        #[cfg(feature = "snapshot")]
+        let eager = self.eager;
+        #[cfg(not(feature = "snapshot"))]
+        let eager = false;
+        eager
     }
 
     /// Registers the next part (in document order) of `weight` items; the signal says whether it is
@@ -110,15 +135,16 @@ impl Fill {
     /// [`OpenSections`]: super::sections::OpenSections
     pub fn register(self, drawn: RwSignal<bool>, weight: usize, seen: Seen) {
         let weight = weight.max(1);
-        let now = seen == Seen::AtOnce
-            && self
-                .budget
-                .try_update_value(|left| {
-                    let fits = weight <= *left;
-                    *left = if fits { *left - weight } else { 0 };
-                    fits
-                })
-                .unwrap_or(true);
+        let now = self.is_eager()
+            || seen == Seen::AtOnce
+                && self
+                    .budget
+                    .try_update_value(|left| {
+                        let fits = weight <= *left;
+                        *left = if fits { *left - weight } else { 0 };
+                        fits
+                    })
+                    .unwrap_or(true);
         if now && drawn.get_untracked() != now {
             drawn.set(now);
         }

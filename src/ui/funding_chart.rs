@@ -3,18 +3,23 @@
 use leptos::prelude::*;
 
 use dafu_core::model::{per_mille, percent};
-use dafu_core::model::{Bar, Centi, Decimal, LinearScale, MoneyRole};
+use dafu_core::model::{Bar, Centi, Decimal, FundingTotals, LinearScale, MoneyRole};
 
 mod bar_rows;
 mod funding_table;
 mod patterns;
 mod share_rows;
+#[cfg(feature = "snapshot")]
+mod still_rows;
 
 use self::bar_rows::BarRows;
 use self::funding_table::FundingTable;
 use self::patterns::Patterns;
 use self::share_rows::ShareRows;
+#[cfg(feature = "snapshot")]
+use self::still_rows::StillRows;
 use super::fill::{Fill, Seen};
+use super::i18n::Text;
 use super::viewer::Viewer;
 
 /// Chart geometry is in hundredths of an em, so the chart grows with the text-size setting and the
@@ -82,6 +87,25 @@ fn fill(viewer: &Viewer, role: MoneyRole) -> Option<String> {
     Some(format!("url({})", viewer.ids.href(name)))
 }
 
+/// One line per role with money: its exact total (never summed across roles).
+fn total_lines(t: &'static Text, totals: &FundingTotals) -> impl IntoView {
+    [
+        (totals.allocated, MoneyRole::Allocated, "dafu-funding__total dafu-funding__total--allocated"),
+        (totals.obtained, MoneyRole::Obtained, "dafu-funding__total"),
+        (totals.loan, MoneyRole::Loan, "dafu-funding__total"),
+        (totals.requested, MoneyRole::Requested, "dafu-funding__total"),
+        (totals.refused, MoneyRole::Refused, "dafu-funding__total"),
+        (totals.planned, MoneyRole::Planned, "dafu-funding__total"),
+    ]
+    .into_iter()
+    .filter_map(|(sum, role, class)| {
+        sum.map(|s| {
+            view! { <p class=class>{t.role_total(role)} " " <strong class="dafu-funding__total-value">{t.wan(s)}</strong></p> }
+        })
+    })
+    .collect_view()
+}
+
 /// Shows the reply's funding: exact totals per role, a chart (by purpose, by year when years differ,
 /// or as shares), and the same numbers as a table.
 #[component]
@@ -103,6 +127,10 @@ pub fn FundingChart(
         }
         .into_any();
     }
+    #[cfg(feature = "snapshot")]
+    if viewer.mode.is_snapshot() {
+        return still_funding(&viewer).into_any();
+    }
     let totals = reply.funding_totals();
     let by_purpose = reply.bars_by_purpose();
     let by_year = reply.bars_by_year();
@@ -122,21 +150,7 @@ pub fn FundingChart(
     let view_mode = RwSignal::new(ChartView::Purpose);
     let show_table = RwSignal::new(false);
 
-    let total_lines = [
-        (totals.allocated, MoneyRole::Allocated, "dafu-funding__total dafu-funding__total--allocated"),
-        (totals.obtained, MoneyRole::Obtained, "dafu-funding__total"),
-        (totals.loan, MoneyRole::Loan, "dafu-funding__total"),
-        (totals.requested, MoneyRole::Requested, "dafu-funding__total"),
-        (totals.refused, MoneyRole::Refused, "dafu-funding__total"),
-        (totals.planned, MoneyRole::Planned, "dafu-funding__total"),
-    ]
-    .into_iter()
-    .filter_map(|(sum, role, class)| {
-        sum.map(|s| {
-            view! { <p class=class>{t.role_total(role)} " " <strong class="dafu-funding__total-value">{t.wan(s)}</strong></p> }
-        })
-    })
-    .collect_view();
+    let total_lines = total_lines(t, &totals);
     let not_summed = (totals.not_summed > 0).then(|| t.not_summed(totals.not_summed));
     let largest = by_purpose
         .iter()
@@ -283,4 +297,45 @@ pub fn FundingChart(
         </section>
     }
     .into_any()
+}
+
+/// The snapshot's funding: the totals, the chart by purpose as HTML bars (widths in `style`), and the
+/// table beside it, shown (no switches, no table toggle: they need script).
+#[cfg(feature = "snapshot")]
+fn still_funding(viewer: &Viewer) -> impl IntoView {
+    let (reply, ids, t) = (&viewer.reply, &viewer.ids, viewer.t);
+    let title_id = ids.of("funding-title");
+    let totals = reply.funding_totals();
+    let by_purpose = reply.bars_by_purpose();
+    let total_lines = total_lines(t, &totals);
+    let not_summed = (totals.not_summed > 0).then(|| t.not_summed(totals.not_summed));
+    let desc = by_purpose
+        .iter()
+        .filter(|b| b.depth == 0)
+        .max_by_key(|b| b.wan)
+        .map(|b| {
+            let share = totals.allocated.and_then(|total| per_mille(b.wan, total));
+            t.chart_desc(
+                reply.funding.len(),
+                &t.bar_label(&b.label),
+                &t.bar_value(b),
+                share,
+            )
+        });
+    view! {
+        <section class="dafu-funding" id=ids.of("funding") aria-labelledby=viewer.region_label(&title_id)>
+            <h2 class="dafu-funding__title" id=title_id.clone()>{t.funding.heading}</h2>
+            {total_lines}
+            {not_summed.map(|n| view! { <p class="dafu-funding__note">{n}</p> })}
+            <figure class="dafu-chart dafu-chart--still">
+                <p class="dafu-chart__heading">{t.chart_title(t.funding.by_purpose, totals.allocated)}</p>
+                {desc.map(|d| view! { <p class="dafu-chart__desc">{d}</p> })}
+                <StillRows viewer=viewer.clone() bars=by_purpose />
+                <figcaption class="dafu-chart__caption">{t.funding.chart_key}</figcaption>
+            </figure>
+            <div class="dafu-funding__table-wrap" id=ids.of("funding-table")>
+                <FundingTable viewer=viewer.clone() parts=Vec::new() />
+            </div>
+        </section>
+    }
 }

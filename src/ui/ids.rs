@@ -41,6 +41,13 @@ impl Ids {
         ))
     }
 
+    /// The fixed prefix of a snapshot (`dafu-s`): a static page has one reply, its ids must not change
+    /// from one rendering to the next, and the instance counter never gives `s`.
+    #[cfg(feature = "snapshot")]
+    pub fn snapshot() -> Self {
+        Self("dafu-s".to_owned())
+    }
+
     /// The element id of one of dafu's own parts (`dafu-3-funding`). `name` is fixed in the code and
     /// never starts with `r-` or `h-`; anything that comes from a reply goes through [`Ids::reply`].
     pub fn of(&self, name: &str) -> String {

@@ -40,12 +40,33 @@ fn FigureButton(
 ) -> impl IntoView {
     let label = figure.label.clone().unwrap_or_default();
     let (block, fact) = (figure.at.block.clone(), figure.id.clone());
-    view! {
-        <button type="button" class="dafu-figures__button" on:click=move |_| viewer.reveal(&block, Some(&fact))>
-            <span class="dafu-figures__value">{figure.written}</span>
-            <span class="dafu-figures__label">{label}</span>
-        </button>
-    }
+    let mode = viewer.mode;
+    // The snapshot's figure is a link to its sentence (the browser opens the section around it).
+    #[cfg(feature = "snapshot")]
+    let still = {
+        let href = viewer.href_of(&block, Some(&fact));
+        let (written, label) = (figure.written.clone(), label.clone());
+        move || {
+            view! {
+                // The space keeps value and label apart where the stylesheet is dropped.
+                <a class="dafu-figures__button" href=href>
+                    <span class="dafu-figures__value">{written}</span>
+                    " "
+                    <span class="dafu-figures__label">{label}</span>
+                </a>
+            }
+        }
+    };
+    super::viewer::live_or_still!(
+        mode,
+        still(),
+        view! {
+            <button type="button" class="dafu-figures__button" on:click=move |_| viewer.reveal(&block, Some(&fact))>
+                <span class="dafu-figures__value">{figure.written}</span>
+                <span class="dafu-figures__label">{label}</span>
+            </button>
+        }
+    )
 }
 
 /// Shows the reply's headline numbers and the exact funding total; every other figure is one click away.

@@ -28,4 +28,6 @@ pub use mount::{
     install_panic_hook, mount_into, mount_page, report_panic, Mounted, ROOT_ATTRIBUTE,
 };
 pub use options::{Lang, Options, Views};
+#[cfg(feature = "snapshot")]
+pub use viewer::Mode;
 pub use source::ReplySource;

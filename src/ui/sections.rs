@@ -118,6 +118,9 @@ pub fn Sections(
         viewer.t,
     );
     let fill = viewer.fill;
+    let viewer_mode = viewer.mode;
+    #[cfg(feature = "snapshot")]
+    let still_viewer = viewer.clone();
     let count = reply.sections.len();
     // Headings are drawn a slice at a time too (100,000 of them took seconds before anything showed).
     // Each slice of headings is registered before its sections' blocks, so the page fills top-down.
@@ -203,21 +206,64 @@ pub fn Sections(
         })
         .collect_view();
     let has_sections = !reply.sections.is_empty();
-    view! {
-        <div class="dafu-accordion">
-            {has_sections.then(|| view! {
-                <div class="dafu-accordion__controls">
-                    <button
-                        type="button"
-                        class="dafu-accordion__show-all"
-                        aria-expanded=move || open.all_open().to_string()
-                        on:click=move |_| open.set_all(!open.all_open())
-                    >
-                        {move || if open.all_open() { t.sections.hide_all } else { t.sections.show_all }}
-                    </button>
-                </div>
-            })}
-            {items}
-        </div>
-    }
+    super::viewer::live_or_still!(
+        viewer_mode,
+        still_sections(&still_viewer),
+        view! {
+            <div class="dafu-accordion">
+                {has_sections.then(|| view! {
+                    <div class="dafu-accordion__controls">
+                        <button
+                            type="button"
+                            class="dafu-accordion__show-all"
+                            aria-expanded=move || open.all_open().to_string()
+                            on:click=move |_| open.set_all(!open.all_open())
+                        >
+                            {move || if open.all_open() { t.sections.hide_all } else { t.sections.show_all }}
+                        </button>
+                    </div>
+                })}
+                {items}
+            </div>
+        }
+    )
+}
+
+/// The snapshot's sections: each a `<details>` (closed; the browser opens it for find-in-page and for
+/// a link to an id inside) whose `<summary>` holds the real heading, every block drawn.
+#[cfg(feature = "snapshot")]
+fn still_sections(viewer: &Viewer) -> impl IntoView {
+    let ids = &viewer.ids;
+    let sections = viewer
+        .reply
+        .sections
+        .iter()
+        .map(|section| {
+            let anchor = TextId::Heading(&section.id).to_string();
+            let title = if section.heading.is_empty() && section.numeral.is_empty() {
+                viewer.t.sections.untitled.to_owned().into_any()
+            } else {
+                fact_runs(viewer, &anchor, section.heading.clone())
+            };
+            let blocks = section
+                .blocks
+                .iter()
+                .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
+                .collect_view();
+            view! {
+                <details class="dafu-accordion__section">
+                    <summary class="dafu-accordion__summary" id=ids.heading(&section.id)>
+                        // Inline, so that without the stylesheet the heading stays beside the marker.
+                        <h2 class="dafu-accordion__heading" style="display:inline">
+                            <span class="dafu-accordion__numeral">{section.numeral.clone()}</span>
+                            <span class="dafu-accordion__title" id=ids.reply(&anchor)>{title}</span>
+                        </h2>
+                        <span class="dafu-accordion__icon" aria-hidden="true"></span>
+                    </summary>
+                    <div class="dafu-accordion__panel" id=ids.reply(&section.id)>{blocks}</div>
+                </details>
+            }
+        })
+        .collect_view();
+    view! { <div class="dafu-accordion">{sections}</div> }
 }

@@ -35,24 +35,58 @@ fn TimelineEntry(
         entry.placement,
     );
     let (block, fact) = (entry.block.clone(), entry.fact.clone());
-    view! {
-        <li class=placement_class(entry.placement) class=("dafu-timeline__event--planned", entry.planned)>
+    // The snapshot's entry: the same parts with spaces between them, so that they stay apart where
+    // a CMS drops the stylesheet (the live view's flex layout ignores such spaces anyway).
+    #[cfg(feature = "snapshot")]
+    let still = {
+        let href = viewer.href_of(&block, fact.as_deref());
+        let (date, place, summary) = (when.clone(), entry.place.clone(), entry.summary.clone());
+        view! {
+            <a class="dafu-timeline__link" href=href>
+                <span class="dafu-timeline__when">
+                    {(!mark.is_empty()).then(|| view! { <span class="dafu-timeline__mark">{mark}</span> " " })}
+                    <span class="dafu-timeline__date">{date}</span>
+                </span>
+                " "
+                <span class="dafu-timeline__stage">{stage}</span>
+                " "
+                <span class="dafu-timeline__what">
+                    <span class="dafu-timeline__place">{place}</span>
+                    " "
+                    {summary}
+                </span>
+            </a>
+        }
+    };
+    let inner = view! {
+        <span class="dafu-timeline__when">
+            {(!mark.is_empty()).then(|| view! { <span class="dafu-timeline__mark">{mark}</span> })}
+            <span class="dafu-timeline__date">{when}</span>
+        </span>
+        <span class="dafu-timeline__stage">{stage}</span>
+        <span class="dafu-timeline__what">
+            <span class="dafu-timeline__place">{entry.place}</span>
+            " "
+            {entry.summary}
+        </span>
+    };
+    let mode = viewer.mode;
+    let link = super::viewer::live_or_still!(
+        mode,
+        still,
+        view! {
             <button
                 type="button"
                 class="dafu-timeline__link"
                 on:click=move |_| viewer.reveal(&block, fact.as_deref())
             >
-                <span class="dafu-timeline__when">
-                    {(!mark.is_empty()).then(|| view! { <span class="dafu-timeline__mark">{mark}</span> })}
-                    <span class="dafu-timeline__date">{when}</span>
-                </span>
-                <span class="dafu-timeline__stage">{stage}</span>
-                <span class="dafu-timeline__what">
-                    <span class="dafu-timeline__place">{entry.place}</span>
-                    " "
-                    {entry.summary}
-                </span>
+                {inner}
             </button>
+        }
+    );
+    view! {
+        <li class=placement_class(entry.placement) class=("dafu-timeline__event--planned", entry.planned)>
+            {link}
         </li>
     }
 }
@@ -68,6 +102,7 @@ pub fn Timeline(
     let title_id = viewer.ids.of("timeline-title");
     let labelled_by = viewer.region_label(&title_id);
     let t = viewer.t;
+    let mode = viewer.mode;
     let count = timeline.len();
     // Each year's entries are drawn in slices (see `Fill`); the parts belong to the year, so turning
     // the order around keeps what is drawn.
@@ -104,14 +139,17 @@ pub fn Timeline(
             <section class="dafu-timeline" aria-labelledby=labelled_by.clone()>
                 <div class="dafu-timeline__head">
                     <h2 class="dafu-timeline__title" id=title_id.clone()>{t.timeline.heading}</h2>
-                    <button
-                        type="button"
-                        class="dafu-timeline__order"
-                        aria-pressed=move || newest_first.get().to_string()
-                        on:click=move |_| newest_first.update(|n| *n = !*n)
-                    >
-                        {t.timeline.newest_first}
-                    </button>
+                    // The order toggle needs script: the snapshot is oldest first.
+                    {super::viewer::live_or_still!(mode, (), view! {
+                        <button
+                            type="button"
+                            class="dafu-timeline__order"
+                            aria-pressed=move || newest_first.get().to_string()
+                            on:click=move |_| newest_first.update(|n| *n = !*n)
+                        >
+                            {t.timeline.newest_first}
+                        </button>
+                    })}
                 </div>
                 <p class="dafu-timeline__note">
                     {t.timeline_note(count)}

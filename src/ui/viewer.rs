@@ -15,6 +15,46 @@ use super::ids::Ids;
 use super::options::Lang;
 use super::sections::OpenSections;
 
+/// How the views are drawn: live in the browser, or once, as the static HTML of the snapshot
+/// (`crate::snapshot`), where every part that needs script has a static form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Interactive, in the browser.
+    #[default]
+    Live,
+    /// Rendered once to an HTML string: everything drawn, no controls that need script.
+    Snapshot,
+}
+
+impl Mode {
+    /// Is this the snapshot? Always false in a build without the `snapshot` feature (the browser
+    /// app), so the compiler drops every static form from the app's wasm.
+    pub const fn is_snapshot(self) -> bool {
+        cfg!(feature = "snapshot") && matches!(self, Self::Snapshot)
+    }
+}
+
+/// `$live`, or in the snapshot `$still`, the static form of a part that needs script when live
+/// (both made into `AnyView`). Without the `snapshot` feature (the browser app) this is `$live` as
+/// written: the app's wasm holds no static form and no extra type erasure.
+macro_rules! live_or_still {
+    ($mode:expr, $still:expr, $live:expr) => {{
+        #[cfg(feature = "snapshot")]
+        let view = if $mode.is_snapshot() {
+            leptos::prelude::IntoAny::into_any($still)
+        } else {
+            leptos::prelude::IntoAny::into_any($live)
+        };
+        #[cfg(not(feature = "snapshot"))]
+        let view = {
+            let _ = $mode;
+            $live
+        };
+        view
+    }};
+}
+pub(crate) use live_or_still;
+
 /// One mounted reply's shared state, handed to each view as a prop.
 #[derive(Clone)]
 pub struct Viewer {
@@ -34,6 +74,8 @@ pub struct Viewer {
     pub facts: Arc<FactIndex>,
     /// What is drawn yet, for a reply too big to draw in one frame.
     pub fill: Fill,
+    /// Live, or the static snapshot.
+    pub mode: Mode,
 }
 
 impl Viewer {
@@ -50,6 +92,42 @@ impl Viewer {
             with_title: true,
             facts,
             fill: Fill::new(),
+            mode: Mode::Live,
+        }
+    }
+
+    /// A viewer for `mode`: [`Viewer::new`] live, [`Viewer::snapshot`] for the snapshot.
+    pub fn with_mode(reply: Arc<Reply>, open_all: bool, lang: Lang, mode: Mode) -> Self {
+        match mode {
+            #[cfg(feature = "snapshot")]
+            Mode::Snapshot => Self::snapshot(reply, lang),
+            _ => Self::new(reply, open_all, lang),
+        }
+    }
+
+    /// The snapshot's viewer: ids under the fixed prefix `dafu-s`, every section closed (each is a
+    /// `<details>` the browser opens by itself), every part drawn at once.
+    #[cfg(feature = "snapshot")]
+    pub fn snapshot(reply: Arc<Reply>, lang: Lang) -> Self {
+        Self {
+            ids: Ids::snapshot(),
+            fill: Fill::eager(),
+            mode: Mode::Snapshot,
+            ..Self::new(reply, false, lang)
+        }
+    }
+
+    /// The link to the element [`Viewer::reveal`] would show for `block` and `fact` (the snapshot's
+    /// links stand in for `reveal`): the fact's mark, else the text's element.
+    #[cfg(feature = "snapshot")]
+    pub fn href_of(&self, block: &str, fact: Option<&str>) -> String {
+        if let Some(fact) = fact {
+            return self.ids.reply_href(fact);
+        }
+        match TextId::parse(block) {
+            Some(TextId::Title) => self.ids.href("title"),
+            Some(TextId::Heading(section)) => format!("#{}", self.ids.heading(section)),
+            _ => self.ids.reply_href(block),
         }
     }
 

@@ -1,4 +1,5 @@
-//! The command-line tool: `convert` (text → reply JSON), `validate` (reply JSON → problems), `schema`.
+//! The command-line tool: `convert` (text → reply JSON), `validate` (reply JSON → problems), `schema`,
+//! `render` (reply → static HTML).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -37,6 +38,37 @@ enum Command {
     },
     /// Prints the JSON Schema of the reply format. Exits 2 when it cannot be written.
     Schema,
+    /// Renders a reply as static HTML that needs no script and no other file: a whole page (meta
+    /// tags of the 政府网站发展指引, the CSS inline), or with `--fragment` only the part to paste into a
+    /// CMS. FILE is reply JSON (UTF-8), or a text (`.txt`, any encoding `convert` reads) converted
+    /// first with its diagnostics on stderr. Exits 1 when the JSON is not a valid reply; 2 when the
+    /// input cannot be read or the output cannot be written.
+    Render {
+        /// The reply JSON or `.txt` file, or `-` for JSON on standard input.
+        input: String,
+        /// Only the fragment (one `<article>`, no `<style>`, no `<script>`), for pasting into a CMS.
+        #[arg(long)]
+        fragment: bool,
+        /// The interface's language (headings, labels); the reply's text is never translated.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Where the reply's JSON will be served, written as `data-dafu-src` so that dafu.js can
+        /// mount the live view over the snapshot.
+        #[arg(long, value_name = "URL")]
+        src: Option<String>,
+        /// Write the HTML to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+    },
+}
+
+/// `--lang`: the interface languages.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    /// 简体中文
+    Zh,
+    /// English
+    En,
 }
 
 /// Why a command stopped: it could not read its input or write its output. Exits 2.
@@ -133,6 +165,55 @@ fn stdout_was_closed() -> bool {
     null && read_write()
 }
 
+/// `dafu render`: the reply read as `validate` reads JSON (or converted as `convert` converts text),
+/// then rendered by `dafu::snapshot`. `None` when the JSON is not a valid reply (its problems are
+/// on `err`).
+fn render_reply(
+    input: &str,
+    options: &dafu::snapshot::SnapshotOptions,
+    err: &mut impl Write,
+) -> Result<Option<String>, Failure> {
+    let is_text = std::path::Path::new(input)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let reply = if is_text {
+        let bytes = match read(input, MAX_TEXT_BYTES)? {
+            Input::Bytes(bytes) => bytes,
+            Input::TooLarge { size } => return Err(Failure(format!(
+                "dafu: {input} is {}; the limit is {MAX_TEXT_BYTES} bytes, nothing was rendered",
+                size_text(size, MAX_TEXT_BYTES)
+            ))),
+        };
+        let (text, note) = decode(&bytes);
+        if let Some(note) = note {
+            writeln!(err, "{input}: {note}")?;
+        }
+        let conversion = convert(&text);
+        for d in &conversion.diagnostics {
+            writeln!(err, "{input}:{d}")?;
+        }
+        conversion.reply
+    } else {
+        let parsed = match read(input, MAX_JSON_BYTES)? {
+            Input::Bytes(bytes) => Reply::from_json_bytes(&bytes).map_err(|e| e.lines()),
+            Input::TooLarge { size } => Err(vec![format!(
+                "the reply is {}; the limit is {MAX_JSON_BYTES} bytes",
+                size_text(size, MAX_JSON_BYTES)
+            )]),
+        };
+        match parsed {
+            Ok(reply) => reply,
+            Err(problems) => {
+                for line in &problems {
+                    writeln!(err, "{input}: {line}")?;
+                }
+                return Ok(None);
+            }
+        }
+    };
+    Ok(Some(dafu::snapshot::render(&reply, options)))
+}
+
 fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, Failure> {
     let mut code = ExitCode::SUCCESS;
     match command {
@@ -177,6 +258,29 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
                     writeln!(out, "{input}: {line}")?;
                 }
                 code = ExitCode::from(1);
+            }
+        }
+        Command::Render {
+            input,
+            fragment,
+            lang,
+            src,
+            output,
+        } => {
+            let options = dafu::snapshot::SnapshotOptions {
+                lang: match lang {
+                    LangArg::Zh => dafu::ui::Lang::Zh,
+                    LangArg::En => dafu::ui::Lang::En,
+                },
+                whole_page: !fragment,
+                src,
+            };
+            // Exactly what `render` returns, nothing added: the page's buttons give the same bytes.
+            match (render_reply(&input, &options, err)?, output) {
+                (None, _) => code = ExitCode::from(1),
+                (Some(html), None) => out.write_all(html.as_bytes())?,
+                (Some(html), Some(path)) => std::fs::write(&path, html)
+                    .map_err(|e| Failure(format!("dafu: cannot write {path}: {e}")))?,
             }
         }
     }
