@@ -39,6 +39,7 @@
 use crate::model::{Block, BlockKind, Section, Stage};
 
 use super::lines::Line;
+use super::CharSet;
 
 /// How a line is numbered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -330,16 +331,25 @@ fn collect(chars: &[char], from: usize, to: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The characters other than digits a series marker may start with: 一 to 十, 第, 其, 首, 再, 最, an
+/// opening bracket, ① to ⑳.
+static MARKER_STARTS: CharSet = CharSet::new(&[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第', '其', '首', '再', '最', '(',
+    '（', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '⑫', '⑬', '⑭', '⑮', '⑯', '⑰', '⑱',
+    '⑲', '⑳',
+]);
+
 /// Every possible series marker in `chars`, in order, in one pass (none inside another).
 fn candidates(chars: &[char]) -> Vec<Marker> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         // Every marker starts with one of these: any other character is passed over at once.
-        if !(is_cn_digit(c)
-            || c.is_ascii_digit()
-            || matches!(c, '第' | '其' | '首' | '再' | '最' | '(' | '（')
-            || ('\u{2460}'..='\u{2473}').contains(&c))
+        if !(c.is_ascii_digit()
+            || MARKER_STARTS.may_hold(c)
+                && (is_cn_digit(c)
+                    || matches!(c, '第' | '其' | '首' | '再' | '最' | '(' | '（')
+                    || ('\u{2460}'..='\u{2473}').contains(&c)))
         {
             i += 1;
             continue;
@@ -497,6 +507,10 @@ fn puts(after: &str) -> bool {
 /// Whether a sentence promises: 将 followed by an adverb of the future (继续, 进一步…), 我们将… or
 /// 我局将… unless it puts something somewhere (纳入, 列入…), or a clause starting with 计划 or 拟.
 fn promises(sentence: &str) -> bool {
+    // Only 将, 计 and 拟 can promise: a sentence without them needs no reading.
+    if !sentence.contains('将') && !sentence.contains('计') && !sentence.contains('拟') {
+        return false;
+    }
     let chars: Vec<char> = sentence.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         let clause_start = i
@@ -527,7 +541,7 @@ fn promises(sentence: &str) -> bool {
 /// inside one (为今后发展奠定基础).
 fn next_word_in(text: &str) -> bool {
     // Every next-step word starts with 下 or 今: a text without either holds none.
-    if !text.contains(['下', '今']) {
+    if !text.contains('下') && !text.contains('今') {
         return false;
     }
     let opens = |c: Option<char>| c.is_none_or(|c| is_comma(c) || is_stop(c));
@@ -746,7 +760,7 @@ fn cuts_section(chars: &[char], m: &Marker, top: Style) -> bool {
 fn pieces(lines: &[Line]) -> (Vec<Piece>, Option<Style>) {
     let whole: Vec<Piece> = lines
         .iter()
-        .map(|l| Piece::new(l.number, l.text.chars().collect()))
+        .map(|l| Piece::new(l.number, super::chars_of(&l.text)))
         .collect();
     let Some(top) = top_style(&whole) else {
         return (whole, None);
@@ -1031,5 +1045,21 @@ impl BodyBuilder {
         }
         self.item_next = false;
         self.run(piece, rest_at, Some(n.text.clone()), ahead);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_a_series_marker_may_start_with_passes_the_first_test() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| {
+            is_cn_digit(*c)
+                || matches!(c, '第' | '其' | '首' | '再' | '最' | '(' | '（')
+                || ('\u{2460}'..='\u{2473}').contains(c)
+        }) {
+            assert!(MARKER_STARTS.may_hold(c), "{c}");
+        }
     }
 }

@@ -112,7 +112,13 @@ impl<'a> Cursor<'a> {
 
     /// Moves past the first of `words` the text ahead starts with.
     pub fn eat_any<'w>(&mut self, words: &[&'w str]) -> Option<&'w str> {
-        let word = words.iter().find(|w| self.looking_at(w))?;
+        // Only the words starting with the next character can be ahead: their first bytes are
+        // compared (no character decoded) before the whole word is.
+        let mut buf = [0u8; 4];
+        let next = self.peek()?.encode_utf8(&mut buf).as_bytes();
+        let word = words
+            .iter()
+            .find(|w| w.as_bytes().starts_with(next) && self.looking_at(w))?;
         self.bump(word.chars().count());
         Some(word)
     }

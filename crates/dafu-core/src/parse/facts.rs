@@ -38,6 +38,7 @@ use crate::model::date::{days_in_month, Point};
 use crate::model::{Approx, DateRef, Decimal, Money, MoneyUnit, Multiplier, When};
 
 use super::cursor::Cursor;
+use super::CharSet;
 
 /// Measure words and units a figure may end with; a longer unit comes before any unit it starts
 /// with (`人次` before `人`, `个月` before `个`), since the first that fits wins.
@@ -1102,12 +1103,10 @@ fn per_before(chars: &[char], start: usize, not_before: usize) -> Option<(usize,
 
 /// Can a fact start with `c`? Every rule of [`date`] and of money and figures starts with a digit, a
 /// Chinese numeral, a hedge, a yen sign or one of the words [`date`] dispatches on; at any other
-/// character every rule fails. Most characters are refused by one bit of [`START_BITS`].
+/// character every rule fails. Most characters are refused by one bit of [`STARTS`].
 fn may_start(c: char) -> bool {
     c.is_ascii_digit()
-        || START_BITS
-            .get(start_slot(c) / 64)
-            .is_some_and(|w| w & (1 << (start_slot(c) % 64)) != 0)
+        || STARTS.may_hold(c)
             && (matches!(
                 c,
                 '截' | '自'
@@ -1134,49 +1133,12 @@ const START_CHARS: [char; 51] = [
     '萬', '亿', '億',
 ];
 
-/// Where a character falls in [`START_BITS`].
-const fn start_slot(c: char) -> usize {
-    c as usize % 1024
-}
-
-/// The 64 bits of word `word` of [`START_BITS`].
-const fn start_word(word: usize) -> u64 {
-    let mut bits = 0;
-    let mut rest: &[char] = &START_CHARS;
-    while let [c, tail @ ..] = rest {
-        let slot = start_slot(*c);
-        if slot / 64 == word {
-            bits |= 1 << (slot % 64);
-        }
-        rest = tail;
-    }
-    bits
-}
-
-/// One bit per slot of 1,024, set for the slot of each of [`START_CHARS`]: a character whose bit is
-/// clear starts no fact.
-const START_BITS: [u64; 16] = [
-    start_word(0),
-    start_word(1),
-    start_word(2),
-    start_word(3),
-    start_word(4),
-    start_word(5),
-    start_word(6),
-    start_word(7),
-    start_word(8),
-    start_word(9),
-    start_word(10),
-    start_word(11),
-    start_word(12),
-    start_word(13),
-    start_word(14),
-    start_word(15),
-];
+/// [`START_CHARS`] as a first test.
+static STARTS: CharSet = CharSet::new(&START_CHARS);
 
 /// Every fact in `text`, in order. `year_hint` places year-less dates when the text before gives none.
 pub fn find(text: &str, year_hint: Option<i32>) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = super::chars_of(text);
     find_counted(&chars, year_hint).0
 }
 

@@ -46,7 +46,10 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 fn split_flattened(line: &str) -> Vec<String> {
     // Every cut below follows a colon or a `。`: a line without one is never cut.
-    if !line.contains([':', '：', '。']) {
+    // (One character at a time: a search for one character skips ahead by bytes, a search for any
+    // of several decodes every character.)
+    let colon = line.contains(':') || line.contains('：');
+    if !colon && !line.contains('。') {
         return vec![line.to_owned()];
     }
     let mut out = Vec::new();
@@ -64,7 +67,7 @@ fn split_flattened(line: &str) -> Vec<String> {
     // An addressee at the start: at most 20 characters ending 委员/代表/同志 and a colon; or such a
     // word after header residue and a space (`沭财复字〔2022〕4号 签发人:庞佃宝 尊敬的…等代表:`).
     // Every suffix ends in a colon: a line without one needs no search.
-    let suffixes: &[&str] = if line.contains([':', '：']) {
+    let suffixes: &[&str] = if colon {
         &["委员:", "委员：", "代表:", "代表：", "同志:", "同志："]
     } else {
         &[]

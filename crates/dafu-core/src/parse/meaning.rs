@@ -557,7 +557,7 @@ fn read_block(
     out: &mut Facts,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = super::chars_of(text);
     let years = facts::Years {
         context: out.year,
         this: out.this_year,

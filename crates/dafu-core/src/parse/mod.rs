@@ -413,6 +413,52 @@ impl WordSet {
     }
 }
 
+/// A fixed set of characters, asked about many times: one bit of 1,024 (by the character's value
+/// modulo 1,024) refuses most characters outside it at once; a character whose bit is set may be in
+/// it, and the caller tests it exactly.
+pub(crate) struct CharSet {
+    bits: [u64; 16],
+}
+
+impl CharSet {
+    /// The bits of `chars`, made at compile time.
+    pub(crate) const fn new(chars: &[char]) -> Self {
+        let mut bits = [0u64; 16];
+        let mut word = 0;
+        // (No indexing in a constant: the words are walked as a slice.)
+        let mut words: &mut [u64] = &mut bits;
+        while let [slot, rest @ ..] = words {
+            let mut left = chars;
+            while let [c, tail @ ..] = left {
+                let at = *c as usize % 1024;
+                if at / 64 == word {
+                    *slot |= 1 << (at % 64);
+                }
+                left = tail;
+            }
+            words = rest;
+            word += 1;
+        }
+        Self { bits }
+    }
+
+    /// Can `c` be one of the characters? False only when it is none of them.
+    pub(crate) fn may_hold(&self, c: char) -> bool {
+        let at = c as usize % 1024;
+        self.bits
+            .get(at / 64)
+            .is_some_and(|w| w & (1 << (at % 64)) != 0)
+    }
+}
+
+/// The characters of `text`, allocated once at their exact number (collecting grows the vector
+/// several times).
+pub(crate) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
+    chars
+}
+
 /// `chars` as a `String`, allocated once at its exact size (collecting grows it several times).
 fn string_of(chars: &[char]) -> String {
     let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
