@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use dafu_core::model::{Reply, MAX_JSON_BYTES};
-use dafu_core::parse::{convert, MAX_TEXT_BYTES};
+use dafu_core::parse::MAX_TEXT_BYTES;
 
 /// Turns Chinese government replies (答复) into dafu's reply JSON, and checks such JSON.
 #[derive(Parser)]
@@ -59,6 +59,10 @@ enum Command {
         /// Write the HTML to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<String>,
+        /// Masks personal data before rendering (as `convert --redact`); it is listed on stderr
+        /// either way.
+        #[arg(long)]
+        redact: bool,
     },
 }
 
@@ -171,6 +175,7 @@ fn stdout_was_closed() -> bool {
 fn render_reply(
     input: &str,
     options: &dafu::snapshot::SnapshotOptions,
+    redact: bool,
     err: &mut impl Write,
 ) -> Result<Option<String>, Failure> {
     let is_text = std::path::Path::new(input)
@@ -179,16 +184,19 @@ fn render_reply(
     let reply = if is_text {
         let bytes = match read(input, MAX_TEXT_BYTES)? {
             Input::Bytes(bytes) => bytes,
-            Input::TooLarge { size } => return Err(Failure(format!(
+            Input::TooLarge { size } => {
+                return Err(Failure(format!(
                 "dafu: {input} is {}; the limit is {MAX_TEXT_BYTES} bytes, nothing was rendered",
                 size_text(size, MAX_TEXT_BYTES)
-            ))),
+            )))
+            }
         };
         let (text, note) = decode(&bytes);
         if let Some(note) = note {
             writeln!(err, "{input}: {note}")?;
         }
-        let conversion = convert(&text);
+        // The converter's diagnostics, then the personal data it holds (masked when redacting).
+        let conversion = dafu_core::privacy::convert(&text, redact);
         for d in &conversion.diagnostics {
             writeln!(err, "{input}:{d}")?;
         }
@@ -202,7 +210,16 @@ fn render_reply(
             )]),
         };
         match parsed {
-            Ok(reply) => reply,
+            Ok(mut reply) => {
+                // A page is for publishing: say what personal data it would show, or mask it.
+                for finding in dafu_core::privacy::find_in_reply(&reply) {
+                    writeln!(err, "{input}: {finding}")?;
+                }
+                if redact {
+                    dafu_core::privacy::redact_reply(&mut reply);
+                }
+                reply
+            }
             Err(problems) => {
                 for line in &problems {
                     writeln!(err, "{input}: {line}")?;
@@ -266,6 +283,7 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             lang,
             src,
             output,
+            redact,
         } => {
             let options = dafu::snapshot::SnapshotOptions {
                 lang: match lang {
@@ -276,7 +294,7 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
                 src,
             };
             // Exactly what `render` returns, nothing added: the page's buttons give the same bytes.
-            match (render_reply(&input, &options, err)?, output) {
+            match (render_reply(&input, &options, redact, err)?, output) {
                 (None, _) => code = ExitCode::from(1),
                 (Some(html), None) => out.write_all(html.as_bytes())?,
                 (Some(html), Some(path)) => std::fs::write(&path, html)

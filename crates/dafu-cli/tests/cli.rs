@@ -305,3 +305,239 @@ fn a_text_without_personal_data_converts_to_the_same_json_with_or_without_redact
     assert_eq!(plain, redacted);
     assert!(!err.contains("personal data"), "{err}");
 }
+
+// `dafu render`: the snapshot, static HTML that needs no script.
+
+/// Every tag and attribute name in `html`, checking that attribute values are quoted (Leptos writes
+/// every value in double quotes and escapes `"` inside, so a value never ends early), and that `<`
+/// appears only as the start of a tag, a closing tag, a comment or the doctype.
+#[allow(clippy::string_slice, clippy::expect_used)] // A failing test is a panic.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = &after[after.find("-->").expect("comment closed") + 3..];
+            continue;
+        }
+        if rest.starts_with('/') || rest.starts_with("!doctype") {
+            rest = &rest[rest.find('>').expect("closed") + 1..];
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .expect("tag name ends");
+        let name = rest[..end].to_owned();
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()),
+            "a raw < in text: {:?}",
+            &rest[..rest.len().min(60)]
+        );
+        rest = &rest[end..];
+        let mut attrs = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if let Some(r) = rest.strip_prefix('>') {
+                rest = r;
+                break;
+            }
+            if let Some(r) = rest.strip_prefix("/>") {
+                rest = r;
+                break;
+            }
+            let end = rest.find(['=', ' ', '>']).expect("attribute ends");
+            let attr = rest[..end].to_owned();
+            rest = &rest[end..];
+            let value = if let Some(r) = rest.strip_prefix("=\"") {
+                let close = r.find('"').expect("value closed");
+                let value = r[..close].to_owned();
+                rest = &r[close + 1..];
+                value
+            } else {
+                String::new()
+            };
+            attrs.push((attr, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+/// What a snapshot may hold: the elements and attributes dafu writes, whatever the reply says.
+#[allow(clippy::string_slice)] // A failing test is a panic.
+fn assert_only_dafu_markup(name: &str, html: &str) {
+    const ELEMENTS: &str = "html head meta title style body article header footer section div p \
+        span strong h1 h2 h3 ul ol li dl dt dd details summary a figure figcaption table caption \
+        thead tbody tfoot tr th td";
+    for (tag, attrs) in tags(html) {
+        assert!(
+            ELEMENTS.split_whitespace().any(|e| e == tag),
+            "{name}: element <{tag}>"
+        );
+        for (attr, value) in attrs {
+            let known = matches!(
+                attr.as_str(),
+                "class"
+                    | "id"
+                    | "lang"
+                    | "tabindex"
+                    | "role"
+                    | "scope"
+                    | "target"
+                    | "rel"
+                    | "name"
+                    | "content"
+                    | "charset"
+                    | "data-dafu-snapshot"
+                    | "data-dafu-src"
+                    | "data-label"
+                    | "href"
+                    | "style"
+            ) || attr.starts_with("aria-");
+            assert!(known, "{name}: attribute {attr} on <{tag}>");
+            if attr == "href" {
+                assert!(
+                    value.starts_with("#dafu-s-")
+                        || ((value.starts_with("https://") || value.starts_with("http://"))
+                            && !value.contains(char::is_whitespace)),
+                    "{name}: href {value}"
+                );
+            }
+            if attr == "style" {
+                assert!(
+                    value == "display:inline;"
+                        || (value.starts_with("width:")
+                            && value.ends_with("%;")
+                            && value["width:".len()..value.len() - 2]
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || c == '.')),
+                    "{name}: style {value}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn render_writes_a_whole_page_with_the_detail_page_meta_tags_and_its_css() {
+    let seed = repo().join("data/seed.reply.json");
+    let (code, html, err) = cli(&["render", seed.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n"));
+    assert!(html.contains(r#"<meta name="ArticleTitle" content="关于政协提案的答复">"#));
+    assert!(html.contains(r#"<meta name="PubDate" content="2024-07-01 17:57">"#));
+    assert!(html.contains(r#"<meta name="ContentSource" content="民族事务委员会">"#));
+    assert!(html.contains("<title>关于政协提案的答复</title>"));
+    assert!(html.contains("<style>\n") && html.contains(".dafu-accordion__summary"));
+    assert!(!html.contains("<script") && !html.contains("<!>"));
+    assert!(html.ends_with("</body>\n</html>\n"));
+    assert_only_dafu_markup("seed page", &html);
+}
+
+#[test]
+#[allow(clippy::string_slice)] // A failing test is a panic.
+fn the_seeds_fragment_is_one_article_without_style_or_script_and_under_60_kb() {
+    let seed = repo().join("data/seed.reply.json");
+    let (code, html, _) = cli(&["render", "--fragment", seed.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert!(
+        html.starts_with(r#"<article lang="zh-CN" data-dafu-snapshot="" class="dafu-reply"#),
+        "{}",
+        &html[..100]
+    );
+    assert!(html.ends_with("</article>"));
+    assert_eq!(html.matches("<article").count(), 1);
+    assert!(!html.contains("<style") && !html.contains("<script") && !html.contains("<svg"));
+    assert!(!html.contains("<button"), "no control that needs script");
+    assert!(html.len() <= 60 * 1024, "{} bytes", html.len());
+    // Five sections as closed <details>, each figure a link to its sentence, bars as widths.
+    assert_eq!(
+        html.matches(r#"<details class="dafu-accordion__section">"#)
+            .count(),
+        5
+    );
+    assert!(html.contains(r##"<a href="#dafu-s-r-f3" class="dafu-figures__button">"##));
+    assert!(html.contains(r#"style="width:6.54%;""#), "the 20万元 bar");
+    assert_only_dafu_markup("seed fragment", &html);
+}
+
+#[test]
+fn render_converts_a_text_first_and_writes_to_a_file() {
+    let text = fixtures().join("example_031.txt");
+    let out = std::env::temp_dir().join(format!("dafu-render-{}.html", std::process::id()));
+    let (code, stdout, err) = cli(
+        &[
+            "render",
+            text.to_str().unwrap(),
+            "--lang",
+            "en",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.is_empty());
+    assert!(err.contains("line 1: header line not understood"), "{err}");
+    let html = fs::read_to_string(&out).unwrap();
+    fs::remove_file(&out).unwrap();
+    let json = convert(&fs::read_to_string(&text).unwrap()).reply;
+    let (_, from_json, _) = cli(
+        &["render", "--lang", "en", "-"],
+        Some(json.to_json().as_bytes()),
+    );
+    assert_eq!(html, from_json, "text and its JSON render the same page");
+    assert!(html.contains(r#"<article lang="en""#));
+}
+
+#[test]
+fn render_refuses_an_invalid_reply_with_its_problems_and_exit_1() {
+    let (code, out, err) = cli(&["render", "-"], Some(br#"{"schema": 1, "sections": 3}"#));
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("sections"), "{err}");
+}
+
+#[test]
+fn render_lists_personal_data_and_redact_masks_it_on_the_page() {
+    let json = repo().join("tests/fixtures/privacy/data_in_every_text.reply.json");
+    let (code, plain, err) = cli(&["render", json.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("personal data"), "{err}");
+    let (code, redacted, _) = cli(&["render", "--redact", json.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert_ne!(plain, redacted);
+    assert!(redacted.contains("****"));
+}
+
+#[test]
+fn every_hostile_case_renders_with_no_markup_from_the_reply() {
+    let dir = repo().join("tests/fixtures/hostile");
+    let mut rendered = 0;
+    let mut names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "txt"))
+        .collect();
+    names.sort();
+    for path in &names {
+        let name = path.file_name().unwrap().to_string_lossy();
+        let (code, html, err) = cli(
+            &["render", path.to_str().unwrap(), "--src", "/r?a=\"<x>"],
+            None,
+        );
+        if code == 1 && path.extension().is_some_and(|e| e == "json") {
+            continue; // refused with its problems, nothing rendered
+        }
+        assert_eq!(code, 0, "{name}: {err}");
+        rendered += 1;
+        assert!(!html.contains("<script"), "{name}");
+        assert!(
+            html.contains(r#"data-dafu-src="/r?a=&quot;&lt;x&gt;""#),
+            "{name}"
+        );
+        assert_only_dafu_markup(&name, &html);
+    }
+    assert!(rendered > 100, "{rendered} of {} rendered", names.len());
+}
