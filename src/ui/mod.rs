@@ -28,6 +28,6 @@ pub use mount::{
     install_panic_hook, mount_into, mount_page, report_panic, Mounted, ROOT_ATTRIBUTE,
 };
 pub use options::{Lang, Options, Views};
+pub use source::ReplySource;
 #[cfg(feature = "snapshot")]
 pub use viewer::Mode;
-pub use source::ReplySource;
