@@ -546,13 +546,16 @@ fn next_word_in(text: &str) -> bool {
     }
     let opens = |c: Option<char>| c.is_none_or(|c| is_comma(c) || is_stop(c));
     NEXT_WORDS.iter().any(|k| {
-        text.match_indices(k).any(|(i, _)| {
-            let mut before = text.get(..i).unwrap_or("").chars().rev();
-            match before.next() {
-                Some('在') => opens(before.next()),
-                c => opens(c),
-            }
-        })
+        // A word whose first character is not in the text is not looked for.
+        let present = k.chars().next().is_some_and(|first| text.contains(first));
+        present
+            && text.match_indices(k).any(|(i, _)| {
+                let mut before = text.get(..i).unwrap_or("").chars().rev();
+                match before.next() {
+                    Some('在') => opens(before.next()),
+                    c => opens(c),
+                }
+            })
     })
 }
 
@@ -904,13 +907,20 @@ impl BodyBuilder {
     }
 
     fn paragraph(&mut self, text: &str) {
-        let text = text.trim();
-        if !text.is_empty() {
+        self.paragraph_owned(text.to_owned());
+    }
+
+    /// [`BodyBuilder::paragraph`] of a string already made: kept as it is when it needs no trimming.
+    fn paragraph_owned(&mut self, text: String) {
+        let trimmed = text.trim();
+        if !trimmed.is_empty() {
+            let text = if trimmed.len() == text.len() {
+                text
+            } else {
+                trimmed.to_owned()
+            };
             let id = self.next_id(BlockKind::Paragraph);
-            self.push(Block::Paragraph {
-                id,
-                text: text.to_owned(),
-            });
+            self.push(Block::Paragraph { id, text });
         }
     }
 
@@ -990,7 +1000,7 @@ impl BodyBuilder {
             }
             None => {
                 self.next_mode |= next;
-                self.paragraph(&lead);
+                self.paragraph_owned(lead);
             }
         }
         for (k, m) in accepted.iter().enumerate() {

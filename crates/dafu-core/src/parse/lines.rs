@@ -26,37 +26,40 @@ pub fn lines(text: &str) -> Vec<Line> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    text.split('\n')
-        .enumerate()
-        .flat_map(|(i, l)| {
-            split_flattened(l.trim_matches(is_space))
-                .into_iter()
-                .map(move |t| Line {
-                    number: i + 1,
-                    text: t,
-                })
-        })
-        .filter(|l| {
-            !l.text
-                .chars()
-                .all(|c| matches!(c, '|' | '-' | ':' | ' ') || is_space(c))
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut keep = |number: usize, text: String| {
+        if !text
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ') || is_space(c))
+        {
+            out.push(Line { number, text });
+        }
+    };
+    for (i, l) in text.split('\n').enumerate() {
+        let l = l.trim_matches(is_space);
+        if may_be_flattened(l) {
+            split_flattened(l, &mut |t| keep(i + 1, t));
+        } else {
+            keep(i + 1, l.to_owned());
+        }
+    }
+    out
 }
 
-fn split_flattened(line: &str) -> Vec<String> {
-    // Every cut below follows a colon or a `。`: a line without one is never cut.
-    // (One character at a time: a search for one character skips ahead by bytes, a search for any
-    // of several decodes every character.)
+/// Every cut of [`split_flattened`] follows a colon or a `。`: a line without one is never cut. (One
+/// character at a time: a search for one character skips ahead by bytes, a search for any of several
+/// decodes every character.)
+fn may_be_flattened(line: &str) -> bool {
+    line.contains(':') || line.contains('：') || line.contains('。')
+}
+
+/// Cuts a line that [`may_be_flattened`] into its parts, given to `out` in order.
+fn split_flattened(line: &str, out: &mut impl FnMut(String)) {
     let colon = line.contains(':') || line.contains('：');
-    if !colon && !line.contains('。') {
-        return vec![line.to_owned()];
-    }
-    let mut out = Vec::new();
     let mut rest = line;
     // Moves `rest` up to byte `end` into `out`; `rest` keeps what follows.
     let mut cut = |rest: &mut &str, end: usize, trim: bool| {
-        out.push(rest.get(..end).unwrap_or("").to_owned());
+        out(rest.get(..end).unwrap_or("").to_owned());
         let tail = rest.get(end..).unwrap_or("");
         *rest = if trim {
             tail.trim_matches(is_space)
@@ -73,7 +76,7 @@ fn split_flattened(line: &str) -> Vec<String> {
         &[]
     };
     for suffix in suffixes {
-        let Some(end) = rest.find(suffix).map(|i| i + suffix.len()) else {
+        let Some(end) = super::find_word(rest, suffix).map(|i| i + suffix.len()) else {
             continue;
         };
         let head = rest.get(..end).unwrap_or("");
@@ -106,7 +109,7 @@ fn split_flattened(line: &str) -> Vec<String> {
         }
     }
     let mut flattened = false;
-    if let Some(end) = (rest.contains("答复如下"))
+    if let Some(end) = (super::find_word(rest, "答复如下").is_some())
         .then_some(["答复如下:", "答复如下：", "答复如下。"])
         .into_iter()
         .flatten()
@@ -133,22 +136,25 @@ fn split_flattened(line: &str) -> Vec<String> {
     if flattened {
         // The flattening turned paragraph breaks into spaces: `。` and a space end a paragraph, and in
         // the closing a space before a date or a `key:` line starts the signature's next part.
-        out.extend(pieces(body, |prev, _| prev == Some('。')));
+        pieces(body, |prev, _| prev == Some('。'))
+            .into_iter()
+            .for_each(&mut *out);
         if let Some(closing) = closing {
-            out.extend(pieces(closing, |_, next| {
+            pieces(closing, |_, next| {
                 next.starts_with(|c: char| c.is_ascii_digit())
                     || next
                         .chars()
                         .take(16)
                         .take_while(|c| !is_space(*c))
                         .any(|c| matches!(c, ':' | '：'))
-            }));
+            })
+            .into_iter()
+            .for_each(&mut *out);
         }
     } else {
-        out.push(body.to_owned());
-        out.extend(closing.map(str::to_owned));
+        out(body.to_owned());
+        closing.map(str::to_owned).into_iter().for_each(out);
     }
-    out
 }
 
 /// Cuts `text` at the runs of spaces where `cuts(the character before, the text after)` holds.

@@ -302,7 +302,7 @@ fn purpose_of(
     let (mut payer, mut purpose) = (None, before);
     if let Some((verb_at, verb)) = VERBS
         .iter()
-        .filter_map(|v| before.find(v).map(|i| (i, *v)))
+        .filter_map(|v| super::find_word(before, v).map(|i| (i, *v)))
         .min_by_key(|(i, _)| *i)
     {
         let who = before.get(..verb_at).unwrap_or("").trim();

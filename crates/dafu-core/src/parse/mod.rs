@@ -451,11 +451,46 @@ impl CharSet {
     }
 }
 
+/// `text.find(word)`, without setting up a substring search when the word's first character is not
+/// in the text at all (a search for one character skips ahead by bytes).
+pub(crate) fn find_word(text: &str, word: &str) -> Option<usize> {
+    match word.chars().next() {
+        Some(first) if !text.contains(first) => None,
+        _ => text.find(word),
+    }
+}
+
 /// The characters of `text`, allocated once at their exact number (collecting grows the vector
 /// several times).
 pub(crate) fn chars_of(text: &str) -> Vec<char> {
     let mut chars = Vec::with_capacity(text.chars().count());
-    chars.extend(text.chars());
+    // Decoded here rather than through `str::chars`, whose per-character call the size-optimised
+    // build does not inline. The text is valid UTF-8: every sequence decodes to a character.
+    let mut bytes = text.as_bytes();
+    while let [lead, rest @ ..] = bytes {
+        let (code, rest) = match (*lead, rest) {
+            (0..=0x7f, _) => (u32::from(*lead), rest),
+            (0xc0..=0xdf, [b, rest @ ..]) => {
+                (u32::from(lead & 0x1f) << 6 | u32::from(b & 0x3f), rest)
+            }
+            (0xe0..=0xef, [b, c, rest @ ..]) => (
+                u32::from(lead & 0x0f) << 12 | u32::from(b & 0x3f) << 6 | u32::from(c & 0x3f),
+                rest,
+            ),
+            (_, [b, c, d, rest @ ..]) => (
+                u32::from(lead & 0x07) << 18
+                    | u32::from(b & 0x3f) << 12
+                    | u32::from(c & 0x3f) << 6
+                    | u32::from(d & 0x3f),
+                rest,
+            ),
+            _ => break,
+        };
+        if let Some(c) = char::from_u32(code) {
+            chars.push(c);
+        }
+        bytes = rest;
+    }
     chars
 }
 
