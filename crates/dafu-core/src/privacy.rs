@@ -545,29 +545,38 @@ fn scan_value(key: &str, value: &str, place: Place) -> Vec<Finding> {
         .collect()
 }
 
-/// The opening's words (as the converter's `opening::is_opening` reads them): the lines before it are
-/// the header.
-fn is_opening(line: &str) -> bool {
-    line.contains("收悉") || line.contains("复如下") || line.contains("现答复")
-}
+/// The opening's words (as the converter's `opening::is_opening` reads them): the lines before the
+/// first line with one are the header.
+const OPENING_WORDS: [&str; 3] = ["收悉", "复如下", "现答复"];
 
 /// Every finding of a text, line by line.
 fn scan(text: &str, place: Place) -> Vec<Finding> {
     let mut out = Vec::new();
-    // In a whole text, the lines before the opening (when there is one) are the header.
-    let mut in_header = place == Place::Header
-        || (place == Place::Text && split_lines(text).any(|(_, _, l)| is_opening(l)));
+    // In a whole text, the lines before the opening (when there is one) are the header: those that
+    // end before the first opening word.
+    let opening = match place {
+        Place::Text => OPENING_WORDS.iter().filter_map(|w| text.find(w)).min(),
+        Place::Header => Some(usize::MAX),
+        Place::Body => None,
+    };
     let mut chars: Vec<char> = Vec::new();
-    for (number, offset, line) in split_lines(text) {
-        if place == Place::Text && in_header && is_opening(line) {
-            in_header = false;
+    for (number, offset, end, line) in split_lines(text) {
+        if !may_hold_data(line) {
+            continue;
         }
         chars.clear();
         chars.extend(line.chars());
-        let office = !in_header && is_office_contact(line);
         let before = out.len();
         scan_line(&chars, &mut out);
-        for f in out.iter_mut().skip(before) {
+        let found = out.get_mut(before..).unwrap_or_default();
+        let in_header = opening.is_some_and(|at| end <= at);
+        // Only a contact detail can be the office's; the line is looked at only when it holds one.
+        let office = !in_header
+            && found
+                .iter()
+                .any(|f| matches!(f.kind, Kind::Mobile | Kind::Email))
+            && is_office_contact(line);
+        for f in found {
             f.line = number;
             f.start += offset;
             f.end += offset;
@@ -577,12 +586,20 @@ fn scan(text: &str, place: Place) -> Vec<Finding> {
     out
 }
 
-/// The lines of a text with their 1-based number and the character offset where each starts
-/// (CRLF, CR and LF each end a line).
-fn split_lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+/// Can this line hold any personal data at all: a digit, an `@`, or a character every address word
+/// has (住 居 址)? Most lines of prose answer no at once.
+fn may_hold_data(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+        || line.contains(|c| matches!(c, '０'..='９' | '＠' | '住' | '居' | '址'))
+}
+
+/// The lines of a text with their 1-based number, the character offset where each starts and the byte
+/// offset where each ends (CRLF, CR and LF each end a line).
+fn split_lines(text: &str) -> impl Iterator<Item = (usize, usize, usize, &str)> {
     let mut rest = text;
     let mut number = 0;
     let mut offset = 0;
+    let mut byte = 0;
     let mut done = false;
     std::iter::from_fn(move || {
         if done {
@@ -599,8 +616,9 @@ fn split_lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
                 (rest, rest.len())
             }
         };
-        let item = (number, offset, line);
+        let item = (number, offset, byte + line.len(), line);
         offset += rest.get(..skip).map_or(0, |s| s.chars().count());
+        byte += skip;
         rest = rest.get(skip..).unwrap_or("");
         Some(item)
     })
@@ -969,7 +987,11 @@ fn addresses(line: &[char], out: &mut Vec<Finding>) {
     };
     let mut i = 0;
     while i < line.len() {
-        let Some(key) = ADDRESS_KEYS.iter().find(|k| text_at(i, k)) else {
+        // Every key starts with one of these: most characters are passed over at once.
+        let starts_key = line
+            .get(i)
+            .is_some_and(|c| matches!(c, '家' | '户' | '居' | '现' | '住'));
+        let Some(key) = ADDRESS_KEYS.iter().find(|k| starts_key && text_at(i, k)) else {
             i += 1;
             continue;
         };
