@@ -630,9 +630,13 @@ pub struct Body {
 
 /// A piece of a body line: the line, or one of its parts when a flattened line is cut before its
 /// section numerals.
-struct Piece {
+struct Piece<'a> {
     line: usize,
     chars: Vec<char>,
+    /// The line's text the characters come from, and the byte offset in it of each character and
+    /// of the end: the piece's text is cut from the line, not built again character by character.
+    text: &'a str,
+    at: Vec<usize>,
     /// The numeral the piece starts with.
     numeral: Option<Numeral>,
     /// The series markers possible in the piece, after its numeral.
@@ -641,8 +645,16 @@ struct Piece {
     seconds: [bool; KINDS],
 }
 
-impl Piece {
-    fn new(line: usize, chars: Vec<char>) -> Self {
+impl<'a> Piece<'a> {
+    /// The piece of `chars`, which start at byte `base` of `text`.
+    fn new(line: usize, chars: Vec<char>, text: &'a str, base: usize) -> Self {
+        let mut at = Vec::with_capacity(chars.len() + 1);
+        let mut offset = base;
+        at.push(offset);
+        for c in &chars {
+            offset += c.len_utf8();
+            at.push(offset);
+        }
         let numeral = numeral(chars.get(..8.min(chars.len())).unwrap_or(&[]));
         let skip = numeral.as_ref().map_or(0, |n| n.len);
         let mut marks = candidates(chars.get(skip..).unwrap_or(&[]));
@@ -670,9 +682,22 @@ impl Piece {
         Self {
             line,
             chars,
+            text,
+            at,
             numeral,
             marks,
             seconds,
+        }
+    }
+
+    /// The characters `from..to` as a string (empty when the range is reversed or past the end).
+    fn text_of(&self, from: usize, to: usize) -> String {
+        match (self.at.get(from), self.at.get(to)) {
+            (Some(&a), Some(&b)) if a <= b => self
+                .text
+                .get(a..b)
+                .map_or_else(|| collect(&self.chars, from, to), str::to_owned),
+            _ => String::new(),
         }
     }
 
@@ -691,7 +716,7 @@ impl Piece {
 
     /// The text after the numeral.
     fn rest(&self) -> String {
-        collect(&self.chars, self.rest_at(), self.chars.len())
+        self.text_of(self.rest_at(), self.chars.len())
             .trim()
             .to_owned()
     }
@@ -703,7 +728,7 @@ const LOOKAHEAD: usize = 8;
 /// The top-level style: the outermost style whose first item starts a line (Arabic only as a
 /// heading), else the outermost Chinese numbering (`一、`, `(一)`) whose first and second items are
 /// written run together inside one line, as in a reply flattened onto one line.
-fn top_style(pieces: &[Piece]) -> Option<Style> {
+fn top_style(pieces: &[Piece<'_>]) -> Option<Style> {
     let starting = pieces
         .iter()
         .filter_map(|p| p.numeral.as_ref().map(|n| (n, p)))
@@ -760,10 +785,10 @@ fn cuts_section(chars: &[char], m: &Marker, top: Style) -> bool {
 }
 
 /// Cuts the lines into pieces: a flattened line before each next top-level numeral in it.
-fn pieces(lines: &[Line]) -> (Vec<Piece>, Option<Style>) {
-    let whole: Vec<Piece> = lines
+fn pieces(lines: &[Line]) -> (Vec<Piece<'_>>, Option<Style>) {
+    let whole: Vec<Piece<'_>> = lines
         .iter()
-        .map(|l| Piece::new(l.number, super::chars_of(&l.text)))
+        .map(|l| Piece::new(l.number, super::chars_of(&l.text), &l.text, 0))
         .collect();
     let Some(top) = top_style(&whole) else {
         return (whole, None);
@@ -813,7 +838,8 @@ fn pieces(lines: &[Line]) -> (Vec<Piece>, Option<Style>) {
             let end = part.len() - part.iter().rev().take_while(|c| is_space(**c)).count();
             let part: Vec<char> = part.get(start..end.max(start)).unwrap_or(&[]).to_vec();
             if !part.is_empty() {
-                out.push(Piece::new(piece.line, part));
+                let base = piece.at.get(from + start).copied().unwrap_or(0);
+                out.push(Piece::new(piece.line, part, piece.text, base));
             }
             from = cut;
         }
@@ -952,7 +978,7 @@ impl BodyBuilder {
 
     /// Text from character `from` of `piece`: a lead (a paragraph, or the text of the numbered item
     /// `item`), then the series items accepted in it.
-    fn run(&mut self, piece: &Piece, from: usize, item: Option<String>, ahead: &[Piece]) {
+    fn run(&mut self, piece: &Piece<'_>, from: usize, item: Option<String>, ahead: &[Piece<'_>]) {
         // Whether a second item of each kind follows each marker: in the piece (read backwards), or
         // in the next pieces of the section.
         let top = self.top.map(Style::level);
@@ -991,7 +1017,7 @@ impl BodyBuilder {
             }
         }
         let lead_end = accepted.first().map_or(piece.chars.len(), |m| m.start);
-        let lead = collect(&piece.chars, from, lead_end);
+        let lead = piece.text_of(from, lead_end);
         let next = says_next(&lead, !accepted.is_empty());
         match item {
             Some(ordinal) => {
@@ -1005,13 +1031,13 @@ impl BodyBuilder {
         }
         for (k, m) in accepted.iter().enumerate() {
             let end = accepted.get(k + 1).map_or(piece.chars.len(), |n| n.start);
-            let body = collect(&piece.chars, m.body, end);
+            let body = piece.text_of(m.body, end);
             self.initiative(m.ordinal.clone(), &body);
         }
     }
 
     /// Adds one piece of the body; `ahead` are the pieces after it.
-    fn piece(&mut self, piece: &Piece, ahead: &[Piece]) {
+    fn piece(&mut self, piece: &Piece<'_>, ahead: &[Piece<'_>]) {
         self.line = piece.line;
         let Some(n) = &piece.numeral else {
             self.run(piece, 0, None, ahead);

@@ -370,8 +370,8 @@ fn tail_readings(reply: &Reply, tail: &[Line]) -> Vec<Reading> {
 /// as collecting the text into a `String` and asking `contains` for each word, without building the
 /// string. A character that starts no word is passed over after one bit test.
 struct WordSet {
-    /// Bit `c % 64` is set when some word starts with `c`.
-    starts: u64,
+    /// The words' first characters.
+    starts: CharSet,
     /// The words as characters, with their first character apart.
     words: Vec<(char, Vec<char>)>,
     /// Is the empty word among them (which is in every text)?
@@ -381,20 +381,19 @@ struct WordSet {
 impl WordSet {
     fn new(words: &[&str]) -> Self {
         let mut set = Self {
-            starts: 0,
+            starts: CharSet::new(&[]),
             words: Vec::new(),
             has_empty: false,
         };
         for w in words {
             let mut cs = w.chars();
             match cs.next() {
-                Some(first) => {
-                    set.starts |= 1u64 << (u32::from(first) % 64);
-                    set.words.push((first, cs.collect()));
-                }
+                Some(first) => set.words.push((first, cs.collect())),
                 None => set.has_empty = true,
             }
         }
+        let firsts: Vec<char> = set.words.iter().map(|(first, _)| *first).collect();
+        set.starts = CharSet::new(&firsts);
         set
     }
 
@@ -402,7 +401,7 @@ impl WordSet {
     fn any_in(&self, chars: &[char]) -> bool {
         self.has_empty
             || chars.iter().enumerate().any(|(i, c)| {
-                self.starts & (1u64 << (u32::from(*c) % 64)) != 0
+                self.starts.may_hold(*c)
                     && self.words.iter().any(|(first, rest)| {
                         first == c
                             && chars
