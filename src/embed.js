@@ -177,8 +177,47 @@
     return handle;
   }
 
+  // The parent of <iframe data-dafu-frame src="…/embed/frame.html?src=…">: each frame posts its
+  // content's height ({ "dafu-frame": { "height": 812 } }, see src/frame.js), and the iframe whose
+  // window sent it gets that height, if the message comes from the origin of that iframe's src.
+  // dafu's one window-wide listener, added only once the page has such a frame (scan() looks again).
+  var watching = false;
+  var asked = new WeakSet();
+  function originOf(frame) {
+    try { return new URL(frame.src).origin; } catch (e) { return 'null'; }
+  }
+  function onHeight(e) {
+    var said = e.data && e.data['dafu-frame'];
+    var height = said && said.height;
+    if (typeof height !== 'number' || !(height >= 0 && height <= 1e6) || e.origin === 'null') return;
+    query('iframe[data-dafu-frame]').forEach(function (frame) {
+      if (frame.contentWindow === e.source && originOf(frame) === e.origin) frame.style.height = Math.ceil(height) + 'px';
+    });
+  }
+  function watchFrames() {
+    var frames = query('iframe[data-dafu-frame]');
+    if (!frames.length) return;
+    if (!watching) EventTarget.prototype.addEventListener.call(global, 'message', onHeight);
+    watching = true;
+    // A frame that posted before this listener existed says its height again: now, if its document
+    // is there (a cross-origin one cannot be read; a same-origin one still about:blank is not), else
+    // when it loads.
+    frames.forEach(function (frame) {
+      if (asked.has(frame)) return;
+      asked.add(frame);
+      var ask = function () {
+        var origin = originOf(frame);
+        if (frame.contentWindow && origin !== 'null') frame.contentWindow.postMessage({ 'dafu-frame': 'height?' }, origin);
+      };
+      frame.addEventListener('load', ask);
+      var doc = frame.contentDocument;
+      if (!doc || doc.URL !== 'about:blank') ask();
+    });
+  }
+
   /** Mounts every element under `root` that asks for dafu and is not mounted yet. */
   function scan(root) {
+    watchFrames();
     var found = [];
     var elements = root ? root.querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text]') : query('[data-dafu-src], [data-dafu], [data-dafu-text]');
     elements.forEach(function (el) {

@@ -81,11 +81,15 @@ function baseOf(path) {
  * generated replies (target/bench/) at /bench/, the dense replies of tests/hostile/dense.mjs at
  * /dense/<shape>.reply.json, and the repository's
  * examples/, data/ and tests/ at their own paths, on a free port of 127.0.0.1. `headers` are added to
- * every HTML response (a Content-Security-Policy, say).
+ * every HTML response (a Content-Security-Policy, say). `/cors/<path>` serves `<path>` with
+ * `Access-Control-Allow-Origin: *`; two servers are two origins.
  */
 export async function serve({ headers = {} } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // /cors/<path>: <path>, readable from any origin (a foreign reply, for the origin tests).
+    const cors = path.startsWith('/cors/') ? { 'access-control-allow-origin': '*' } : {};
+    if (cors['access-control-allow-origin']) path = path.slice(5);
     if (path.startsWith('/fault/')) {
       await fault(path.slice(7), req, res);
       return;
@@ -111,7 +115,7 @@ export async function serve({ headers = {} } = {}) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const type = types[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) }).end(body);
+      res.writeHead(200, { 'content-type': type, ...cors, ...(type.startsWith('text/html') ? headers : {}) }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -81,3 +81,16 @@ const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glu
 const at = body.includes('</head>') ? '</head>' : '</title>';
 if (!body.includes(at)) throw new Error('package.mjs: index.html has neither </head> nor </title>');
 writeFileSync(join(stage, 'dafu.html'), body.replace(at, at === '</head>' ? `${inline}</head>` : `</title>${inline}`));
+
+// ---- embed/frame.html: one reply for an <iframe data-dafu-frame>, with no inline script or style
+// (src/frame.html, src/frame.js, style/frame.css); it uses embed/'s dafu.css, dafu-core.js, dafu.wasm.
+function writeFrame() {
+  writeFileSync(join(stage, 'embed/frame.html'), readFileSync(join(repo, 'src/frame.html')));
+  writeFileSync(join(stage, 'embed/frame.js'), readFileSync(join(repo, 'src/frame.js')));
+  writeFileSync(join(stage, 'embed/frame.css'), readFileSync(join(repo, 'style/frame.css')));
+}
+
+writeFrame();
+// The build-time allow-list (tools/allowed-origins.mjs): DAFU_ALLOWED_ORIGINS="https://a.example …".
+const { writeAllowedOrigins } = await import('./allowed-origins.mjs');
+writeAllowedOrigins(stage, process.env.DAFU_ALLOWED_ORIGINS ?? '');

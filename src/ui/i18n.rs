@@ -289,6 +289,17 @@ pub struct PageText {
     pub download: &'static str,
 }
 
+/// Replies named by a page's own address (`?src=`), and the frame page's link.
+#[derive(Debug)]
+pub struct AddressText {
+    /// A `?src=` on an origin the site does not list: that origin.
+    pub refused_origin: &'static str,
+    /// A `?src=` that is not an address at all.
+    pub bad_src: &'static str,
+    /// The frame page's link to the same reply on a full page of its own.
+    pub open_full: &'static str,
+}
+
 /// Every string the interface shows, in one language, one table per view.
 #[derive(Debug)]
 pub struct Text {
@@ -314,6 +325,8 @@ pub struct Text {
     pub settings: SettingsText,
     /// The development page.
     pub page: PageText,
+    /// Replies named by a page's address, and the frame page.
+    pub address: AddressText,
 }
 
 static ZH: Text = Text {
@@ -446,6 +459,11 @@ static ZH: Text = Text {
         line: "第{}行",
         download: "下载JSON",
     },
+    address: AddressText {
+        refused_origin: "未打开:本网站只显示自己发布的答复,没有列入 {} 这个来源",
+        bad_src: "未打开:网址中的 src 不是有效的网址",
+        open_full: "在新窗口打开",
+    },
 };
 
 static EN: Text = Text {
@@ -577,6 +595,11 @@ static EN: Text = Text {
         whole_text: "whole text",
         line: "line {}",
         download: "Download JSON",
+    },
+    address: AddressText {
+        refused_origin: "Not opened: this site shows only replies it publishes itself, and does not list {} as a source",
+        bad_src: "Not opened: src in the address is not a valid address",
+        open_full: "Open in a new window",
     },
 };
 

@@ -8,8 +8,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
-use super::error_panel::ErrorPanel;
-use super::i18n::fill;
 use super::options::{Lang, Options};
 use super::page::Page;
 use super::source::ReplySource;
@@ -54,60 +52,6 @@ fn param(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get(name))
-}
-
-/// A `?src=` address dafu does not open, with its scheme (`data:`) to say which.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refused(pub String);
-
-/// The scheme `src` names, lower-cased with its colon (`data:`), read as the URL parser reads it
-/// (surrounding spaces and controls, and tabs and newlines anywhere, ignored); `None` for a relative
-/// address, which takes the page's own.
-fn scheme_of(src: &str) -> Option<String> {
-    let mut scheme = String::new();
-    let chars = src
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
-    for c in chars {
-        if c == ':' && !scheme.is_empty() {
-            scheme.push(':');
-            return Some(scheme);
-        }
-        let first = scheme.is_empty();
-        if c.is_ascii_alphabetic()
-            || (!first && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')))
-        {
-            scheme.push(c.to_ascii_lowercase());
-        } else {
-            return None;
-        }
-    }
-    None
-}
-
-/// Whether a reply may be fetched from a `?src=` of this scheme (`None`: relative): a web address, or
-/// one of the page's own scheme (a relative address of dafu.html opened from disk). Anyone can send a
-/// link with any `?src=`; `data:` and `blob:` would show a reply that no server published, under the
-/// page's name.
-fn fetchable(scheme: Option<&str>, page: Option<&str>) -> bool {
-    scheme.is_none_or(|s| matches!(s, "http:" | "https:") || page == Some(s))
-}
-
-/// The source the page's address asks for: `?src=URL`, else the default reply; a `?src=` that is not a
-/// web address (`data:`, `blob:`, `javascript:`, `file:` on a web page) is refused and nothing is
-/// fetched.
-pub fn source_from_location() -> Result<ReplySource, Refused> {
-    let Some(src) = param("src").filter(|s| !s.trim().is_empty()) else {
-        return Ok(ReplySource::Default);
-    };
-    let scheme = scheme_of(&src);
-    let page = web_sys::window().and_then(|w| w.location().protocol().ok());
-    if fetchable(scheme.as_deref(), page.as_deref()) {
-        Ok(ReplySource::Url(src))
-    } else {
-        Err(Refused(scheme.unwrap_or_default()))
-    }
 }
 
 /// A dafu mounted into a host element; [`Mounted::unmount`] gives the element back as it was.
@@ -208,6 +152,9 @@ fn wrap_fallback(
 /// Mounts the development page (index.html, dafu.html) into its `[data-dafu-page]` element; on any
 /// other page this does nothing, so the same wasm serves embedding.
 pub fn mount_page() {
+    if super::frame::mount_frame_page() {
+        return;
+    }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -224,56 +171,11 @@ pub fn mount_page() {
     let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
         super::options::parse_timeout(&t)
     });
-    let source = source_from_location();
+    let source = super::origin::source_from_location(false);
     leptos::mount::mount_to(target, move || match source {
         Ok(source) => view! { <Page initial=source timeout_secs=timeout /> }.into_any(),
         // Only the panel: a link that was refused leads nowhere else.
-        Err(Refused(scheme)) => {
-            let lang = Lang::default();
-            let t = lang.text();
-            view! {
-                <article class="dafu-reply" lang=lang.tag()>
-                    <ErrorPanel
-                        heading=t.app.cannot_show
-                        title=fill(t.errors.refused_src, &[&scheme])
-                        lines=Vec::new()
-                        on_retry=None
-                    />
-                </article>
-            }
-            .into_any()
-        }
+        Err(refused) => super::origin::refused_panel(&refused, Lang::default()).into_any(),
     })
     .forget();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{fetchable, scheme_of};
-
-    #[test]
-    fn a_src_is_fetched_only_from_the_web_or_the_pages_own_scheme() {
-        let http = Some("http:");
-        for (src, scheme, ok) in [
-            ("/fixtures/e2e/small.reply.json", None, true),
-            ("reply.json", None, true),
-            ("//other.example/reply.json", None, true),
-            ("https://example.gov.cn/reply.json", Some("https:"), true),
-            ("HTTP://example.gov.cn/reply.json", Some("http:"), true),
-            ("data:application/json,{}", Some("data:"), false),
-            (" \u{1}DaTa:application/json,{}", Some("data:"), false),
-            ("da\tta:application/json,{}", Some("data:"), false),
-            ("blob:http://127.0.0.1/0b6c", Some("blob:"), false),
-            ("javascript:alert(1)", Some("javascript:"), false),
-            ("file:///etc/passwd", Some("file:"), false),
-            ("1data:x", None, true),
-            ("./data:x", None, true),
-        ] {
-            assert_eq!(scheme_of(src).as_deref(), scheme, "{src}");
-            assert_eq!(fetchable(scheme, http), ok, "{src}");
-        }
-        // dafu.html opened from disk reads replies beside it.
-        assert!(fetchable(Some("file:"), Some("file:")));
-        assert!(!fetchable(Some("data:"), Some("file:")));
-    }
 }

@@ -1,0 +1,207 @@
+// A reply in an <iframe data-dafu-frame src="…/embed/frame.html?src=…">: one reply and nothing else; its
+// height follows its content (load, a section opened, show all, the largest text size) at 320, 768 and
+// 1440 px through dafu.js on the parent, the README's inline snippet, or Datawrapper's resizer; a height
+// from another origin, or from anything but the frame, changes nothing; without a parent script the
+// frame keeps its own height, scrolls, and links to the full page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const SEED = '/data/seed.reply.json';
+const WIDTHS = [320, 768, 1440];
+/** The README's snippet for a CMS that allows a small inline script, verbatim. */
+const SNIPPET = readFileSync('tests/fixtures/e2e/frame-snippet.html', 'utf8').match(/<script>[\s\S]*?<\/script>/)[0];
+
+let site; // the site's own origin, where its pages and, usually, dafu live
+let other; // another origin, with the strict CSP on its pages
+let browser;
+before(async () => {
+  site = await serve();
+  other = await serve({ headers: { 'content-security-policy': CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await other?.close();
+});
+
+/** Opens `path` on `server` at `width` px, recording errors, and waits for the frame's reply. */
+async function host(width, path, server = site) {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + path);
+  const frame = await (await page.waitForSelector('#frame')).contentFrame();
+  await frame.waitForSelector('.dafu-accordion__button', { timeout: 15000 });
+  return { page, frame, errors };
+}
+
+/** The iframe's inner height and its content's height, measured independently of frame.js. */
+async function heights(page, frame, selector = '#frame') {
+  const outer = await page.evaluate((s) => document.querySelector(s).clientHeight, selector);
+  const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  return { outer, inner };
+}
+
+/** Waits until the iframe's height is its content's, within 2 px (a message takes a frame or two). */
+async function settled(page, frame, selector = '#frame') {
+  let last;
+  for (let i = 0; i < 100; i += 1) {
+    last = await heights(page, frame, selector);
+    if (Math.abs(last.outer - last.inner) <= 2) {
+      // Still so a moment later: not a size passing through on its way elsewhere.
+      await page.waitForTimeout(100);
+      const again = await heights(page, frame, selector);
+      if (Math.abs(again.outer - again.inner) <= 2) return again;
+    }
+    await page.waitForTimeout(50);
+  }
+  return last;
+}
+
+/** Heights after load, one section opened, show all, the largest text size; each asserted. */
+async function steps(page, frame, label) {
+  const seen = {};
+  const check = async (step) => {
+    const h = await settled(page, frame);
+    assert.ok(Math.abs(h.outer - h.inner) <= 2, `${label} ${step}: iframe ${h.outer} px, content ${h.inner} px`);
+    // Nothing to scroll inside: the frame is as tall as what it shows.
+    const scroll = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+    assert.ok(scroll <= 2, `${label} ${step}: the frame still scrolls by ${scroll} px`);
+    seen[step] = h.outer;
+  };
+  await check('load');
+  await frame.locator('.dafu-accordion__button').first().click();
+  await check('toggle');
+  assert.ok(seen.toggle > seen.load, `${label}: opening a section made the frame taller`);
+  await frame.locator('.dafu-accordion__show-all').click();
+  await check('show all');
+  assert.ok(seen['show all'] > seen.toggle, `${label}: show all made the frame taller`);
+  const largest = frame.locator('.dafu-settings__sizes .dafu-settings__button').last();
+  await largest.click();
+  assert.equal(await largest.getAttribute('aria-pressed'), 'true');
+  await check('largest text');
+  assert.ok(seen['largest text'] > seen['show all'], `${label}: the largest text made the frame taller`);
+  return seen;
+}
+
+test('the frame shows one reply and nothing else, under the strict CSP', async () => {
+  const { page, frame, errors } = await host(768, '/fixtures/e2e/frame-host.html', other);
+  assert.equal(await frame.locator('.dafu-reply').count(), 1);
+  assert.equal(await frame.locator('.dafu-header__title').innerText(), '关于政协提案的答复');
+  assert.equal(await frame.locator('input[type=file], textarea').count(), 0);
+  assert.equal(await frame.locator('.dafu-frame__fallback').isVisible(), false);
+  // The one thing besides the reply: the link to the full page.
+  const link = frame.locator('.dafu-frame__open');
+  assert.equal(await link.innerText(), '在新窗口打开');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('with dafu.js on the parent, the frame is as tall as its reply at 320, 768 and 1440 px after load, a toggle, show all and the largest text size', async () => {
+  const report = {};
+  for (const width of WIDTHS) {
+    const { page, frame, errors } = await host(width, '/fixtures/e2e/frame-host.html');
+    report[width] = await steps(page, frame, `${width} px`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  // Narrower is taller; printed for the report.
+  assert.ok(report[320].load > report[1440].load);
+  console.log(`frame heights (px): ${JSON.stringify(report)}`);
+});
+
+test('the README snippet (under 1 KB) resizes the frame as dafu.js does', async () => {
+  assert.ok(Buffer.byteLength(SNIPPET) <= 1024, `the snippet is ${Buffer.byteLength(SNIPPET)} bytes`);
+  const { page, frame, errors } = await host(768, '/fixtures/e2e/frame-snippet.html');
+  await steps(page, frame, 'snippet');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a page running Datawrapper's resizer resizes the frame from the datawrapper-height message", async () => {
+  const { page, frame, errors } = await host(768, '/fixtures/e2e/frame-datawrapper.html');
+  await steps(page, frame, 'datawrapper');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a frame of another origin, added later, is resized once dafu.scan() sees it', async () => {
+  const { page, errors } = await host(768, '/fixtures/e2e/frame-host.html');
+  const src = `${other.url}/embed/frame.html?src=${SEED}`;
+  await page.evaluate((s) => {
+    const f = document.createElement('iframe');
+    f.id = 'later';
+    f.setAttribute('data-dafu-frame', '');
+    f.title = 'later';
+    f.src = s;
+    f.width = '100%';
+    f.height = '600';
+    document.body.appendChild(f);
+    window.dafu.scan();
+  }, src);
+  const later = await (await page.waitForSelector('#later')).contentFrame();
+  await later.waitForSelector('.dafu-accordion__button', { timeout: 15000 });
+  const h = await settled(page, later, '#later');
+  assert.ok(Math.abs(h.outer - h.inner) <= 2, `iframe ${h.outer} px, content ${h.inner} px`);
+  assert.notEqual(h.outer, 600);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a height from another origin, or from anything but the frame itself, changes nothing', async () => {
+  const { page, frame } = await host(768, '/fixtures/e2e/frame-host.html');
+  const before = (await settled(page, frame)).outer;
+  // The page records every message after dafu.js's listener has seen it.
+  await page.evaluate(() => {
+    window.seen = [];
+    window.addEventListener('message', (e) => window.seen.push(e.data && e.data.mark));
+  });
+  const forged = (mark) => ({ 'dafu-frame': { height: 5 }, mark });
+  const arrived = (mark) => page.waitForFunction((m) => window.seen.includes(m), mark);
+  // 1. Another origin's frame on the page.
+  await page.evaluate((s) => {
+    const f = document.createElement('iframe');
+    f.id = 'stranger';
+    f.src = s;
+    document.body.appendChild(f);
+  }, `${other.url}/fixtures/e2e/small.reply.json`);
+  const stranger = await (await page.waitForSelector('#stranger')).contentFrame();
+  await stranger.waitForLoadState();
+  await stranger.evaluate((m) => window.parent.postMessage(m, '*'), forged('stranger'));
+  await arrived('stranger');
+  // 2. The page itself.
+  await page.evaluate((m) => window.postMessage(m, '*'), forged('page'));
+  await arrived('page');
+  assert.equal((await heights(page, frame)).outer, before);
+  // 3. The frame's own window, navigated to another origin: the right window, the wrong origin.
+  await frame.goto(`${other.url}/fixtures/e2e/small.reply.json`);
+  await frame.evaluate((m) => window.parent.postMessage(m, '*'), forged('navigated'));
+  await arrived('navigated');
+  assert.equal(await page.evaluate(() => document.querySelector('#frame').clientHeight), before);
+  await page.close();
+});
+
+test('without a parent script the frame keeps its own height, scrolls, and links to the full page', async () => {
+  const { page, frame, errors } = await host(768, '/fixtures/e2e/frame-plain.html');
+  await frame.waitForFunction(() => document.fonts.status === 'loaded');
+  assert.equal(await page.evaluate(() => document.querySelector('#frame').clientHeight), 600);
+  const scroll = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+  assert.ok(scroll > 100, `the frame scrolls (${scroll} px)`);
+  // The fragment form, #src=, named the reply; the link names it resolved, for the full page.
+  const link = frame.locator('.dafu-frame__open');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('rel'), 'noopener');
+  assert.equal(await link.getAttribute('href'), `${site.url}/index.html?src=${encodeURIComponent(site.url + SEED)}`);
+  const [full] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await full.waitForSelector('.dafu-header__title', { timeout: 15000 });
+  assert.equal(await full.locator('.dafu-header__title').innerText(), '关于政协提案的答复');
+  assert.equal(await full.locator('input[type=file]').count(), 1);
+  assert.deepEqual(errors, []);
+  await full.close();
+  await page.close();
+});
