@@ -508,7 +508,7 @@ fn puts(after: &str) -> bool {
 /// 我局将… unless it puts something somewhere (纳入, 列入…), or a clause starting with 计划 or 拟.
 fn promises(sentence: &str) -> bool {
     // Only 将, 计 and 拟 can promise: a sentence without them needs no reading.
-    if !sentence.contains('将') && !sentence.contains('计') && !sentence.contains('拟') {
+    if !sentence.contains("将") && !sentence.contains("计") && !sentence.contains("拟") {
         return false;
     }
     let chars: Vec<char> = sentence.chars().collect();
@@ -541,14 +541,14 @@ fn promises(sentence: &str) -> bool {
 /// inside one (为今后发展奠定基础).
 fn next_word_in(text: &str) -> bool {
     // Every next-step word starts with 下 or 今: a text without either holds none.
-    if !text.contains('下') && !text.contains('今') {
+    // (Searched as strings: see `lines::may_be_flattened`.)
+    if !text.contains("下") && !text.contains("今") {
         return false;
     }
     let opens = |c: Option<char>| c.is_none_or(|c| is_comma(c) || is_stop(c));
     NEXT_WORDS.iter().any(|k| {
-        // A word whose first character is not in the text is not looked for.
-        let present = k.chars().next().is_some_and(|first| text.contains(first));
-        present
+        // A word not in the text is not looked for where it stands.
+        text.contains(k)
             && text.match_indices(k).any(|(i, _)| {
                 let mut before = text.get(..i).unwrap_or("").chars().rev();
                 match before.next() {
@@ -921,7 +921,11 @@ impl BodyBuilder {
             }
         };
         let section = self.body.sections.last().map_or("", |s| s.id.as_str());
-        format!("{section}-{letter}{n}")
+        let mut prefix = String::with_capacity(section.len() + 2);
+        prefix.push_str(section);
+        prefix.push('-');
+        prefix.push(letter);
+        super::id_of(&prefix, n)
     }
 
     /// Adds a block to the last section, with the line being read.

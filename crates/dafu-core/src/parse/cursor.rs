@@ -112,13 +112,15 @@ impl<'a> Cursor<'a> {
 
     /// Moves past the first of `words` the text ahead starts with.
     pub fn eat_any<'w>(&mut self, words: &[&'w str]) -> Option<&'w str> {
-        // Only the words starting with the next character can be ahead: their first bytes are
-        // compared (no character decoded) before the whole word is.
+        // Only the words starting with the next character can be ahead: the first and last bytes
+        // of that character are compared (nothing decoded) before the whole word is.
         let mut buf = [0u8; 4];
         let next = self.peek()?.encode_utf8(&mut buf).as_bytes();
-        let word = words
-            .iter()
-            .find(|w| w.as_bytes().starts_with(next) && self.looking_at(w))?;
+        let (first, last) = (next.first(), next.last());
+        let word = words.iter().find(|w| {
+            let b = w.as_bytes();
+            b.first() == first && b.get(next.len().saturating_sub(1)) == last && self.looking_at(w)
+        })?;
         self.bump(word.chars().count());
         Some(word)
     }

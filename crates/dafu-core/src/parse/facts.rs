@@ -823,7 +823,6 @@ fn date(c: &mut Cursor<'_>, years: Years) -> Option<(When, bool)> {
 /// Digits with an optional decimal part, or with thousands separators (`1,500`), which the caller
 /// accepts only before a money unit. Returns the number without separators and whether it had any.
 fn grouped_number(c: &mut Cursor<'_>) -> Option<(String, bool)> {
-    let start = c.pos();
     let lead = c.digits_ahead(4);
     let mut digits = c.number()?;
     let mut grouped = false;
@@ -841,10 +840,7 @@ fn grouped_number(c: &mut Cursor<'_>) -> Option<(String, bool)> {
             groups += 1;
         }
     }
-    if !grouped {
-        c.rewind(start);
-        digits = c.number()?;
-    }
+    // Without groups the cursor is still just after the number read first: `digits` holds it.
     Some((digits, grouped))
 }
 

@@ -47,15 +47,15 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 /// Every cut of [`split_flattened`] follows a colon or a `。`: a line without one is never cut. (One
-/// character at a time: a search for one character skips ahead by bytes, a search for any of several
-/// decodes every character.)
+/// at a time, and a wide character as a string: a search for any of several characters decodes
+/// every character, and one for a wide character stops at every byte like its last.)
 fn may_be_flattened(line: &str) -> bool {
-    line.contains(':') || line.contains('：') || line.contains('。')
+    line.contains(':') || line.contains("：") || line.contains("。")
 }
 
 /// Cuts a line that [`may_be_flattened`] into its parts, given to `out` in order.
 fn split_flattened(line: &str, out: &mut impl FnMut(String)) {
-    let colon = line.contains(':') || line.contains('：');
+    let colon = line.contains(':') || line.contains("：");
     let mut rest = line;
     // Moves `rest` up to byte `end` into `out`; `rest` keeps what follows.
     let mut cut = |rest: &mut &str, end: usize, trim: bool| {

@@ -536,7 +536,7 @@ impl Facts {
         let end = date.written().chars().count();
         if end > 0 {
             self.dates.push(DateFact {
-                id: format!("d{}", self.dates.len() + 1),
+                id: super::id_of("d", self.dates.len() + 1),
                 date: date.clone(),
                 role: DateRole::Document,
                 at: Anchor {
@@ -613,14 +613,14 @@ fn read_block(
                     opening_date = Some(date.clone());
                 }
                 out.dates.push(DateFact {
-                    id: format!("d{}", out.dates.len() + 1),
+                    id: super::id_of("d", out.dates.len() + 1),
                     date,
                     role,
                     at,
                 });
             }
             Kind::Money { money } => {
-                let id = format!("m{}", out.funding.len() + 1);
+                let id = super::id_of("m", out.funding.len() + 1);
                 // The twelve characters after the amount, within its sentence.
                 let after = chars
                     .get(f.end..(f.end + 12).min(chars.len()))
@@ -710,7 +710,7 @@ fn read_block(
             } => {
                 let label = words_before(&chars, f.start, 12);
                 out.figures.push(Figure {
-                    id: format!("f{}", out.figures.len() + 1),
+                    id: super::id_of("f", out.figures.len() + 1),
                     written: f.written,
                     value,
                     multiplier,

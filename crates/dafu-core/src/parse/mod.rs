@@ -450,12 +450,32 @@ impl CharSet {
     }
 }
 
-/// `text.find(word)`, without setting up a substring search when the word's first character is not
-/// in the text at all (a search for one character skips ahead by bytes).
+/// `prefix` followed by `n` in decimal (`s2-p`, 3 → `s2-p3`): an id, made without the formatting
+/// machinery (ids are made for every block and fact).
+pub(crate) fn id_of(prefix: &str, n: usize) -> String {
+    fn push_decimal(s: &mut String, n: usize) {
+        if n >= 10 {
+            push_decimal(s, n / 10);
+        }
+        s.extend(
+            u32::try_from(n % 10)
+                .ok()
+                .and_then(|d| char::from_digit(d, 10)),
+        );
+    }
+    let mut id = String::with_capacity(prefix.len() + 6);
+    id.push_str(prefix);
+    push_decimal(&mut id, n);
+    id
+}
+
+/// `text.find(word)`, without setting up a substring search when the word is not in the text at all
+/// (`contains` with a string looks for its first and last bytes many at a time).
 pub(crate) fn find_word(text: &str, word: &str) -> Option<usize> {
-    match word.chars().next() {
-        Some(first) if !text.contains(first) => None,
-        _ => text.find(word),
+    if text.contains(word) {
+        text.find(word)
+    } else {
+        None
     }
 }
 
