@@ -265,5 +265,9 @@ fn still_sections(viewer: &Viewer) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <div class="dafu-accordion">{sections}</div> }
+    // Room for the live view's "show all" row (it needs script), so nothing moves when it replaces this.
+    let controls = (!viewer.reply.sections.is_empty()).then(|| {
+        view! { <div class="dafu-accordion__controls dafu-accordion__controls--placeholder" aria-hidden="true"></div> }
+    });
+    view! { <div class="dafu-accordion">{controls}{sections}</div> }
 }
