@@ -75,11 +75,19 @@ fn words_before(chars: &[char], start: usize, max: usize) -> String {
         .get(window..start)
         .and_then(|b| b.iter().rposition(|c| ends_label(*c)))
         .map_or(window, |i| window + i + 1);
-    let s: String = chars
+    chars
         .get(from..start)
-        .map(super::string_of)
-        .unwrap_or_default();
-    s.trim().to_owned()
+        .map(|w| super::string_of(trim_chars(w)))
+        .unwrap_or_default()
+}
+
+/// `chars` without the whitespace at either end (what `str::trim` takes off), so that a string is
+/// made once, already trimmed.
+fn trim_chars(chars: &[char]) -> &[char] {
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let rest = chars.get(start..).unwrap_or(&[]);
+    let end = rest.len() - rest.iter().rev().take_while(|c| c.is_whitespace()).count();
+    rest.get(..end).unwrap_or(&[])
 }
 
 /// The words after `end` up to the end of its clause, at most `max` characters, trimmed.
@@ -91,10 +99,8 @@ fn words_after(chars: &[char], end: usize, max: usize) -> String {
         .map_or(window, |i| end + i);
     chars
         .get(end..to)
-        .map(super::string_of)
+        .map(|w| super::string_of(trim_chars(w)))
         .unwrap_or_default()
-        .trim()
-        .to_owned()
 }
 
 /// The words that decide a money's role, as present or not in a stretch of text. A new role is a word
