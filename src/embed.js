@@ -7,7 +7,11 @@
  * dafu-convert.js + dafu-convert.wasm, the first time a text is converted), mounts every element with
  * data-dafu-src, an inline <script type="application/json" data-dafu-reply>, or data-dafu-text (its
  * own text is the reply, converted in the browser), and defines one global, `dafu`, for elements
- * added later: `dafu.mount(element, { src | reply | text, lang, views, open })`.
+ * added later: `dafu.mount(element, { src | reply | text, lang, views, open, mode })`.
+ * A snapshot (`dafu render --src URL`: <article data-dafu-snapshot data-dafu-src="URL">) is mounted
+ * over: it stays on screen until the live view is ready, then they swap in one frame (src/ui/takeover.rs).
+ * A snapshot without data-dafu-src stays static: it does not carry its reply, and the seed is the dev
+ * page's only.
  * No inline script or style is created, so it runs under
  * `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
  *
@@ -126,6 +130,9 @@
     // data-dafu-text: the element's own plain text is the reply; dafu converts it in the browser.
     if (!inline && !d.dafuSrc && 'dafuText' in d) options.text = element.innerText;
     if (d.dafuLang) options.lang = d.dafuLang;
+    // Over a snapshot (`dafu render`), the live view speaks the snapshot's language unless told.
+    var snapshot = 'dafuSnapshot' in d ? element : element.querySelector('[data-dafu-snapshot]');
+    if (!d.dafuLang && snapshot && snapshot.lang) options.lang = snapshot.lang;
     if (d.dafuViews) options.views = d.dafuViews;
     if (d.dafuOpen) options.open = d.dafuOpen;
     if (d.dafuTimeout) options.timeout = d.dafuTimeout;

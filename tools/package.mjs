@@ -40,6 +40,48 @@ writeFileSync(join(stage, 'dafu-convert.wasm'), convertWasm);
 writeFileSync(join(stage, 'dafu-convert-hook.js'), readFileSync(join(repo, 'src/convert-hook.js')));
 writeFileSync(join(stage, 'dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
 
+// --- The snapshot renderer and the seed's pre-rendered snapshot (issue 13) ----------------------------
+// The renderer (crate dafu-render: the components rendered to HTML, leptos' ssr) is a wasm of its own,
+// loaded by the dev page the first time "下载网页" or "复制HTML片段" is used; never by readers.
+// The dev page and dafu.html carry the seed's snapshot, made by the CLI (`dafu render --fragment`), in
+// their [data-dafu-page] element, so the seed shows as fast as a static page and the app mounts over it.
+// Cost: a native release build of dafu-cli (a few minutes the first time, seconds after).
+function buildRenderer() {
+  run('cargo', ['build', '--release', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'dafu-render']);
+  const out = join(target, 'dafu-render-pkg');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'dafu-render',
+    join(target, 'wasm32-unknown-unknown/release/dafu_render.wasm')]);
+  run(existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt', ['-Oz', join(out, 'dafu-render_bg.wasm'), '-o', join(out, 'dafu-render.wasm')]);
+  const built = { glue: readFileSync(join(out, 'dafu-render.js'), 'utf8'), wasm: readFileSync(join(out, 'dafu-render.wasm')) };
+  writeFileSync(join(stage, 'dafu-render.js'), built.glue);
+  writeFileSync(join(stage, 'dafu-render.wasm'), built.wasm);
+  writeFileSync(join(stage, 'dafu-render-hook.js'), readFileSync(join(repo, 'src/render-hook.js')));
+  return built;
+}
+/** `page` with the seed's snapshot in place of the fallback marked data-dafu-seed-snapshot. */
+function withSeedSnapshot(page) {
+  run('cargo', ['build', '--release', '--offline', '-p', 'dafu-cli']);
+  const fragment = execFileSync(join(target, 'release/dafu'), ['render', join(repo, 'data/seed.reply.json'), '--fragment'],
+    { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const marker = /<p\b[^>]*\bdata-dafu-seed-snapshot\b[^>]*>[\s\S]*?<\/p>/;
+  if (!marker.test(page)) throw new Error('package.mjs: index.html has no fallback marked data-dafu-seed-snapshot');
+  return page.replace(marker, () => fragment.trim());
+}
+/** dafu.html's renderer: inline (file:// allows no fetch), compiled on first use. */
+function inlineRenderer({ glue, wasm }) {
+  return `<script type="module">\n${glue}\n` +
+    `const renderB64 = ${JSON.stringify(wasm.toString('base64'))};\n` +
+    `let renderReady = false;\n` +
+    `globalThis[Symbol.for('dafu.render')] = async (json, o) => {\n` +
+    `  if (!renderReady) { initSync({ module: Uint8Array.from(atob(renderB64), (c) => c.charCodeAt(0)) }); renderReady = true; }\n` +
+    `  o = o || {};\n` +
+    `  return render(String(json), !!o.fragment, String(o.lang || 'zh'), !!o.redact);\n};\n</script>\n`;
+}
+const renderer = buildRenderer();
+const seeded = withSeedSnapshot(index);
+writeFileSync(join(stage, 'index.html'), seeded);
+// --- end of the snapshot renderer's part -------------------------------------------------------------
+
 // The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
 // release builds), in order; the dev page's own page.css is the one linked stylesheet. Release builds
 // minify index.html, so attributes may come in any order, quoted or not.
@@ -63,7 +105,7 @@ writeFileSync(join(stage, 'embed/dafu-convert-worker.js'), readFileSync(join(rep
 
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.
-const body = index
+const body = seeded
   .replace(/<link\b[^>]*>/g, (t) => (['stylesheet', 'modulepreload', 'preload'].includes(attr(t, 'rel')) ? '' : t))
   .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glue}\n` +

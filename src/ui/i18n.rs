@@ -329,6 +329,32 @@ pub struct Text {
     pub address: AddressText,
 }
 
+/// The dev page's snapshots of the reply shown: a whole page to save, a fragment to copy.
+#[derive(Debug)]
+pub struct SnapshotAppText {
+    /// Saves the reply as one static HTML page.
+    pub download_page: &'static str,
+    /// Copies the reply's HTML fragment to the clipboard.
+    pub copy_fragment: &'static str,
+    /// Status while the renderer makes the HTML.
+    pub rendering: &'static str,
+    /// The page was saved: its file name.
+    pub downloaded: &'static str,
+    /// The fragment is on the clipboard.
+    pub copied: &'static str,
+    /// The clipboard refused: copy from the box below.
+    pub copy_by_hand: &'static str,
+    /// The label of that box.
+    pub fragment_label: &'static str,
+    /// No snapshot could be made: why.
+    pub failed: &'static str,
+}
+
+#[derive(Debug)]
+pub struct PrivacyText {
+    /// What it masks, said beside it.
+}
+
 static ZH: Text = Text {
     lang: Lang::Zh,
     app: AppText {
@@ -362,6 +388,9 @@ static ZH: Text = Text {
         validity: ["有效", "已失效"],
         result_class: [
             "A类(已解决或采纳)",
+    /// The dev page's snapshots (下载网页, 复制HTML片段).
+    pub snapshot_app: SnapshotAppText,
+    pub privacy: PrivacyText,
             "B类(正在解决或列入计划)",
             "C类(留作参考)",
         ],
@@ -514,6 +543,18 @@ static EN: Text = Text {
         month: "{}-{}",
         day: "{}-{}-{}",
         moment: "{}-{}-{} {}",
+    snapshot_app: SnapshotAppText {
+        download_page: "下载网页",
+        copy_fragment: "复制HTML片段",
+        rendering: "正在生成HTML…",
+        downloaded: "已下载 {}",
+        copied: "HTML片段已复制到剪贴板",
+        copy_by_hand: "无法写入剪贴板,请从下面的文本框中手动复制HTML片段",
+        fragment_label: "HTML片段",
+        failed: "无法生成HTML:{}",
+    },
+    privacy: PrivacyText {
+    },
         as_of: "as of {}",
         span: "{}–{}",
         since: "since {}",
@@ -667,6 +708,18 @@ impl Text {
             Placement::Span { .. } => 1,
             Placement::Since => 2,
             Placement::Until => 3,
+    snapshot_app: SnapshotAppText {
+        download_page: "Download page",
+        copy_fragment: "Copy HTML fragment",
+        rendering: "Making the HTML…",
+        downloaded: "Downloaded {}",
+        copied: "The HTML fragment is on the clipboard",
+        copy_by_hand: "The clipboard cannot be written: copy the HTML fragment from the box below",
+        fragment_label: "HTML fragment",
+        failed: "Cannot make the HTML: {}",
+    },
+    privacy: PrivacyText {
+    },
             Placement::Unresolved => 4,
             Placement::Undated => 5,
         };

@@ -18,10 +18,12 @@ pub(crate) mod mount;
 pub(crate) mod options;
 pub(crate) mod origin;
 pub(crate) mod page;
+pub(crate) mod renderer;
 pub(crate) mod sections;
 pub(crate) mod settings;
 pub(crate) mod source;
 pub(crate) mod timeline;
+pub(crate) mod takeover;
 pub(crate) mod viewer;
 
 // The web app's public names, each reachable by this one path (the modules are private to the crate).

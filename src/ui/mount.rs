@@ -11,6 +11,7 @@ use super::app::App;
 use super::options::{Lang, Options};
 use super::page::Page;
 use super::source::ReplySource;
+use super::takeover;
 
 /// Marks every element a dafu instance is mounted in, so a panic can be reported in each.
 pub const ROOT_ATTRIBUTE: &str = "data-dafu-root";
@@ -59,6 +60,8 @@ pub struct Mounted {
     host: web_sys::HtmlElement,
     container: web_sys::Element,
     fallback: Option<web_sys::HtmlElement>,
+    /// A snapshot that is the host itself: hidden while the live view shows, shown again on unmount.
+    snapshot: Option<web_sys::HtmlElement>,
     handle: Option<Box<dyn Any>>,
 }
 
@@ -83,6 +86,9 @@ impl Mounted {
                 }
             }
             fallback.remove();
+        }
+        if let Some(snapshot) = self.snapshot.take() {
+            snapshot.set_hidden(false);
         }
         let _ = self.host.remove_attribute(ROOT_ATTRIBUTE);
     }
@@ -113,16 +119,38 @@ pub fn mount_into(
     let document = host.owner_document()?;
     let container = document.create_element("div").ok()?;
     container.set_class_name("dafu-mount");
-    let fallback = wrap_fallback(&document, &host);
-    let _ = host.insert_before(&container, host.first_child().as_ref());
+    let target: web_sys::HtmlElement = container.clone().dyn_into().ok()?;
+    // Over a snapshot (the host is one, or holds one), the live view waits hidden and takes its place in
+    // one frame once shown (`takeover`). A snapshot that is the host itself stays as it is, the live view
+    // going just before it, so that one `.dafu-reply` is never nested in another.
+    let over = takeover::snapshot_in(&host);
+    let own = over.as_ref().filter(|s| **s == host).cloned();
+    let fallback = if own.is_some() {
+        None
+    } else {
+        wrap_fallback(&document, &host)
+    };
+    match (&own, host.parent_node()) {
+        (Some(_), Some(parent)) => {
+            let _ = parent.insert_before(&container, Some(&host));
+        }
+        _ => {
+            let _ = host.insert_before(&container, host.first_child().as_ref());
+        }
+    }
     let _ = host.set_attribute(ROOT_ATTRIBUTE, "");
-    let hide = fallback.clone();
+    target.set_hidden(over.is_some());
+    let hide = fallback.clone().or_else(|| own.clone());
+    let live = target.clone();
     let on_settled = UnsyncCallback::new(move |ok: bool| {
-        if let Some(f) = &hide {
+        if over.is_some() {
+            // The error panel shows above the snapshot, which stays; a shown reply replaces it.
+            let old = hide.clone().filter(|_| ok).into_iter().collect();
+            takeover::swap_next_frame(live.clone(), old, false);
+        } else if let Some(f) = &hide {
             f.set_hidden(ok);
         }
     });
-    let target: web_sys::HtmlElement = container.clone().dyn_into().ok()?;
     let handle = leptos::mount::mount_to(target, move || {
         view! { <App source=source options=options on_settled=on_settled /> }
     });
@@ -130,6 +158,7 @@ pub fn mount_into(
         host,
         container,
         fallback,
+        snapshot: own,
         handle: Some(Box::new(handle)),
     })
 }
@@ -166,16 +195,39 @@ pub fn mount_page() {
     else {
         return;
     };
-    target.set_text_content(None);
-    let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
     let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
         super::options::parse_timeout(&t)
     });
     let source = super::origin::source_from_location(false);
-    leptos::mount::mount_to(target, move || match source {
+    // The seed's snapshot (put there by tools/package.mjs) shows until the page is drawn over it, in one
+    // frame (`takeover`); any other reply replaces it at once.
+    let over = matches!(source, Ok(ReplySource::Default))
+        .then(|| takeover::snapshot_in(&target))
+        .flatten();
+    let live = over.and_then(|_| {
+        let children = target.children();
+        let old: Vec<web_sys::HtmlElement> = (0..children.length())
+            .filter_map(|i| children.item(i)?.dyn_into().ok())
+            .collect();
+        let live: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+        live.set_hidden(true);
+        target.append_child(&live).ok()?;
+        Some((live, old))
+    });
+    if live.is_none() {
+        target.set_text_content(None);
+    }
+    let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
+    let at = live
+        .as_ref()
+        .map_or_else(|| target.clone(), |(l, _)| l.clone());
+    leptos::mount::mount_to(at, move || match source {
         Ok(source) => view! { <Page initial=source timeout_secs=timeout /> }.into_any(),
         // Only the panel: a link that was refused leads nowhere else.
         Err(refused) => super::origin::refused_panel(&refused, Lang::default()).into_any(),
     })
     .forget();
+    if let Some((live, old)) = live {
+        takeover::swap_next_frame(live, old, true);
+    }
 }

@@ -17,8 +17,11 @@ export async function open(browser, url) {
   return { page, errors };
 }
 
-/** Opens `url` and waits until dafu has rendered `selector`; a timeout names the console errors seen. */
-export async function openApp(browser, url, selector = '.dafu-header__title, .dafu-error') {
+/**
+ * Opens `url` and waits until dafu has rendered `selector`; a timeout names the console errors seen.
+ * The default waits for the live view: the dev page first shows the seed's snapshot, which has a title too.
+ */
+export async function openApp(browser, url, selector = '.dafu-header__title:not([data-dafu-snapshot] *), .dafu-error') {
   const opened = await open(browser, url);
   try {
     await opened.page.waitForSelector(selector, { timeout: 15000 });

@@ -1,0 +1,37 @@
+/* The snapshot hook: the dev page's "下载网页" and "复制HTML片段" render the reply shown to static HTML
+ * with the renderer module, a wasm of its own (dafu-render.js + dafu-render.wasm, next to this file,
+ * crate dafu-render), loaded the first time a snapshot is made, so the viewer's wasm does not carry
+ * the server-side renderer. The module makes exactly what `dafu render FILE [--fragment]` prints.
+ * The function sits under Symbol.for('dafu.render'): it names no global, and no element of the page
+ * can stand in for it. It resolves to the HTML text, or rejects with the renderer's message.
+ *
+ * The dev page loads it as dafu-render-hook.js; dafu.html inlines the module instead (file:// allows
+ * no fetch), see tools/package.mjs.
+ */
+(function (global) {
+  'use strict';
+  var hook = Symbol.for('dafu.render');
+  // Included as a module (no `this`), or a hook already there: nothing to do.
+  if (!global || typeof global[hook] === 'function') return;
+  // The folder of the <script src> element running this file, read through Document.prototype, so a
+  // named element (<img name="currentScript">) cannot choose where the renderer is loaded from.
+  var own = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript');
+  var script = own && own.get ? own.get.call(document) : null;
+  if (!(script instanceof HTMLScriptElement) || !script.src) return;
+  var base = new URL('.', script.src);
+
+  var loaded = null;
+  global[hook] = function (json, options) {
+    var o = options || {};
+    if (!loaded) {
+      loaded = import(new URL('dafu-render.js', base).href).then(function (m) {
+        return m.default({ module_or_path: new URL('dafu-render.wasm', base) }).then(function () { return m; });
+      });
+      // A failed load may be a passing network fault: the next call tries again.
+      loaded.catch(function () { loaded = null; });
+    }
+    return loaded.then(function (m) {
+      return m.render(String(json), !!o.fragment, String(o.lang || 'zh'), !!o.redact);
+    });
+  };
+})(this);
