@@ -26,7 +26,8 @@ pub fn snapshot(json: &str, fragment: bool, lang: &str, redact: bool) -> Result<
 }
 
 /// The reply with personal information hidden, as the page shows it when "隐去个人信息" is checked.
-fn redacted(reply: Reply) -> Reply {
+fn redacted(mut reply: Reply) -> Reply {
+    dafu_core::privacy::redact_reply(&mut reply);
     reply
 }
 
