@@ -3,6 +3,7 @@
 //! Every public item is reachable by one path, `dafu_core::model::Item`: the modules are private to
 //! the crate and their public items re-exported here.
 
+pub(crate) mod collection;
 pub(crate) mod date;
 mod de;
 pub(crate) mod decimal;
@@ -17,6 +18,10 @@ pub(crate) mod speech;
 pub(crate) mod timeline;
 pub(crate) mod validate;
 
+pub use collection::{
+    base_id, content_hash, is_safe_id, unique_ids, Collection, CollectionEntry, CollectionTotals,
+    Origin, COLLECTION_SCHEMA_VERSION, MAX_COLLECTION_BYTES, MAX_ID_CHARS,
+};
 pub use date::{DateError, DateRef, DateRepr, Point, When};
 pub use decimal::{Decimal, DecimalError, MAX_SCALE};
 pub use funding::{label_of, Bar, BarLabel, FundingRow, FundingTotals};
