@@ -72,7 +72,7 @@ fn fragment(reply: &Reply, options: &SnapshotOptions) -> String {
         lang,
         ..Options::default()
     };
-    view! {
+    let html = view! {
         <article
             class="dafu-reply dafu-reply--size-0 dafu-reply--snapshot"
             lang=lang.tag()
@@ -84,11 +84,17 @@ fn fragment(reply: &Reply, options: &SnapshotOptions) -> String {
             <ReplyView reply=reply options=view_options mode=Mode::Snapshot />
         </article>
     }
-    .to_html()
-    // Leptos marks where text nodes meet and where an empty view stands with `<!>`, for hydration;
-    // a static page is never hydrated, and `<!>` is a parse error to a validator. The reply's text
-    // cannot hold it: text and attribute values are escaped (`<` is `&lt;`).
-    .replace("<!>", "")
+    .to_html();
+    without_markers(&html)
+}
+
+/// Leptos' HTML without its hydration markers: `<!>` where text nodes meet or an empty view stands,
+/// `<!--<() />-->` after an empty type-erased view. A static page is never hydrated, `<!>` is a parse
+/// error to a validator, and the markers differ between the native build and the wasm one (whose
+/// components are type-erased), which must print the same bytes. The reply's text cannot hold
+/// either: text and attribute values are escaped (`<` is `&lt;`).
+fn without_markers(html: &str) -> String {
+    html.replace("<!>", "").replace("<!--<() />-->", "")
 }
 
 /// `YYYY-MM-DD HH:MM` when the point has a time of day, else `YYYY-MM-DD`: the 指引's `PubDate`, at
@@ -132,6 +138,7 @@ fn page(reply: &Reply, fragment: &str) -> String {
         <meta name="ContentSource" content=meta.issuer.clone() />
     }
     .to_html();
+    let head = without_markers(&head);
     // The CSS is dafu's own, never the reply's, and holds no `</style`: it goes in as it is.
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n{head}\n<style>\n{}</style>\n</head>\n<body class=\"dafu-snapshot-page\">\n{fragment}\n</body>\n</html>\n",
