@@ -21,19 +21,19 @@
 
   var LONG = 200000;
   var loaded = null;
-  function here(text) {
+  function here(text, redact) {
     if (!loaded) {
       loaded = import(new URL('dafu-convert.js', base).href).then(function (m) {
         return m.default({ module_or_path: new URL('dafu-convert.wasm', base) }).then(function () { return m; });
       });
     }
-    return loaded.then(function (m) { return m.convert(text); });
+    return loaded.then(function (m) { return m.convert(text, redact); });
   }
 
   // One worker, started on first use and kept (its wasm compiles once); requests are answered in order.
   var worker = null;
   var waiting = [];
-  function inWorker(text) {
+  function inWorker(text, redact) {
     return new Promise(function (resolve, reject) {
       if (!worker) {
         worker = new Worker(new URL('dafu-convert-worker.js', base), { type: 'module' });
@@ -51,15 +51,17 @@
         };
       }
       waiting.push({ resolve: resolve, reject: reject });
-      worker.postMessage(text);
+      worker.postMessage({ text: text, redact: redact });
     });
   }
 
-  global[hook] = function (text) {
+  // options.redact: personal data masked in the JSON (dafu convert --redact).
+  global[hook] = function (text, options) {
     text = String(text);
+    var redact = !!(options && options.redact);
     if (text.length > LONG && typeof Worker === 'function') {
-      return inWorker(text).catch(function () { return here(text); });
+      return inWorker(text, redact).catch(function () { return here(text, redact); });
     }
-    return here(text);
+    return here(text, redact);
   };
 })(this);

@@ -2,8 +2,9 @@
 //! `dafu-convert`, built next to the app by `tools/package.mjs`): readers never convert, so the
 //! viewer's wasm does not carry it. `src/convert-hook.js` (at the head of `dafu.js`, and the dev page's
 //! `dafu-convert-hook.js`) or the inlined `dafu.html` puts a function under `Symbol.for("dafu.convert")`
-//! that loads the module on first use and resolves to `{ json, diagnostics }`; a symbol, so dafu still
-//! defines no global name but `dafu`, and no element of the page can stand in for it.
+//! that loads the module on first use and resolves to `{ json, diagnostics }` (a second argument
+//! `{ redact: true }` masks personal data in the JSON); a symbol, so dafu still defines no global name
+//! but `dafu`, and no element of the page can stand in for it.
 
 use dafu_core::parse::Diagnostic;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,6 +28,12 @@ fn field(object: &JsValue, name: &str) -> JsValue {
 
 /// Converts `text` with the converter module, loading it on first use.
 pub async fn convert(text: &str) -> Result<Converted, Unavailable> {
+    convert_redacting(text, false).await
+}
+
+/// Converts `text` as [`convert`] does; with `redact`, the JSON has its personal data masked
+/// (`dafu convert --redact`). The diagnostics list the personal data either way.
+pub async fn convert_redacting(text: &str, redact: bool) -> Result<Converted, Unavailable> {
     let hook = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.convert"))
         .ok()
         .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
@@ -37,8 +44,15 @@ pub async fn convert(text: &str) -> Result<Converted, Unavailable> {
                 .map_or_else(|| format!("{e:?}"), |e| String::from(e.message())),
         )
     };
+    let options = js_sys::Object::new();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("redact"),
+        &JsValue::from(redact),
+    );
     let promise = hook
-        .call1(&JsValue::NULL, &JsValue::from_str(text))
+        .call2(&JsValue::NULL, &JsValue::from_str(text), &options)
         .map_err(failed)?;
     let result = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
         .await

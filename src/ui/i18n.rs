@@ -300,6 +300,36 @@ pub struct AddressText {
     pub open_full: &'static str,
 }
 
+/// The dev page's snapshots of the reply shown: a whole page to save, a fragment to copy.
+#[derive(Debug)]
+pub struct SnapshotAppText {
+    /// Saves the reply as one static HTML page.
+    pub download_page: &'static str,
+    /// Copies the reply's HTML fragment to the clipboard.
+    pub copy_fragment: &'static str,
+    /// Status while the renderer makes the HTML.
+    pub rendering: &'static str,
+    /// The page was saved: its file name.
+    pub downloaded: &'static str,
+    /// The fragment is on the clipboard.
+    pub copied: &'static str,
+    /// The clipboard refused: copy from the box below.
+    pub copy_by_hand: &'static str,
+    /// The label of that box.
+    pub fragment_label: &'static str,
+    /// No snapshot could be made: why.
+    pub failed: &'static str,
+}
+
+/// The dev page's personal-data check before publishing (隐去个人信息).
+#[derive(Debug)]
+pub struct PrivacyText {
+    /// The checkbox that masks personal data in what is shown, downloaded and copied.
+    pub redact: &'static str,
+    /// What it masks, said beside it.
+    pub redact_hint: &'static str,
+}
+
 /// Every string the interface shows, in one language, one table per view.
 #[derive(Debug)]
 pub struct Text {
@@ -327,32 +357,10 @@ pub struct Text {
     pub page: PageText,
     /// Replies named by a page's address, and the frame page.
     pub address: AddressText,
-}
-
-/// The dev page's snapshots of the reply shown: a whole page to save, a fragment to copy.
-#[derive(Debug)]
-pub struct SnapshotAppText {
-    /// Saves the reply as one static HTML page.
-    pub download_page: &'static str,
-    /// Copies the reply's HTML fragment to the clipboard.
-    pub copy_fragment: &'static str,
-    /// Status while the renderer makes the HTML.
-    pub rendering: &'static str,
-    /// The page was saved: its file name.
-    pub downloaded: &'static str,
-    /// The fragment is on the clipboard.
-    pub copied: &'static str,
-    /// The clipboard refused: copy from the box below.
-    pub copy_by_hand: &'static str,
-    /// The label of that box.
-    pub fragment_label: &'static str,
-    /// No snapshot could be made: why.
-    pub failed: &'static str,
-}
-
-#[derive(Debug)]
-pub struct PrivacyText {
-    /// What it masks, said beside it.
+    /// The dev page's snapshots (下载网页, 复制HTML片段).
+    pub snapshot_app: SnapshotAppText,
+    /// The dev page's personal-data check (隐去个人信息).
+    pub privacy: PrivacyText,
 }
 
 static ZH: Text = Text {
@@ -388,9 +396,6 @@ static ZH: Text = Text {
         validity: ["有效", "已失效"],
         result_class: [
             "A类(已解决或采纳)",
-    /// The dev page's snapshots (下载网页, 复制HTML片段).
-    pub snapshot_app: SnapshotAppText,
-    pub privacy: PrivacyText,
             "B类(正在解决或列入计划)",
             "C类(留作参考)",
         ],
@@ -493,6 +498,20 @@ static ZH: Text = Text {
         bad_src: "未打开:网址中的 src 不是有效的网址",
         open_full: "在新窗口打开",
     },
+    snapshot_app: SnapshotAppText {
+        download_page: "下载网页",
+        copy_fragment: "复制HTML片段",
+        rendering: "正在生成HTML…",
+        downloaded: "已下载 {}",
+        copied: "HTML片段已复制到剪贴板",
+        copy_by_hand: "无法写入剪贴板,请从下面的文本框中手动复制HTML片段",
+        fragment_label: "HTML片段",
+        failed: "无法生成HTML:{}",
+    },
+    privacy: PrivacyText {
+        redact: "隐去个人信息",
+        redact_hint: "以*号隐去手机号、身份证号、个人邮箱和住址(显示、下载和复制的内容均隐去)",
+    },
 };
 
 static EN: Text = Text {
@@ -543,18 +562,6 @@ static EN: Text = Text {
         month: "{}-{}",
         day: "{}-{}-{}",
         moment: "{}-{}-{} {}",
-    snapshot_app: SnapshotAppText {
-        download_page: "下载网页",
-        copy_fragment: "复制HTML片段",
-        rendering: "正在生成HTML…",
-        downloaded: "已下载 {}",
-        copied: "HTML片段已复制到剪贴板",
-        copy_by_hand: "无法写入剪贴板,请从下面的文本框中手动复制HTML片段",
-        fragment_label: "HTML片段",
-        failed: "无法生成HTML:{}",
-    },
-    privacy: PrivacyText {
-    },
         as_of: "as of {}",
         span: "{}–{}",
         since: "since {}",
@@ -642,6 +649,20 @@ static EN: Text = Text {
         bad_src: "Not opened: src in the address is not a valid address",
         open_full: "Open in a new window",
     },
+    snapshot_app: SnapshotAppText {
+        download_page: "Download page",
+        copy_fragment: "Copy HTML fragment",
+        rendering: "Making the HTML…",
+        downloaded: "Downloaded {}",
+        copied: "The HTML fragment is on the clipboard",
+        copy_by_hand: "The clipboard cannot be written: copy the HTML fragment from the box below",
+        fragment_label: "HTML fragment",
+        failed: "Cannot make the HTML: {}",
+    },
+    privacy: PrivacyText {
+        redact: "Hide personal data",
+        redact_hint: "Masks mobile numbers, ID numbers, personal e-mail and home addresses with * in what is shown, downloaded and copied",
+    },
 };
 
 impl Lang {
@@ -708,18 +729,6 @@ impl Text {
             Placement::Span { .. } => 1,
             Placement::Since => 2,
             Placement::Until => 3,
-    snapshot_app: SnapshotAppText {
-        download_page: "Download page",
-        copy_fragment: "Copy HTML fragment",
-        rendering: "Making the HTML…",
-        downloaded: "Downloaded {}",
-        copied: "The HTML fragment is on the clipboard",
-        copy_by_hand: "The clipboard cannot be written: copy the HTML fragment from the box below",
-        fragment_label: "HTML fragment",
-        failed: "Cannot make the HTML: {}",
-    },
-    privacy: PrivacyText {
-    },
             Placement::Unresolved => 4,
             Placement::Undated => 5,
         };

@@ -24,19 +24,61 @@ struct Report {
     json: String,
 }
 
+/// Whether personal data is hidden ("隐去个人信息"), and which conversion is the page's latest. Copy, so
+/// every handler holds it. Other controls read [`Redaction::on`] (`redaction.on.get_untracked()`) to
+/// mask what they make too.
+#[derive(Clone, Copy)]
+struct Redaction {
+    /// The checkbox: mask personal data in the converted reply shown, its JSON and the snapshots.
+    on: RwSignal<bool>,
+    /// The text converted last, while the reply shown comes from it: converted again when `on`
+    /// changes, so that what is shown is what is downloaded.
+    text: RwSignal<Option<String>>,
+    /// The number of the latest conversion; one that ends after a later one started is dropped.
+    latest: RwSignal<u64>,
+}
+
+impl Redaction {
+    fn new() -> Self {
+        Self {
+            on: RwSignal::new(false),
+            text: RwSignal::new(None),
+            latest: RwSignal::new(0),
+        }
+    }
+
+    /// The reply shown no longer comes from a text (a JSON file was opened): nothing to convert again,
+    /// and a conversion still running is not shown.
+    fn forget(self) {
+        self.text.set(None);
+        self.latest.update(|n| *n += 1);
+    }
+}
+
 /// Converts text with the converter module (loaded on first use), shows the reply it gives, as it is
-/// (no second JSON parse of what the view shows), and keeps the report for the side panel.
+/// (no second JSON parse of what the view shows), and keeps the report for the side panel. With
+/// "隐去个人信息" checked, the reply and its JSON have their personal data masked.
 fn show_text(
     text: String,
     source: RwSignal<ReplySource>,
     report: RwSignal<Option<Report>>,
     note: RwSignal<Option<String>>,
+    redaction: Redaction,
     t: &'static Text,
 ) {
     // A long text converts in a worker; the status line says so meanwhile (the page stays usable).
     note.set(Some(t.page.converting.to_owned()));
+    redaction.latest.update(|n| *n += 1);
+    let this = redaction.latest.get_untracked();
+    let redact = redaction.on.get_untracked();
+    redaction.text.set(Some(text.clone()));
     leptos::task::spawn_local(async move {
-        let converted = match converter::convert(&text).await {
+        let result = converter::convert_redacting(&text, redact).await;
+        // A later conversion (another text, or the checkbox changed) shows instead.
+        if redaction.latest.get_untracked() != this {
+            return;
+        }
+        let converted = match result {
             Ok(c) => c,
             Err(Unavailable(why)) => {
                 report.set(None);
@@ -77,13 +119,15 @@ fn show_content(
     source: RwSignal<ReplySource>,
     report: RwSignal<Option<Report>>,
     note: RwSignal<Option<String>>,
+    redaction: Redaction,
     t: &'static Text,
 ) {
     if text.trim_start().starts_with('{') {
+        redaction.forget();
         report.set(None);
         source.set(ReplySource::Json(text));
     } else {
-        show_text(text, source, report, note, t);
+        show_text(text, source, report, note, redaction, t);
     }
 }
 
@@ -93,6 +137,7 @@ fn open_file(
     source: RwSignal<ReplySource>,
     report: RwSignal<Option<Report>>,
     note: RwSignal<Option<String>>,
+    redaction: Redaction,
     t: &'static Text,
 ) {
     // f64 is only the browser's way of giving a file size; no money passes through here.
@@ -113,6 +158,7 @@ fn open_file(
                     source,
                     report,
                     note,
+                    redaction,
                     t,
                 );
             }
@@ -198,11 +244,19 @@ pub fn Page(
     let source = RwSignal::new(initial);
     let note = RwSignal::new(None::<String>);
     let report = RwSignal::new(None::<Report>);
+    let redaction = Redaction::new();
     let dragging = RwSignal::new(false);
     let pasting = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let lang = RwSignal::new(Lang::Zh);
     let t = move || lang.get().text();
+    // What is shown is what is published: a converted reply is converted again, masked or not.
+    let on_redact = move |ev: web_sys::Event| {
+        redaction.on.set(event_target_checked(&ev));
+        if let Some(text) = redaction.text.get_untracked() {
+            show_text(text, source, report, note, redaction, t());
+        }
+    };
     let on_pick = move |ev: web_sys::Event| {
         let input = ev
             .target()
@@ -212,7 +266,7 @@ pub fn Page(
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         {
-            open_file(file, source, report, note, t());
+            open_file(file, source, report, note, redaction, t());
         }
         // Clearing lets the same file be chosen again after editing it.
         if let Some(i) = input {
@@ -226,10 +280,10 @@ pub fn Page(
             return;
         };
         if let Some(file) = data.files().and_then(|f| f.get(0)) {
-            open_file(file, source, report, note, t());
+            open_file(file, source, report, note, redaction, t());
         } else if let Ok(text) = data.get_data("text/plain") {
             if !text.trim().is_empty() {
-                show_content(text, source, report, note, t());
+                show_content(text, source, report, note, redaction, t());
             }
         }
     };
@@ -266,6 +320,10 @@ pub fn Page(
                 >
                     {move || t().page.other_language}
                 </button>
+                <label class="dafu-page__redact" title=move || t().privacy.redact_hint>
+                    <input type="checkbox" class="dafu-page__redact-box" prop:checked=move || redaction.on.get() on:change=on_redact />
+                    {move || t().privacy.redact}
+                </label>
                 <span class="dafu-page__hint">{move || t().page.drop_hint}</span>
                 <p class="dafu-page__note" role="status">{move || note.get()}</p>
                 <div class="dafu-page__paste" id="dafu-page-paste" hidden=move || !pasting.get()>
@@ -281,7 +339,7 @@ pub fn Page(
                         type="button"
                         class="dafu-page__button"
                         on:click=move |_| {
-                            show_text(pasted.get(), source, report, note, t());
+                            show_text(pasted.get(), source, report, note, redaction, t());
                         }
                     >
                         {move || t().page.convert}

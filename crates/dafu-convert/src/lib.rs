@@ -6,10 +6,12 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// Converts a reply's text: `{ json, diagnostics: [{ line, message }] }`, where `json` is exactly what
-/// `dafu convert` prints for the same text.
+/// `dafu convert` prints for the same text (`dafu convert --redact` when `redact` is true) and the
+/// diagnostics are the converter's, then the personal data the text holds (`dafu_core::privacy`).
+/// `redact` may be left out (false).
 #[wasm_bindgen]
-pub fn convert(text: &str) -> JsValue {
-    let conversion = dafu_core::parse::convert(text);
+pub fn convert(text: &str, redact: Option<bool>) -> JsValue {
+    let conversion = dafu_core::privacy::convert(text, redact.unwrap_or(false));
     let diagnostics: Array = conversion
         .diagnostics
         .iter()
