@@ -31,7 +31,7 @@ fn install_converter() {
     }
     let hook =
         wasm_bindgen::closure::Closure::<dyn Fn(String) -> js_sys::Promise>::new(|text: String| {
-            js_sys::Promise::resolve(&dafu_convert::convert(&text))
+            js_sys::Promise::resolve(&dafu_convert::convert(&text, None))
         });
     js_sys::Reflect::set(&js_sys::global(), &key, hook.as_ref()).expect("the hook is set");
     hook.forget();
