@@ -115,6 +115,20 @@ test('with dafu.js on the parent, the frame is as tall as its reply at 320, 768 
   console.log(`frame heights (px): ${JSON.stringify(report)}`);
 });
 
+test('the frame follows the window: 1440 px wide, then 320, then 768', async () => {
+  const { page, frame, errors } = await host(1440, '/fixtures/e2e/frame-host.html');
+  const seen = [];
+  for (const width of [1440, 320, 768]) {
+    await page.setViewportSize({ width, height: 800 });
+    const h = await settled(page, frame);
+    assert.ok(Math.abs(h.outer - h.inner) <= 2, `${width} px: iframe ${h.outer} px, content ${h.inner} px`);
+    seen.push(h.outer);
+  }
+  assert.ok(seen[1] > seen[0] && seen[1] > seen[2], `narrower is taller: ${seen}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the README snippet (under 1 KB) resizes the frame as dafu.js does', async () => {
   assert.ok(Buffer.byteLength(SNIPPET) <= 1024, `the snippet is ${Buffer.byteLength(SNIPPET)} bytes`);
   const { page, frame, errors } = await host(768, '/fixtures/e2e/frame-snippet.html');
