@@ -136,6 +136,7 @@
     if (d.dafuViews) options.views = d.dafuViews;
     if (d.dafuOpen) options.open = d.dafuOpen;
     if (d.dafuTimeout) options.timeout = d.dafuTimeout;
+    if (d.dafuMode) options.mode = d.dafuMode;
     return options;
   }
 

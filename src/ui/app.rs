@@ -15,6 +15,7 @@ use super::funding_chart::FundingChart;
 use super::header::Header;
 use super::key_figures::KeyFigures;
 use super::options::Options;
+use super::read_aloud::ReadAloud;
 use super::sections::Sections;
 use super::settings::{ReadingSettings, Settings};
 use super::source::{fetch, Failure, ReplySource};
@@ -77,6 +78,7 @@ pub fn ReplyView(
         .funding
         .then(|| view! { <FundingChart viewer=viewer.clone() /> });
     let footer = views.sections.then(|| closing(&viewer));
+    let read_aloud = view! { <ReadAloud viewer=viewer.clone() views=views /> };
     let view = view! {
         {header}
         <div
@@ -85,6 +87,7 @@ pub fn ReplyView(
             on:click=move |_| fill.yield_to_input()
             on:keydown=move |_| fill.yield_to_input()
         >
+            {read_aloud}
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {figures}
             {sections}
@@ -217,7 +220,7 @@ pub fn App(
     load.run(());
     let lang = options.lang.tag();
     let t = options.lang.text();
-    let settings = ReadingSettings::new();
+    let settings = ReadingSettings::starting(options.elder);
     view! {
         <article
             class=move || format!("dafu-reply {}", settings.classes())

@@ -45,6 +45,7 @@ pub fn mount_frame_page() -> bool {
                 lang,
                 timeout_secs: param("timeout", true)
                     .map_or(DEFAULT_TIMEOUT_SECS, |t| parse_timeout(&t)),
+                ..Options::default()
             };
             if let Some(mounted) = mount_into(host.clone(), source, options) {
                 mounted.forget();

@@ -248,6 +248,35 @@ pub struct SettingsText {
     pub contrast: &'static str,
 }
 
+/// 长辈版 and 朗读 (read aloud): the elder-mode switch and the reading controls.
+#[derive(Debug)]
+pub struct ElderText {
+    /// The elder-mode switch (长辈版).
+    pub elder: &'static str,
+    /// Reads the whole reply aloud.
+    pub read_all: &'static str,
+    /// Reads one section aloud.
+    pub read_section: &'static str,
+    /// The reading controls' group.
+    pub group: &'static str,
+    /// Pauses reading.
+    pub pause: &'static str,
+    /// Resumes reading.
+    pub resume: &'static str,
+    /// Stops reading.
+    pub stop: &'static str,
+    /// Status: reading.
+    pub reading: &'static str,
+    /// Status: paused.
+    pub paused: &'static str,
+    /// Status: stopped or finished.
+    pub stopped: &'static str,
+    /// The browser cannot speak.
+    pub no_speech: &'static str,
+    /// The browser has no Chinese voice.
+    pub no_voice: &'static str,
+}
+
 /// The development page's bar and the converter's report.
 #[derive(Debug)]
 pub struct PageText {
@@ -353,6 +382,8 @@ pub struct Text {
     pub funding: FundingText,
     /// Reading settings.
     pub settings: SettingsText,
+    /// 长辈版 and 朗读.
+    pub elder: ElderText,
     /// The development page.
     pub page: PageText,
     /// Replies named by a page's address, and the frame page.
@@ -472,6 +503,20 @@ static ZH: Text = Text {
         size: "字号",
         sizes: ["标准", "大", "较大", "特大"],
         contrast: "高对比度",
+    },
+    elder: ElderText {
+        elder: "长辈版",
+        read_all: "朗读全文",
+        read_section: "朗读本节",
+        group: "朗读",
+        pause: "暂停",
+        resume: "继续",
+        stop: "停止",
+        reading: "正在朗读",
+        paused: "已暂停朗读",
+        stopped: "朗读已停止",
+        no_speech: "此浏览器不支持朗读",
+        no_voice: "此浏览器没有中文语音,无法朗读",
     },
     page: PageText {
         open_file: "打开本地答复文件(JSON或纯文本)",
@@ -623,6 +668,20 @@ static EN: Text = Text {
         size: "Text size",
         sizes: ["Standard", "Large", "Larger", "Largest"],
         contrast: "High contrast",
+    },
+    elder: ElderText {
+        elder: "长辈版 (elder mode)",
+        read_all: "Read aloud",
+        read_section: "Read this section aloud",
+        group: "Read aloud",
+        pause: "Pause",
+        resume: "Resume",
+        stop: "Stop",
+        reading: "Reading aloud",
+        paused: "Reading paused",
+        stopped: "Reading stopped",
+        no_speech: "This browser cannot read aloud",
+        no_voice: "This browser has no Chinese voice to read with",
     },
     page: PageText {
         open_file: "Open a reply file (JSON or plain text)",

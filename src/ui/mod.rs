@@ -18,6 +18,7 @@ pub(crate) mod mount;
 pub(crate) mod options;
 pub(crate) mod origin;
 pub(crate) mod page;
+pub(crate) mod read_aloud;
 pub(crate) mod renderer;
 pub(crate) mod sections;
 pub(crate) mod settings;

@@ -100,6 +100,8 @@ pub struct Options {
     pub lang: Lang,
     /// How long a reply fetched from a URL may take, whole, in seconds.
     pub timeout_secs: u32,
+    /// Start in 长辈版 (elder mode: `data-dafu-mode="elder"`, `{ mode: 'elder' }`).
+    pub elder: bool,
 }
 
 impl Default for Options {
@@ -109,6 +111,7 @@ impl Default for Options {
             open_all: false,
             lang: Lang::default(),
             timeout_secs: super::source::DEFAULT_TIMEOUT_SECS,
+            elder: false,
         }
     }
 }
@@ -120,4 +123,9 @@ pub fn parse_timeout(text: &str) -> u32 {
         .ok()
         .filter(|s| (1..=600).contains(s))
         .unwrap_or(super::source::DEFAULT_TIMEOUT_SECS)
+}
+
+/// Reads a mode: `elder` (any case) is 长辈版; anything else is the standard view.
+pub fn parse_elder(mode: &str) -> bool {
+    mode.trim().eq_ignore_ascii_case("elder")
 }

@@ -7,6 +7,7 @@ use dafu_core::model::TextId;
 use super::block_text::{fact_runs, BlockText};
 use super::fill::{Fill, Seen, SLICE};
 use super::keys::focus_sibling_header;
+use super::read_aloud::ReadSection;
 use super::viewer::Viewer;
 
 /// Which sections are open, shared with views that open a section from elsewhere (facts, timeline).
@@ -153,6 +154,7 @@ pub fn Sections(
             } else {
                 fact_runs(&viewer, &anchor, section.heading.clone())
             };
+            let reader = view! { <ReadSection viewer=viewer.clone() index=i /> };
             let (reply, viewer) = (reply.clone(), viewer.clone());
             let blocks = move || {
                 drawn.get().then(|| {
@@ -190,6 +192,7 @@ pub fn Sections(
                         hidden=move || (!is_open()).then_some("until-found")
                         on:beforematch=move |_: web_sys::Event| open.set(i, true)
                     >
+                        {reader}
                         {blocks}
                     </div>
                 </div>

@@ -1,4 +1,5 @@
-//! Reading settings for one instance (适老化): text size in four steps up to 1.75×, and high contrast.
+//! Reading settings for one instance (适老化): 长辈版 (elder mode), text size in four steps up to 1.75×,
+//! and high contrast; each combines with the others.
 
 use leptos::prelude::*;
 
@@ -19,14 +20,22 @@ pub struct ReadingSettings {
     pub size: RwSignal<usize>,
     /// High-contrast colours.
     pub contrast: RwSignal<bool>,
+    /// 长辈版: larger text and targets, calmer page (style/elder.css).
+    pub elder: RwSignal<bool>,
 }
 
 impl ReadingSettings {
-    /// Standard size, normal contrast.
+    /// Standard size, normal contrast, the standard view.
     pub fn new() -> Self {
+        Self::starting(false)
+    }
+
+    /// Standard size and contrast, in 长辈版 when `elder`.
+    pub fn starting(elder: bool) -> Self {
         Self {
             size: RwSignal::new(0),
             contrast: RwSignal::new(false),
+            elder: RwSignal::new(elder),
         }
     }
 
@@ -35,11 +44,17 @@ impl ReadingSettings {
         let size = SIZES
             .get(self.size.get())
             .map_or("dafu-reply--size-0", |s| *s);
-        if self.contrast.get() {
-            format!("{size} dafu-reply--contrast")
+        let contrast = if self.contrast.get() {
+            " dafu-reply--contrast"
         } else {
-            size.to_owned()
-        }
+            ""
+        };
+        let elder = if self.elder.get() {
+            " dafu-reply--elder"
+        } else {
+            ""
+        };
+        format!("{size}{contrast}{elder}")
     }
 }
 
@@ -49,7 +64,8 @@ impl Default for ReadingSettings {
     }
 }
 
-/// Text-size buttons and a high-contrast switch, each a toggle button with `aria-pressed`.
+/// The 长辈版 switch, text-size buttons and a high-contrast switch, each a toggle button with
+/// `aria-pressed`.
 #[component]
 pub fn Settings(
     /// The settings changed.
@@ -79,6 +95,14 @@ pub fn Settings(
         (t.settings.size, t.settings.contrast, t.settings.group);
     view! {
         <div class="dafu-settings" role="group" aria-label=group_label>
+            <button
+                type="button"
+                class="dafu-settings__button dafu-settings__elder"
+                aria-pressed=move || settings.elder.get().to_string()
+                on:click=move |_| settings.elder.update(|e| *e = !*e)
+            >
+                {t.elder.elder}
+            </button>
             <span class="dafu-settings__label" aria-hidden="true">{size_label}</span>
             <span class="dafu-settings__sizes" role="group" aria-label=size_label>{sizes}</span>
             <button
