@@ -493,6 +493,36 @@ fn figures_with_more_units_hedges_and_ranges() {
 }
 
 #[test]
+fn a_hedge_of_two_characters_or_in_traditional_characters_belongs_to_its_number() {
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        assert_eq!(described(input, &money), expected, "{input}");
+    }
+    check(
+        "每年财政投入将突破1000万元",
+        "突破1000万元 1000 万元 exceeding",
+    );
+    check("累计投入超过500万元", "超过500万元 500 万元 exceeding");
+    check("累計投入超過500萬元", "超過500萬元 500 万元 exceeding");
+    check("受益群众超过3000人", "超过3000人 figure");
+    check("突击完成20万元", "20万元 20 万元");
+    check("逾200万元", "逾200万元 200 万元 exceeding");
+}
+
+#[test]
+fn figures_in_traditional_characters_keep_their_hedge_and_multiplier() {
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        assert_eq!(described(input, &figure), expected, "{input}");
+    }
+    // The hedge after the number is the nearer one.
+    check("總面積約1萬多平方米", "約1萬多平方米 1 万 平方米 more");
+    check("道路約11公里已納入規劃", "約11公里 11 公里 about");
+    check("受益群众超过3000人", "超过3000人 3000 人 exceeding");
+    check("面积突破2億平方米", "突破2億平方米 2 亿 平方米 exceeding");
+}
+
+#[test]
 fn need_alone_does_not_make_money_planned_but_money_still_needed_does() {
     #[track_caller]
     fn check(input: &str, expected: &str) {

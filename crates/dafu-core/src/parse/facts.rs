@@ -114,10 +114,13 @@ pub const UNITS: [&str; 66] = [
 /// What a rate may be per besides the [`UNITS`]: `每月200元`, `50元/平米`.
 const PER_ONLY: [&str; 3] = ["月", "平米", "季度"];
 
-/// Money units, as written after the amount; the first that fits wins.
-const MONEY_UNITS: [(&str, MoneyUnit); 3] = [
+/// Money units, as written after the amount (萬元 and 億元 in traditional characters); the first
+/// that fits wins.
+const MONEY_UNITS: [(&str, MoneyUnit); 5] = [
     ("万元", MoneyUnit::WanYuan),
     ("亿元", MoneyUnit::YiYuan),
+    ("萬元", MoneyUnit::WanYuan),
+    ("億元", MoneyUnit::YiYuan),
     ("元", MoneyUnit::Yuan),
 ];
 
@@ -195,13 +198,27 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}')
 }
 
-/// A hedge written before the number.
+/// The first character of a hedge written before the number (`近`, `约`/`約`, `超`, `超过`, `突破`,
+/// `逾`); [`hedge_at`] reads the whole hedge.
 fn approx_prefix(c: char) -> Option<Approx> {
     match c {
         '近' => Some(Approx::Nearly),
-        '约' => Some(Approx::About),
-        '超' => Some(Approx::Exceeding),
+        '约' | '約' => Some(Approx::About),
+        '超' | '突' | '逾' => Some(Approx::Exceeding),
         _ => None,
+    }
+}
+
+/// The hedge before a number at the cursor and its length in characters: one character, or a
+/// two-character verb of exceeding (`超过`/`超過`, `突破`) that is a hedge only before the number.
+fn hedge_at(c: &Cursor<'_>) -> Option<(Approx, usize)> {
+    let first = c.peek()?;
+    let approx = approx_prefix(first)?;
+    let second = c.peek_at(1);
+    match (first, second) {
+        ('超', Some('过' | '過')) | ('突', Some('破')) => Some((approx, 2)),
+        ('突', _) => None,
+        _ => Some((approx, 1)),
     }
 }
 
@@ -647,7 +664,9 @@ fn after_year_mark(c: &mut Cursor<'_>, y: i32) -> Option<When> {
     c.eat_if(|d| d == mark || (is_dash(mark) && is_dash(d)))?;
     let d = c.small(31)?;
     let unit_after = c.peek().is_some_and(|n| {
-        n.is_ascii_digit() || MONEY_UNITS.iter().any(|(u, _)| u.starts_with(n)) || n == '万'
+        n.is_ascii_digit()
+            || MONEY_UNITS.iter().any(|(u, _)| u.starts_with(n))
+            || matches!(n, '万' | '萬')
     });
     (d <= days_in_month(y, m) && !unit_after).then_some(When::On(Point::Day(y, m, d)))
 }
@@ -907,16 +926,17 @@ fn amount(c: &mut Cursor<'_>, money_word: impl Fn() -> bool) -> Option<Kind> {
     if grouped {
         return None;
     }
+    // 萬, 億: the same multipliers in traditional characters.
     let multiplier = match c.peek() {
-        Some('万') => Some(Multiplier::Wan),
-        Some('亿') => Some(Multiplier::Yi),
+        Some('万' | '萬') => Some(Multiplier::Wan),
+        Some('亿' | '億') => Some(Multiplier::Yi),
         _ => None,
     };
     if multiplier.is_some() {
         c.bump(1);
     }
     // 1.2万亿斤: 万 of 亿斤.
-    let yi_of = multiplier == Some(Multiplier::Wan) && c.eat("亿");
+    let yi_of = multiplier == Some(Multiplier::Wan) && (c.eat("亿") || c.eat("億"));
     if approx.is_none() {
         approx = c.attempt(|c| c.next_char().and_then(approx_suffix));
     }
@@ -1122,11 +1142,11 @@ fn may_start(c: char) -> bool {
 }
 
 /// The characters other than digits a fact may start with (see [`may_start`]).
-const START_CHARS: [char; 51] = [
+const START_CHARS: [char; 54] = [
     '截', '自', '从', '到', '第', '同', '当', '今', '去', '上', '明', '¥', '￥', '近', '约', '超',
-    '〇', '○', '零', '一', '壹', '二', '两', '贰', '貳', '三', '叁', '參', '四', '肆', '五', '伍',
-    '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万',
-    '萬', '亿', '億',
+    '約', '突', '逾', '〇', '○', '零', '一', '壹', '二', '两', '贰', '貳', '三', '叁', '參', '四',
+    '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰',
+    '千', '仟', '万', '萬', '亿', '億',
 ];
 
 /// [`START_CHARS`] as a first test.
@@ -1201,7 +1221,8 @@ pub fn find_with(chars: &[char], years: Years) -> (Vec<Found>, u64) {
             }
         }
         let Some(next) = c.peek() else { break };
-        let hedge = approx_prefix(next);
+        let hedge_len = hedge_at(&c);
+        let hedge = hedge_len.map(|(a, _)| a);
         // A Chinese amount is read from the start of its run of numerals only.
         let chinese = |c: &Cursor<'_>, at: char| {
             is_chinese_numeral(at)
@@ -1218,8 +1239,8 @@ pub fn find_with(chars: &[char], years: Years) -> (Vec<Found>, u64) {
             // Asked only of a bare `N万`: most numbers never need it.
             let money_word = move || money_word_before(chars, start);
             let kind = c.attempt(|c| {
-                if hedge.is_some() {
-                    c.bump(1);
+                if let Some((_, len)) = hedge_len {
+                    c.bump(len);
                 }
                 match c.peek()? {
                     d if d.is_ascii_digit() => amount(c, money_word),
