@@ -12,6 +12,8 @@
  * over: it stays on screen until the live view is ready, then they swap in one frame (src/ui/takeover.rs).
  * A snapshot without data-dafu-src stays static: it does not carry its reply, and the seed is the dev
  * page's only.
+ * It also makes every <iframe data-dafu-frame src="…/embed/frame.html?src=…"> as tall as the reply it
+ * shows, from the heights the frame posts (see src/frame.js); frames added later: dafu.scan().
  * No inline script or style is created, so it runs under
  * `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
  *
