@@ -8,6 +8,9 @@
 
 use std::sync::Arc;
 
+/// The static index page of a collection of replies (`dafu render --collection`).
+pub mod collection;
+
 use leptos::prelude::*;
 
 use dafu_core::model::{Point, Reply, When};

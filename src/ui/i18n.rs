@@ -359,6 +359,19 @@ pub struct PrivacyText {
     pub redact_hint: &'static str,
 }
 
+/// The index page of a collection of replies (`dafu render --collection`).
+#[derive(Debug)]
+pub struct CollectionText {
+    /// The page's heading and title.
+    pub heading: &'static str,
+    /// How many replies: their count.
+    pub count: &'static str,
+    /// Column headings: reply, office, number, date, kind, result class, funding allocated.
+    pub columns: [&'static str; 7],
+    /// A row whose reply could not be read: why.
+    pub failed: &'static str,
+}
+
 /// Every string the interface shows, in one language, one table per view.
 #[derive(Debug)]
 pub struct Text {
@@ -392,6 +405,8 @@ pub struct Text {
     pub snapshot_app: SnapshotAppText,
     /// The dev page's personal-data check (隐去个人信息).
     pub privacy: PrivacyText,
+    /// The static index page of a collection.
+    pub collection: CollectionText,
 }
 
 static ZH: Text = Text {
@@ -557,6 +572,12 @@ static ZH: Text = Text {
         redact: "隐去个人信息",
         redact_hint: "以*号隐去手机号、身份证号、个人邮箱和住址(显示、下载和复制的内容均隐去)",
     },
+    collection: CollectionText {
+        heading: "答复目录",
+        count: "共{}件",
+        columns: ["答复", "办理单位", "编号", "日期", "类别", "办理结果", "拨付资金"],
+        failed: "无法读取:{}",
+    },
 };
 
 static EN: Text = Text {
@@ -721,6 +742,12 @@ static EN: Text = Text {
     privacy: PrivacyText {
         redact: "Hide personal data",
         redact_hint: "Masks mobile numbers, ID numbers, personal e-mail and home addresses with * in what is shown, downloaded and copied",
+    },
+    collection: CollectionText {
+        heading: "Replies",
+        count: "{} replies",
+        columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding allocated"],
+        failed: "Could not be read: {}",
     },
 };
 

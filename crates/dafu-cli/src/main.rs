@@ -1,5 +1,7 @@
 //! The command-line tool: `convert` (text → reply JSON), `validate` (reply JSON → problems), `schema`,
-//! `render` (reply → static HTML).
+//! `render` (reply → static HTML), `collection merge`; `convert DIR --out OUT` is [`batch`].
+
+mod batch;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -21,13 +23,37 @@ enum Command {
     /// Converts a reply's text (UTF-8, UTF-16 with a BOM, or GB18030/GBK, detected) to JSON on
     /// stdout; diagnostics go to stderr. Exits 0 even with diagnostics; 2 when the input cannot be
     /// read or is over 20 MB, or the output cannot be written.
+    ///
+    /// With a folder and `--out OUT`: every `.txt` and `.json` under it, on every core, into
+    /// `OUT/replies/ID.json`, with the index `OUT/collection.json` and `OUT/report.txt`; a rerun
+    /// converts only changed files. Exits 0 when every file is in the collection, 1 when some file
+    /// could not be read or converted (listed, the others done), 2 when the folder cannot be read or
+    /// OUT cannot be written.
     Convert {
-        /// The text file, or `-` for standard input.
+        /// The text file, `-` for standard input, or a folder (with `--out`).
         input: String,
         /// Masks personal data in the JSON (mobile numbers, ID numbers, personal e-mail and home
         /// addresses: `138****1234`); it is listed on stderr either way.
         #[arg(long)]
         redact: bool,
+        /// For a folder: where the replies, the index and the report go.
+        #[arg(long, value_name = "OUT")]
+        out: Option<String>,
+        /// For a folder: convert only the I-th of N shares of its files (1-based), writing
+        /// `collection-I-of-N.json`; merge the shards' indexes with `dafu collection merge`.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<batch::Shard>,
+        /// For a folder: how many files to convert at once (default: one per core).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        jobs: usize,
+        /// For a folder: convert every file again, changed or not.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Collections of replies (the index `dafu convert DIR --out OUT` writes).
+    Collection {
+        #[command(subcommand)]
+        command: CollectionCommand,
     },
     /// Checks a reply JSON file, which must be UTF-8 as the JSON standard says (the page refuses
     /// anything else too), and prints every problem with its path, at most 100. Exits 1 if there are
@@ -43,9 +69,21 @@ enum Command {
     /// CMS. FILE is reply JSON (UTF-8), or a text (`.txt`, any encoding `convert` reads) converted
     /// first with its diagnostics on stderr. Exits 1 when the JSON is not a valid reply; 2 when the
     /// input cannot be read or the output cannot be written.
+    ///
+    /// With `--collection OUT/collection.json`: the collection's index page instead (a table of its
+    /// replies with links to `replies/ID.html`, no script), written to `OUT/index.html` unless `-o`
+    /// says otherwise; `--pages` also writes each reply's page there. Exits 1 when the index is not
+    /// valid, or some reply's page could not be made (its row then shows why); 2 as above.
     Render {
         /// The reply JSON or `.txt` file, or `-` for JSON on standard input.
-        input: String,
+        #[arg(required_unless_present = "collection")]
+        input: Option<String>,
+        /// Render a collection's index page from its `collection.json`.
+        #[arg(long, value_name = "INDEX", conflicts_with_all = ["input", "fragment", "src", "redact"])]
+        collection: Option<String>,
+        /// With `--collection`: also write each reply's page, `replies/ID.html` beside its JSON.
+        #[arg(long, requires = "collection")]
+        pages: bool,
         /// Only the fragment (one `<article>`, no `<style>`, no `<script>`), for pasting into a CMS.
         #[arg(long)]
         fragment: bool,
@@ -64,6 +102,24 @@ enum Command {
         #[arg(long)]
         redact: bool,
     },
+}
+
+/// `dafu collection …`
+#[derive(Subcommand)]
+enum CollectionCommand {
+    /// Merges indexes (the shards of one folder) into one, sorted by id; the same entry in two is
+    /// kept once. Exits 1 when an index is invalid or one id stands for two different entries
+    /// (nothing is written then); 2 when an input cannot be read or the output cannot be written.
+    Merge {
+        /// The indexes (`collection-1-of-4.json` …).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Write the merged index to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+    },
+    /// Prints the JSON Schema of the collection index.
+    Schema,
 }
 
 /// `--lang`: the interface languages.
@@ -237,7 +293,36 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
         Command::Schema => {
             out.write_all(Reply::json_schema().as_bytes())?;
         }
-        Command::Convert { input, redact } => {
+        Command::Convert {
+            input,
+            redact,
+            out: Some(out_dir),
+            shard,
+            jobs,
+            force,
+        } => {
+            let options = batch::Options {
+                dir: input.into(),
+                out: out_dir.into(),
+                shard,
+                jobs,
+                redact,
+                force,
+            };
+            code = ExitCode::from(batch::run(&options, out, err).map_err(Failure)?);
+        }
+        Command::Convert { input, .. } if std::path::Path::new(&input).is_dir() => {
+            return Err(Failure(format!(
+                "dafu: {input} is a folder; give --out OUT to convert every reply in it"
+            )));
+        }
+        Command::Convert {
+            input,
+            redact,
+            shard: None,
+            force: false,
+            ..
+        } => {
             let bytes = match read(&input, MAX_TEXT_BYTES)? {
                 Input::Bytes(bytes) => bytes,
                 Input::TooLarge { size } => {
@@ -257,6 +342,61 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
                 writeln!(err, "{input}:{d}")?;
             }
             writeln!(out, "{}", conversion.reply.to_json())?;
+        }
+        Command::Convert { .. } => {
+            return Err(Failure(
+                "dafu: --shard and --force are for a folder converted with --out".to_owned(),
+            ));
+        }
+        Command::Collection {
+            command: CollectionCommand::Schema,
+        } => {
+            out.write_all(dafu_core::model::Collection::json_schema().as_bytes())?;
+        }
+        Command::Collection {
+            command: CollectionCommand::Merge { inputs, output },
+        } => {
+            let mut parts = Vec::with_capacity(inputs.len());
+            let mut problems = Vec::new();
+            for input in &inputs {
+                let bytes = match read(input, dafu_core::model::MAX_COLLECTION_BYTES)? {
+                    Input::Bytes(bytes) => bytes,
+                    Input::TooLarge { size } => {
+                        return Err(Failure(format!(
+                            "dafu: {input} is {}; the limit is {} bytes",
+                            size_text(size, dafu_core::model::MAX_COLLECTION_BYTES),
+                            dafu_core::model::MAX_COLLECTION_BYTES
+                        )))
+                    }
+                };
+                match dafu_core::model::Collection::from_json_bytes(&bytes) {
+                    Ok(c) => parts.push(c),
+                    Err(lines) => problems.extend(lines.iter().map(|l| format!("{input}: {l}"))),
+                }
+            }
+            let merged = if problems.is_empty() {
+                dafu_core::model::Collection::merge(parts).map_err(|lines| {
+                    problems.extend(lines);
+                })
+            } else {
+                Err(())
+            };
+            match merged {
+                Err(()) => {
+                    for line in &problems {
+                        writeln!(err, "{line}")?;
+                    }
+                    code = ExitCode::from(1);
+                }
+                Ok(merged) => {
+                    let json = format!("{}\n", merged.to_json());
+                    match output {
+                        None => out.write_all(json.as_bytes())?,
+                        Some(path) => std::fs::write(&path, json)
+                            .map_err(|e| Failure(format!("dafu: cannot write {path}: {e}")))?,
+                    }
+                }
+            }
         }
         Command::Validate { input } => {
             let problems = match read(&input, MAX_JSON_BYTES)? {
@@ -278,13 +418,30 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             }
         }
         Command::Render {
+            collection: Some(index),
+            pages,
+            lang,
+            output,
+            ..
+        } => {
+            let lang = match lang {
+                LangArg::Zh => dafu::ui::Lang::Zh,
+                LangArg::En => dafu::ui::Lang::En,
+            };
+            code = ExitCode::from(batch::render_collection(
+                &index, pages, lang, output, out, err,
+            )?);
+        }
+        Command::Render {
             input,
             fragment,
             lang,
             src,
             output,
             redact,
+            ..
         } => {
+            let input = input.unwrap_or_else(|| "-".to_owned());
             let options = dafu::snapshot::SnapshotOptions {
                 lang: match lang {
                     LangArg::Zh => dafu::ui::Lang::Zh,
