@@ -87,6 +87,11 @@ fn every_header_layout_gives_its_fields_as_printed() {
         "来源:\n湘阴县人民政府\n发布时间:\n2019-11-29 08:22\n浏览次数:\n1",
         "来源=湘阴县人民政府 | 发布时间=2019-11-29 08:22 | 浏览次数=1",
     );
+    // A title key printed without a colon, as the other keys.
+    check(
+        "• 成文日期 2019-07-03\n• 文件标题 某局关于第21号建议的 答复函",
+        "成文日期=2019-07-03 | 文件标题=某局关于第21号建议的 答复函",
+    );
     // Padded keys followed by spaces instead of a colon.
     check(
         " 索 引 号  jyjl/2021-00030\n 公开日期  2021-04-07  失效日期 \n 文  号   发布机构  舟曲县教育局",
@@ -349,6 +354,9 @@ fn the_document_number_wherever_it_is_written() {
         "湘教提复字〔2019〕来信号 | B",
     );
     check("平教字〔2021〕19号 类 同意公开", "平教字〔2021〕19号 | -");
+    // The bracketed year first, the agency's word after it, and the class in brackets.
+    check("[2016]洞政复函 3号(A类)", "[2016]洞政复函 3号 | A");
+    check("〔2020〕某政函第12号", "〔2020〕某政函第12号 | -");
     // A 文号 field wins over a number line.
     check(
         "文号:提复字〔2021〕31号\n提复字【2021】31号",

@@ -102,6 +102,8 @@ pub const KEYS: &[&str] = &[
     "公文名称",
     "信息名称",
     "文件名称",
+    "文件标题",
+    "题名",
     "主题词",
     "关键词",
     "成文日期",
@@ -583,8 +585,19 @@ fn leading_document_number(text: &str) -> Option<(String, String)> {
             p += 1;
         }
         if p == digits_from {
-            while p < digits_from + 4 && at(p).is_some_and(|c| is_cjk(c) && c != '号') {
+            while p < digits_from + 8 && at(p).is_some_and(|c| is_cjk(c) && c != '号') {
                 p += 1;
+            }
+            // The year written first, the agency's word after it: `[2016]洞政复函 3号`.
+            let q = spaces(p);
+            let mut r = q;
+            while digit(r) {
+                r += 1;
+            }
+            if r > q {
+                p = r;
+            } else if p > digits_from + 4 {
+                return None;
             }
         }
         if p == digits_from {
