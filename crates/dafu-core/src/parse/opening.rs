@@ -1,7 +1,8 @@
 //! The addressee and the opening, and the proposal they describe.
 //!
 //! Grammar:
-//! - addressee: a line of at most 40 characters ending in a colon, without `。` or `|`, that is not
+//! - addressee: a line of at most 40 characters (or a list of names of at most 200, `甲、乙、…代表:`)
+//!   ending in a colon, without `。` or `|`, that is not
 //!   the opening and not a header key (`冬花委员:`, `区政协…联络委:`); or a salutation at the start of
 //!   the opening line itself, ending in a role word before `,` or `:` (`尊敬的释彻正委员,你在…`,
 //!   `…签发人:庞佃宝 尊敬的李晓林、周志勋等代表: 您提出的…`), which wins over a colon line before it;
@@ -107,11 +108,26 @@ pub fn is_opening(text: &str) -> bool {
 /// Is this the addressee line (`冬花委员:`)?
 pub fn is_addressee(text: &str) -> bool {
     (text.ends_with(':') || text.ends_with('：'))
-        && text.chars().count() <= 40
+        && (text.chars().count() <= 40 || is_list_of_names(text))
         && !text.contains('。')
         && !text.contains('|')
         && !is_opening(text)
         && !KEYS.contains(&normalize_key(text).as_str())
+}
+
+/// A long salutation that only lists names (`罗华芬、刘宗华、…、朱永珍代表:`): names of two to six
+/// Chinese characters between `、`, the last followed by a role word, at most 200 characters. A line of
+/// prose (longer words, commas, digits, marks) never is.
+fn is_list_of_names(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '：']);
+    let Some(names) = ROLES.iter().find_map(|r| t.strip_suffix(r)) else {
+        return false;
+    };
+    t.chars().count() <= 200
+        && names.contains('、')
+        && names
+            .split('、')
+            .all(|name| (2..=6).contains(&name.chars().count()) && name.chars().all(is_cjk))
 }
 
 fn is_cjk(c: char) -> bool {
