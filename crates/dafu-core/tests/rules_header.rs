@@ -87,6 +87,10 @@ fn every_header_layout_gives_its_fields_as_printed() {
         "来源:\n湘阴县人民政府\n发布时间:\n2019-11-29 08:22\n浏览次数:\n1",
         "来源=湘阴县人民政府 | 发布时间=2019-11-29 08:22 | 浏览次数=1",
     );
+    check(
+        "来源:县政府办2022-08-11\n浏览量:6223",
+        "来源=县政府办 | 浏览量=6223",
+    );
     // A title key printed without a colon, as the other keys.
     check(
         "• 成文日期 2019-07-03\n• 文件标题 某局关于第21号建议的 答复函",
@@ -413,6 +417,13 @@ fn the_issuer_from_the_header_else_the_signature_else_the_title() {
         ),
         "县城管局",
     );
+    // 文章来源 is the page's source too.
+    check(
+        &with_header(
+            "某局关于第9号提案答复的函\n发布日期:2023-08-28 14:34 文章来源:某区卫生健康局",
+        ),
+        "某区卫生健康局",
+    );
     // The issuer in parentheses after the title beats the page's source.
     check(
         &with_header(
@@ -466,6 +477,9 @@ fn the_header_dates_with_or_without_their_clock_time() {
         "• 发文日期:\n2023-07-14\n选择字体:[--] 发布时间:2023-12-29 14:43:43",
         "written 2023-07-14 published 2023-12-29T14:43:43",
     );
+    // A date glued to another key's value is the page's date, not part of that value.
+    check("来源:县政府办2022-08-11", "written - published 2022-08-11");
+    check("来源:县政府办2022年", "written - published -");
     check(
         "发布日期:2021-07-05 09:44",
         "written - published 2021-07-05T09:44:00",

@@ -573,3 +573,33 @@ fn a_joint_opinion_line_is_the_opening() {
         },
     );
 }
+
+#[test]
+fn a_reply_in_traditional_characters_is_read_and_keeps_its_characters() {
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        check_both(input, expected, |c| {
+            let m = &c.reply.meta;
+            format!(
+                "{} | {} | {} | {}",
+                or_dash(Some(m.title.as_str())),
+                or_dash(m.document_number.as_deref()),
+                or_dash(c.reply.addressee.as_deref()),
+                proposal(c)
+            )
+        });
+    }
+    check(
+        "花都區衛生健康局關于政協第十一屆花都區委員會第三次會議第3011號提案答復的函\n花衛函〔2023〕30號\n羅慶華委員:\n您提出的《關于解決門診難問題的提案》(編號:第3011號)已收悉,現將有關情況答復如下:\n一、關于門診問題\n已安排。",
+        "花都區衛生健康局關于政協第十一屆花都區委員會第三次會議第3011號提案答復的函 | 花衛函〔2023〕30號 | 羅慶華委員: | 提案 | 3011 | 政協第十一屆花都區委員會第三次會議 | 關于解決門診難問題的提案 | 羅慶華",
+    );
+    check(
+        "臺前縣交通運輸局對縣十一屆人大一次會議第25號建議的答復\n聶保元代表:\n您提出的《關于道路改造的建議》收悉。現答復如下:\n正文。",
+        "臺前縣交通運輸局對縣十一屆人大一次會議第25號建議的答復 | - | 聶保元代表: | 建议 | 25 | 縣十一屆人大一次會議 | 關于道路改造的建議 | 聶保元",
+    );
+    // One traditional character in a simplified reply changes nothing.
+    check(
+        "关于县政协第12号提案的答复\n赵於委员:\n您提出的《关于测试的提案》收悉,现答复如下:\n正文。",
+        "关于县政协第12号提案的答复 | - | 赵於委员: | 提案 | 12 | - | 关于测试的提案 | 赵於",
+    );
+}

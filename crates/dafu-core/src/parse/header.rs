@@ -76,6 +76,7 @@ pub const KEYS: &[&str] = &[
     "发布机关",
     "发布单位",
     "信息来源",
+    "文章来源",
     "来源",
     "来源于",
     "作者",
@@ -193,7 +194,7 @@ const ISSUER_KEYS: [&str; 7] = [
     "制发机关",
 ];
 /// Keys naming where the page comes from: the issuer when no issuing key is given.
-const SOURCE_KEYS: [&str; 2] = ["来源", "信息来源"];
+const SOURCE_KEYS: [&str; 3] = ["来源", "信息来源", "文章来源"];
 /// Keys naming the body that handled the proposal: the issuer when nothing better is known.
 const HANDLER_KEYS: [&str; 2] = ["承办单位", "主办单位"];
 const DOCUMENT_KEYS: [&str; 3] = ["发文字号", "文号", "发文编号"];
@@ -333,11 +334,30 @@ fn trailing_date(value: &str) -> Option<(String, String)> {
         .filter(|(_, c)| is_space(*c))
         .map(|(i, _)| i)
         .collect();
-    spaces.iter().rev().take(2).find_map(|&i| {
+    let spaced = spaces.iter().rev().take(2).find_map(|&i| {
         let (before, date) = (value.get(..i)?.trim_matches(is_space), value.get(i..)?);
         let date = date_line(date)?;
         (!before.is_empty() && date_line(before).is_none()).then(|| (before.to_owned(), date))
-    })
+    });
+    spaced.or_else(|| glued_date(value))
+}
+
+/// A date in digits glued to the Chinese value before it, as a page's extraction leaves it
+/// (`来源:县政府办2022-08-11`): the value and the date, when the date is written with `-` or `/`.
+fn glued_date(value: &str) -> Option<(String, String)> {
+    let (i, _) = value.char_indices().rev().find(|&(i, c)| {
+        c.is_ascii_digit()
+            && value
+                .get(..i)
+                .and_then(|b| b.chars().last())
+                .is_some_and(is_cjk)
+    })?;
+    let (before, tail) = (value.get(..i)?, value.get(i..)?);
+    if !tail.contains(['-', '/']) {
+        return None;
+    }
+    let date = date_line(tail)?;
+    Some((before.to_owned(), date))
 }
 
 /// A key found on a line: where it starts, where its value starts, the key without spaces.

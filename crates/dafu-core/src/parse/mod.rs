@@ -33,6 +33,7 @@ mod header;
 mod lines;
 mod meaning;
 mod opening;
+mod script;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -143,6 +144,23 @@ impl<'a> Parts<'a> {
 }
 
 fn convert_counting(text: &str) -> (Conversion, u64) {
+    if text.len() > MAX_TEXT_BYTES {
+        return convert_as_written(text);
+    }
+    // A reply in traditional characters is read from a folded copy, its strings then cut again
+    // from the text as written (see `script`).
+    match script::fold(text) {
+        Some(folded) => {
+            let (mut conversion, steps) = convert_as_written(&folded);
+            script::restore(&mut conversion.reply, &folded, text);
+            (conversion, steps)
+        }
+        None => convert_as_written(text),
+    }
+}
+
+/// Converts the text with the grammar's words as they are written in it.
+fn convert_as_written(text: &str) -> (Conversion, u64) {
     if text.len() > MAX_TEXT_BYTES {
         let message = format!(
             "the text is {} bytes; the limit is {MAX_TEXT_BYTES} bytes, nothing was converted",
