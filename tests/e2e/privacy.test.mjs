@@ -113,3 +113,30 @@ test('the converter hook masks on request in the page, in its worker and in dafu
   for (const data of hidden) assert.ok(!fromDisk.json.includes(data), `${data} in dafu.html's JSON`);
   await file.close();
 });
+
+test('with the box checked, 下载网页 saves the page masked, for a converted text and for a reply opened as JSON', async () => {
+  const { page: p, errors } = await openApp(env.browser, env.server.url, '.dafu-accordion__button');
+  await p.getByRole('button', { name: '粘贴答复文本' }).click();
+  await p.getByLabel('答复全文(纯文本)').fill(text);
+  await p.getByLabel('隐去个人信息').check();
+  await p.getByRole('button', { name: '转换并显示' }).click();
+  await shows(p, '139****5678');
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '下载网页' }).click()]);
+  const html = readFileSync(await download.path(), 'utf8');
+  for (const data of hidden) assert.ok(!html.includes(data), `${data} in the saved page`);
+  assert.ok(html.includes('139****5678'), 'the masked number is in the saved page');
+
+  // A reply opened as JSON is shown as it is, but its page is saved masked: the snapshot buttons read
+  // the box too.
+  await p.setInputFiles('.dafu-page__file', resolve('tests/fixtures/privacy/data_in_every_text.reply.json'));
+  await shows(p, '13800000008');
+  const [saved] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '下载网页' }).click()]);
+  const page = readFileSync(await saved.path(), 'utf8');
+  assert.ok(page.includes('138****0008'), 'the masked number is in the saved page');
+  for (let n = 1; n <= 16; n += 1) {
+    const number = `1380000${String(n).padStart(4, '0')}`;
+    assert.ok(!page.includes(number), `${number} in the saved page`);
+  }
+  assert.deepEqual(errors, []);
+  await p.close();
+});
