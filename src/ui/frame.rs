@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 
 use super::mount::{mount_into, ROOT_ATTRIBUTE};
-use super::options::{parse_timeout, Lang, Options, Views};
+use super::options::{parse_elder, parse_timeout, Lang, Options, Views};
 use super::origin::{param, refused_panel, source_from_location};
 use super::source::{ReplySource, DEFAULT_TIMEOUT_SECS};
 
@@ -17,7 +17,7 @@ pub const FRAME_PAGE_ATTRIBUTE: &str = "data-dafu-frame-page";
 const FULL_PAGE_ATTRIBUTE: &str = "data-dafu-full";
 
 /// Mounts the frame page into its `[data-dafu-frame-page]` element, from the frame's address:
-/// `src` (also in the fragment, `#src=`), `lang`, `views`, `open`, `timeout`. Returns `false`, doing
+/// `src` (also in the fragment, `#src=`), `lang`, `views`, `open`, `timeout`, `mode` (`elder`). Returns `false`, doing
 /// nothing, on any other page. A refused `src` shows only the panel that says why: no link either.
 pub fn mount_frame_page() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -45,7 +45,7 @@ pub fn mount_frame_page() -> bool {
                 lang,
                 timeout_secs: param("timeout", true)
                     .map_or(DEFAULT_TIMEOUT_SECS, |t| parse_timeout(&t)),
-                ..Options::default()
+                elder: param("mode", true).is_some_and(|m| parse_elder(&m)),
             };
             if let Some(mounted) = mount_into(host.clone(), source, options) {
                 mounted.forget();

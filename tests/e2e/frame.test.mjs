@@ -6,12 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { serve, launch } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const SEED = '/data/seed.reply.json';
 const WIDTHS = [320, 768, 1440];
 /** The README's snippet for a CMS that allows a small inline script, verbatim. */
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SNIPPET = readFileSync('tests/fixtures/e2e/frame-snippet.html', 'utf8').match(/<script>[\s\S]*?<\/script>/)[0];
 
 let site; // the site's own origin, where its pages and, usually, dafu live
@@ -217,5 +219,21 @@ test('without a parent script the frame keeps its own height, scrolls, and links
   assert.equal(await full.locator('input[type=file]').count(), 1);
   assert.deepEqual(errors, []);
   await full.close();
+  await page.close();
+});
+
+test('axe finds no violations in the frame page, which reads lang and mode from its address', async () => {
+  const page = await browser.newPage({ viewport: { width: 768, height: 800 } });
+  await page.goto(`${site.url}/embed/frame.html?src=${SEED}&lang=en&mode=elder`);
+  await page.waitForSelector('.dafu-accordion__button', { timeout: 15000 });
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
+  assert.equal(await page.locator('.dafu-frame__open').innerText(), 'Open in a new window');
+  assert.match(await page.locator('.dafu-frame__open').getAttribute('href'), /&lang=en$/);
+  assert.equal(await page.locator('.dafu-settings__elder').getAttribute('aria-pressed'), 'true');
   await page.close();
 });
