@@ -118,7 +118,8 @@ const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glu
   `let convertReady = false;\n` +
   `globalThis[Symbol.for('dafu.convert')] = async (text, options) => {\n` +
   `  if (!convertReady) { initSync({ module: Uint8Array.from(atob(convertB64), (c) => c.charCodeAt(0)) }); convertReady = true; }\n` +
-  `  return convert(String(text), !!(options && options.redact));\n};\n</script>\n`;
+  `  return convert(String(text), !!(options && options.redact));\n};\n</script>\n` +
+  inlineRenderer(renderer);
 // Minified HTML drops the optional </head>; the inline assets then go right after the title.
 const at = body.includes('</head>') ? '</head>' : '</title>';
 if (!body.includes(at)) throw new Error('package.mjs: index.html has neither </head> nor </title>');

@@ -23,8 +23,8 @@ pub(crate) mod renderer;
 pub(crate) mod sections;
 pub(crate) mod settings;
 pub(crate) mod source;
-pub(crate) mod timeline;
 pub(crate) mod takeover;
+pub(crate) mod timeline;
 pub(crate) mod viewer;
 
 // The web app's public names, each reachable by this one path (the modules are private to the crate).

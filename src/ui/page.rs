@@ -13,6 +13,7 @@ use super::app::App;
 use super::converter::{self, Unavailable};
 use super::i18n::{fill, Text};
 use super::options::{Lang, Options};
+use super::renderer;
 use super::source::ReplySource;
 
 /// What the converter made of a text: counts, diagnostics, and the JSON the CLI would print.
@@ -169,12 +170,17 @@ fn open_file(
 
 /// Saves `json` as `reply.json` through a temporary object URL.
 fn download(json: &str) {
+    save_file(json, "reply.json", "application/json");
+}
+
+/// Saves `text` as a file named `file_name` of type `mime` (UTF-8) through a temporary object URL.
+fn save_file(text: &str, file_name: &str, mime: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };
@@ -187,10 +193,123 @@ fn download(json: &str) {
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
     {
         a.set_href(&url);
-        a.set_download("reply.json");
+        a.set_download(file_name);
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// What a snapshot button makes: the whole page to save, or the fragment to copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Snapshot {
+    Page,
+    Fragment,
+}
+
+/// The reply JSON of what is shown, as the CLI would read it from a file: the seed's own file, JSON as
+/// given, a converted reply as `dafu convert` prints it, a fetched one as it loaded. Loading it again
+/// gives the same reply, so the renderer makes what `dafu render` makes of that file.
+async fn json_shown(source: ReplySource, timeout_secs: u32, t: &Text) -> Result<String, String> {
+    match source {
+        ReplySource::Default => Ok(dafu_core::model::DEFAULT_REPLY_JSON.to_owned()),
+        ReplySource::Json(json) => Ok(json),
+        ReplySource::Reply(reply) => Ok(reply.to_json()),
+        ReplySource::Url(url) => super::source::fetch(url, timeout_secs)
+            .await
+            .map(|r| r.to_json())
+            .map_err(|f| f.title(t)),
+        ReplySource::Text(text) => super::source::convert_text(&text)
+            .await
+            .map(|r| r.to_json())
+            .map_err(|f| f.title(t)),
+    }
+}
+
+/// The name a saved page takes from where its reply came from: `2024-153.json` gives `2024-153`.
+fn file_stem(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let last = path.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    if stem.trim().is_empty() {
+        "reply".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+/// Writes `text` to the clipboard; `false` when the browser refuses (no permission, no clipboard).
+async fn write_clipboard(text: &str) -> bool {
+    use wasm_bindgen::JsValue;
+    let get = |o: &JsValue, name: &str| js_sys::Reflect::get(o, &JsValue::from_str(name)).ok();
+    let Some(clipboard) = get(&js_sys::global(), "navigator").and_then(|n| get(&n, "clipboard"))
+    else {
+        return false;
+    };
+    let Some(write) =
+        get(&clipboard, "writeText").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+        .await
+        .is_ok()
+}
+
+/// What one snapshot needs to know of the page.
+#[derive(Clone)]
+struct SnapshotRequest {
+    source: ReplySource,
+    name: String,
+    lang: Lang,
+    redact: bool,
+    timeout_secs: u32,
+}
+
+/// Renders the reply shown with the renderer module (loaded on first use), then saves the page as
+/// `<name>.html` or copies the fragment; when the clipboard refuses, the fragment goes in a box to copy
+/// by hand. The status line says which.
+fn make_snapshot(
+    kind: Snapshot,
+    request: SnapshotRequest,
+    note: RwSignal<Option<String>>,
+    by_hand: RwSignal<Option<String>>,
+) {
+    let t = request.lang.text();
+    let words = &t.snapshot_app;
+    note.set(Some(words.rendering.to_owned()));
+    by_hand.set(None);
+    leptos::task::spawn_local(async move {
+        let html = match json_shown(request.source, request.timeout_secs, t).await {
+            Ok(json) => renderer::render(
+                &json,
+                kind == Snapshot::Fragment,
+                request.lang,
+                request.redact,
+            )
+            .await
+            .map_err(|Unavailable(why)| why),
+            Err(why) => Err(why),
+        };
+        match (html, kind) {
+            (Err(why), _) => note.set(Some(fill(words.failed, &[&why]))),
+            (Ok(html), Snapshot::Page) => {
+                let file = format!("{}.html", request.name);
+                save_file(&html, &file, "text/html;charset=utf-8");
+                note.set(Some(fill(words.downloaded, &[&file])));
+            }
+            (Ok(html), Snapshot::Fragment) => {
+                if write_clipboard(&html).await {
+                    note.set(Some(words.copied.to_owned()));
+                } else {
+                    by_hand.set(Some(html));
+                    note.set(Some(words.copy_by_hand.to_owned()));
+                }
+            }
+        }
+    });
 }
 
 /// The converter's report: counts, diagnostics with their lines, and a download of the JSON.
@@ -241,6 +360,7 @@ pub fn Page(
     /// How long a reply from a URL may take (`?timeout=` seconds).
     timeout_secs: u32,
 ) -> impl IntoView {
+    let initial_name = initial.clone();
     let source = RwSignal::new(initial);
     let note = RwSignal::new(None::<String>);
     let report = RwSignal::new(None::<Report>);
@@ -250,6 +370,22 @@ pub fn Page(
     let pasted = RwSignal::new(String::new());
     let lang = RwSignal::new(Lang::Zh);
     let t = move || lang.get().text();
+    // The name a saved page takes: the reply file's, else the fetched address's, else "reply".
+    let name = RwSignal::new(match &initial_name {
+        ReplySource::Url(url) => file_stem(url),
+        _ => file_stem(""),
+    });
+    let by_hand = RwSignal::new(None::<String>);
+    let snapshot = move |kind: Snapshot| {
+        let request = SnapshotRequest {
+            source: source.get_untracked(),
+            name: name.get_untracked(),
+            lang: lang.get_untracked(),
+            redact: redaction.on.get_untracked(),
+            timeout_secs,
+        };
+        make_snapshot(kind, request, note, by_hand);
+    };
     // What is shown is what is published: a converted reply is converted again, masked or not.
     let on_redact = move |ev: web_sys::Event| {
         redaction.on.set(event_target_checked(&ev));
@@ -266,6 +402,7 @@ pub fn Page(
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         {
+            name.set(file_stem(&file.name()));
             open_file(file, source, report, note, redaction, t());
         }
         // Clearing lets the same file be chosen again after editing it.
@@ -280,6 +417,7 @@ pub fn Page(
             return;
         };
         if let Some(file) = data.files().and_then(|f| f.get(0)) {
+            name.set(file_stem(&file.name()));
             open_file(file, source, report, note, redaction, t());
         } else if let Ok(text) = data.get_data("text/plain") {
             if !text.trim().is_empty() {
@@ -320,6 +458,12 @@ pub fn Page(
                 >
                     {move || t().page.other_language}
                 </button>
+                <button type="button" class="dafu-page__button" on:click=move |_| snapshot(Snapshot::Page)>
+                    {move || t().snapshot_app.download_page}
+                </button>
+                <button type="button" class="dafu-page__button" on:click=move |_| snapshot(Snapshot::Fragment)>
+                    {move || t().snapshot_app.copy_fragment}
+                </button>
                 <label class="dafu-page__redact" title=move || t().privacy.redact_hint>
                     <input type="checkbox" class="dafu-page__redact-box" prop:checked=move || redaction.on.get() on:change=on_redact />
                     {move || t().privacy.redact}
@@ -345,6 +489,12 @@ pub fn Page(
                         {move || t().page.convert}
                     </button>
                 </div>
+                {move || by_hand.get().map(|html| view! {
+                    <div class="dafu-page__paste">
+                        <label class="dafu-page__paste-label" for="dafu-page-fragment">{t().snapshot_app.fragment_label}</label>
+                        <textarea class="dafu-page__text" id="dafu-page-fragment" rows="8" readonly prop:value=html></textarea>
+                    </div>
+                })}
                 {move || report.get().map(|r| view! { <ReportPanel report=r t=t() /> })}
             </div>
             {move || {
