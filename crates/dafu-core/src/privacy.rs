@@ -547,7 +547,16 @@ fn scan_value(key: &str, value: &str, place: Place) -> Vec<Finding> {
 
 /// The opening's words (as the converter's `opening::is_opening` reads them): the lines before the
 /// first line with one are the header.
-const OPENING_WORDS: [&str; 3] = ["收悉", "复如下", "现答复"];
+const OPENING_WORDS: [&str; 7] = [
+    "收悉",
+    "复如下",
+    "现答复",
+    // The same in traditional characters.
+    "復如下",
+    "覆如下",
+    "現答復",
+    "現答覆",
+];
 
 /// Every finding of a text, line by line.
 fn scan(text: &str, place: Place) -> Vec<Finding> {
@@ -565,7 +574,7 @@ fn scan(text: &str, place: Place) -> Vec<Finding> {
             continue;
         }
         chars.clear();
-        chars.extend(line.chars());
+        chars.extend(line.chars().map(simplified));
         let before = out.len();
         scan_line(&chars, &mut out);
         let found = out.get_mut(before..).unwrap_or_default();
@@ -584,6 +593,42 @@ fn scan(text: &str, place: Place) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The simplified form of the traditional characters this module's words are written with (a reply in
+/// traditional characters writes 聯繫電話, 現住, 身份證); one character for one, so every range holds.
+fn simplified(c: char) -> char {
+    match c {
+        '現' => '现',
+        '戶' => '户',
+        '聯' => '联',
+        '繫' | '係' => '系',
+        '電' => '电',
+        '話' => '话',
+        '辦' => '办',
+        '經' => '经',
+        '機' => '机',
+        '郵' => '邮',
+        '傳' => '传',
+        '處' => '处',
+        '單' => '单',
+        '員' => '员',
+        '領' => '领',
+        '銜' => '衔',
+        '議' => '议',
+        '證' => '证',
+        '樓' => '楼',
+        '棟' => '栋',
+        '區' => '区',
+        '鄉' => '乡',
+        '鎮' => '镇',
+        '縣' => '县',
+        '組' => '组',
+        '號' => '号',
+        '會' => '会',
+        '門' => '门',
+        _ => c,
+    }
 }
 
 /// Can this line hold any personal data at all: a digit, an `@`, or a character every address word
@@ -665,6 +710,7 @@ fn is_office_contact(line: &str) -> bool {
     let compact: String = line
         .chars()
         .filter(|c| !c.is_whitespace())
+        .map(simplified)
         .collect::<String>()
         .replace("委员会", "会");
     compact.chars().count() <= 80

@@ -264,6 +264,26 @@ fn a_contact_line_that_speaks_to_or_of_the_proposer_or_stands_in_the_header_is_n
 }
 
 #[test]
+fn a_reply_in_traditional_characters_is_read_by_the_same_rules() {
+    for (text, found) in [
+        (
+            "張三代表:\n你提出的建議收悉,現答復如下:\n聯繫人:李四 聯繫電話:13700001111",
+            "office mobile 137****1111",
+        ),
+        (
+            "提案人:王某 聯繫電話:13812341234\n你提出的建議收悉,現答復如下:",
+            "mobile 138****1234",
+        ),
+        ("家住紅星鎮光明村8組的農戶", "address 家住********"),
+        ("現住在陽光小區5棟2單元,", "address 现住在*********"),
+        ("身份證號碼11010519491231002X。", "id 110105********002X"),
+    ] {
+        finds(text, found);
+    }
+    masks("現住在陽光小區5棟2單元,", "現住在*********,");
+}
+
+#[test]
 fn findings_carry_their_line_counted_as_the_converter_counts_lines() {
     for text in [
         "第一行\n第二行\n电话13812341234",
