@@ -30,8 +30,16 @@
       // A failed load may be a passing network fault: the next call tries again.
       loaded.catch(function () { loaded = null; });
     }
-    return loaded.then(function (m) {
-      return m.render(String(json), !!o.fragment, String(o.lang || 'zh'), !!o.redact);
+    // A reply the page fetched from an address is fetched again here, as the page did (same origin
+    // or allowed, checked when it was opened), so the viewer's wasm needs no second fetch or serialiser.
+    var text = typeof o.src === 'string'
+      ? fetch(new URL(o.src, document.baseURI).href, { credentials: 'same-origin' }).then(function (r) {
+          if (!r.ok) throw new Error('HTTP ' + r.status);
+          return r.text();
+        })
+      : Promise.resolve(String(json));
+    return Promise.all([loaded, text]).then(function (both) {
+      return both[0].render(both[1], !!o.fragment, String(o.lang || 'zh'), !!o.redact);
     });
   };
 })(this);

@@ -75,6 +75,8 @@ function inlineRenderer({ glue, wasm }) {
     `globalThis[Symbol.for('dafu.render')] = async (json, o) => {\n` +
     `  if (!renderReady) { initSync({ module: Uint8Array.from(atob(renderB64), (c) => c.charCodeAt(0)) }); renderReady = true; }\n` +
     `  o = o || {};\n` +
+    // A fetched reply is fetched again from its address, as in src/render-hook.js.
+    `  if (typeof o.src === 'string') { const r = await fetch(new URL(o.src, document.baseURI).href, { credentials: 'same-origin' }); if (!r.ok) throw new Error('HTTP ' + r.status); json = await r.text(); }\n` +
     `  return render(String(json), !!o.fragment, String(o.lang || 'zh'), !!o.redact);\n};\n</script>\n`;
 }
 const renderer = buildRenderer();

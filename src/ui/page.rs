@@ -206,22 +206,27 @@ enum Snapshot {
     Fragment,
 }
 
-/// The reply JSON of what is shown, as the CLI would read it from a file: the seed's own file, JSON as
-/// given, a converted reply as `dafu convert` prints it, a fetched one as it loaded. Loading it again
-/// gives the same reply, so the renderer makes what `dafu render` makes of that file.
-async fn json_shown(source: ReplySource, timeout_secs: u32, t: &Text) -> Result<String, String> {
+/// What the renderer is given for the reply shown, as the CLI would read it from a file: the seed's own
+/// file, JSON as given, a converted reply as `dafu convert` printed it (the page keeps that text), or
+/// the address a fetched reply came from, which the renderer's hook fetches again. The page never
+/// serialises a reply or fetches it twice in its own wasm: readers would pay for that code.
+enum Shown {
+    Json(String),
+    Url(String),
+}
+
+async fn shown(source: ReplySource, converted: Option<String>) -> Result<Shown, String> {
     match source {
-        ReplySource::Default => Ok(dafu_core::model::DEFAULT_REPLY_JSON.to_owned()),
-        ReplySource::Json(json) => Ok(json),
-        ReplySource::Reply(reply) => Ok(reply.to_json()),
-        ReplySource::Url(url) => super::source::fetch(url, timeout_secs)
+        ReplySource::Default => Ok(Shown::Json(dafu_core::model::DEFAULT_REPLY_JSON.to_owned())),
+        ReplySource::Json(json) => Ok(Shown::Json(json)),
+        // A reply in hand is always a converted one, whose JSON the report keeps; without it the
+        // renderer's own error says there is nothing to render.
+        ReplySource::Reply(_) => Ok(Shown::Json(converted.unwrap_or_default())),
+        ReplySource::Url(url) => Ok(Shown::Url(url)),
+        ReplySource::Text(text) => super::converter::convert(&text)
             .await
-            .map(|r| r.to_json())
-            .map_err(|f| f.title(t)),
-        ReplySource::Text(text) => super::source::convert_text(&text)
-            .await
-            .map(|r| r.to_json())
-            .map_err(|f| f.title(t)),
+            .map(|c| Shown::Json(c.json))
+            .map_err(|Unavailable(why)| why),
     }
 }
 
@@ -262,10 +267,11 @@ async fn write_clipboard(text: &str) -> bool {
 #[derive(Clone)]
 struct SnapshotRequest {
     source: ReplySource,
+    /// The converter's JSON of a converted reply (the converter report's), when one is shown.
+    converted: Option<String>,
     name: String,
     lang: Lang,
     redact: bool,
-    timeout_secs: u32,
 }
 
 /// Renders the reply shown with the renderer module (loaded on first use), then saves the page as
@@ -282,15 +288,22 @@ fn make_snapshot(
     note.set(Some(words.rendering.to_owned()));
     by_hand.set(None);
     leptos::task::spawn_local(async move {
-        let html = match json_shown(request.source, request.timeout_secs, t).await {
-            Ok(json) => renderer::render(
-                &json,
-                kind == Snapshot::Fragment,
-                request.lang,
-                request.redact,
-            )
-            .await
-            .map_err(|Unavailable(why)| why),
+        let html = match shown(request.source, request.converted).await {
+            Ok(shown) => {
+                let (json, src) = match shown {
+                    Shown::Json(json) => (json, None),
+                    Shown::Url(url) => (String::new(), Some(url)),
+                };
+                renderer::render(
+                    &json,
+                    src.as_deref(),
+                    kind == Snapshot::Fragment,
+                    request.lang,
+                    request.redact,
+                )
+                .await
+                .map_err(|Unavailable(why)| why)
+            }
             Err(why) => Err(why),
         };
         match (html, kind) {
@@ -379,10 +392,10 @@ pub fn Page(
     let snapshot = move |kind: Snapshot| {
         let request = SnapshotRequest {
             source: source.get_untracked(),
+            converted: report.with_untracked(|r| r.as_ref().map(|r| r.json.clone())),
             name: name.get_untracked(),
             lang: lang.get_untracked(),
             redact: redaction.on.get_untracked(),
-            timeout_secs,
         };
         make_snapshot(kind, request, note, by_hand);
     };

@@ -10,10 +10,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::converter::Unavailable;
 use super::options::Lang;
 
-/// Renders reply JSON to a whole page (`fragment == false`) or its fragment, in `lang`, with personal
-/// information hidden when `redact`; loads the renderer module on first use.
+/// Renders reply JSON (or, with `src`, the reply JSON the hook fetches from that address, which the
+/// page has already opened) to a whole page (`fragment == false`) or its fragment, in `lang`, with
+/// personal information hidden when `redact`; loads the renderer module on first use.
 pub async fn render(
     json: &str,
+    src: Option<&str>,
     fragment: bool,
     lang: Lang,
     redact: bool,
@@ -34,6 +36,9 @@ pub async fn render(
     let code = if lang == Lang::En { "en" } else { "zh" };
     let _ = js_sys::Reflect::set(&options, &"lang".into(), &code.into());
     let _ = js_sys::Reflect::set(&options, &"redact".into(), &redact.into());
+    if let Some(src) = src {
+        let _ = js_sys::Reflect::set(&options, &"src".into(), &src.into());
+    }
     let promise = hook
         .call2(&JsValue::NULL, &JsValue::from_str(json), &options)
         .map_err(failed)?;
