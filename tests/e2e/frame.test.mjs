@@ -133,6 +133,7 @@ test('the frame follows the window: 1440 px wide, then 320, then 768', async () 
 
 test('the README snippet (under 1 KB) resizes the frame as dafu.js does', async () => {
   assert.ok(Buffer.byteLength(SNIPPET) <= 1024, `the snippet is ${Buffer.byteLength(SNIPPET)} bytes`);
+  assert.ok(readFileSync('README.md', 'utf8').includes(SNIPPET), 'the README shows the snippet this test runs, verbatim');
   const { page, frame, errors } = await host(768, '/fixtures/e2e/frame-snippet.html');
   await steps(page, frame, 'snippet');
   assert.deepEqual(errors, []);
