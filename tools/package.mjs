@@ -39,6 +39,9 @@ writeFileSync(join(stage, 'dafu-convert.js'), convertGlue);
 writeFileSync(join(stage, 'dafu-convert.wasm'), convertWasm);
 writeFileSync(join(stage, 'dafu-convert-hook.js'), readFileSync(join(repo, 'src/convert-hook.js')));
 writeFileSync(join(stage, 'dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
+// 朗读's reader (src/read-aloud.js): the dev page loads it as dafu-read-aloud.js, embed/dafu.js on first use.
+const readAloud = readFileSync(join(repo, 'src/read-aloud.js'), 'utf8');
+writeFileSync(join(stage, 'dafu-read-aloud.js'), readAloud);
 
 // --- The snapshot renderer and the seed's pre-rendered snapshot (issue 13) ----------------------------
 // The renderer (crate dafu-render: the components rendered to HTML, leptos' ssr) is a wasm of its own,
@@ -104,6 +107,7 @@ writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
 writeFileSync(join(stage, 'embed/dafu-convert.js'), convertGlue);
 writeFileSync(join(stage, 'embed/dafu-convert.wasm'), convertWasm);
 writeFileSync(join(stage, 'embed/dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
+writeFileSync(join(stage, 'embed/dafu-read-aloud.js'), readAloud);
 
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.
@@ -121,7 +125,9 @@ const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glu
   `globalThis[Symbol.for('dafu.convert')] = async (text, options) => {\n` +
   `  if (!convertReady) { initSync({ module: Uint8Array.from(atob(convertB64), (c) => c.charCodeAt(0)) }); convertReady = true; }\n` +
   `  return convert(String(text), !!(options && options.redact));\n};\n</script>\n` +
-  inlineRenderer(renderer);
+  inlineRenderer(renderer) +
+  // 朗读's reader, a classic script.
+  `<script>\n${readAloud.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;
 // Minified HTML drops the optional </head>; the inline assets then go right after the title.
 const at = body.includes('</head>') ? '</head>' : '</title>';
 if (!body.includes(at)) throw new Error('package.mjs: index.html has neither </head> nor </title>');

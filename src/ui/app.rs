@@ -78,7 +78,7 @@ pub fn ReplyView(
         .funding
         .then(|| view! { <FundingChart viewer=viewer.clone() /> });
     let footer = views.sections.then(|| closing(&viewer));
-    let read_aloud = view! { <ReadAloud viewer=viewer.clone() views=views /> };
+    let read_aloud = view! { <ReadAloud viewer=viewer.clone() /> };
     let view = view! {
         {header}
         <div

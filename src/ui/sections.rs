@@ -154,7 +154,7 @@ pub fn Sections(
             } else {
                 fact_runs(&viewer, &anchor, section.heading.clone())
             };
-            let reader = view! { <ReadSection viewer=viewer.clone() index=i /> };
+            let reader = view! { <ReadSection viewer=viewer.clone() /> };
             let (reply, viewer) = (reply.clone(), viewer.clone());
             let blocks = move || {
                 drawn.get().then(|| {

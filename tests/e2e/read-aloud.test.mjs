@@ -1,6 +1,8 @@
 // 朗读 (read aloud), driven through a test double of speechSynthesis that records every utterance: the
-// text, order and language of what is read, the highlight, pause, resume and stop by keyboard, a
-// section's reader, and the messages when the browser cannot speak Chinese.
+// text, order and language of what is read, the highlight (the element, and the sentence inside it
+// through the CSS Custom Highlight API), pause, resume and stop by keyboard, a section's reader, and
+// the messages when the browser cannot speak Chinese. The reader is src/read-aloud.js (the wasm only
+// renders the buttons); its words are tested without a browser in read-words.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, setup } from './harness.mjs';
@@ -72,6 +74,11 @@ async function next(p) {
   await p.waitForFunction((k) => window.__speech.spoken.length > k
     || document.querySelector('.dafu-read--all .dafu-read__start').getAttribute('aria-pressed') === 'false', n);
 }
+/** The text of the sentence highlighted now (CSS.highlights 'dafu-read'), or null. */
+const sentence = (p) => p.evaluate(() => {
+  const h = CSS.highlights.get('dafu-read');
+  return h ? [...h].map((r) => r.toString()).join('') : null;
+});
 /** The element highlighted now: its class and text. */
 const lit = (p) => p.evaluate(() => [...document.querySelectorAll('.dafu-read--current')].map((e) => [e.getAttribute('class'), e.textContent.trim()]));
 
@@ -89,7 +96,7 @@ test('朗读全文 reads the whole reply in page order, in zh-CN, a sentence at 
     const [u] = (await spoken(p)).slice(-1);
     await p.waitForFunction(() => document.querySelectorAll('.dafu-read--current').length === 1);
     const [[cls, text]] = await lit(p);
-    seen.push({ said: u.text, cls, text });
+    seen.push({ said: u.text, cls, text, hl: await sentence(p) });
     await next(p);
   }
   assert.equal(await start.getAttribute('aria-pressed'), 'false', 'reading ends after the last sentence');
@@ -111,6 +118,16 @@ test('朗读全文 reads the whole reply in page order, in zh-CN, a sentence at 
     else if (!s.cls.includes('dafu-header__title') && !['时间线。', '资金。', '合计拨付631.29万元。'].includes(s.said)) assert.ok(s.text.replace(/\s/g, '').includes(s.said.replace(/^一是|^二是|^三是|^四是|^五是|^六是/, '').slice(0, 12).replace(/\s/g, '')), `${s.cls}: "${s.said.slice(0, 20)}" not in "${s.text.slice(0, 40)}"`);
   }
   assert.ok(seen.some((s) => s.cls.includes('dafu-timeline__link')) && seen.some((s) => s.cls.includes('dafu-chart__row')));
+  // Inside a paragraph or an initiative, the sentence being read is highlighted, not the whole block.
+  const blocks = seen.filter((s) => /dafu-paragraph|dafu-initiative/.test(s.cls));
+  assert.ok(blocks.length > 20, `${blocks.length} sentences of blocks`);
+  for (const s of blocks) {
+    assert.ok(s.hl && s.text.includes(s.hl), `highlight "${s.hl}" is in its block`);
+    assert.ok(s.said.startsWith(s.hl.slice(0, 4)), `highlight "${s.hl.slice(0, 20)}" is the sentence read "${s.said.slice(0, 20)}"`);
+    assert.ok(/[。!?;!?;]$/.test(s.hl) || s.text.trim().endsWith(s.hl), `highlight "${s.hl}" is a whole sentence`);
+  }
+  assert.ok(blocks.some((s) => s.hl.length < s.text.trim().length / 2), 'a sentence of a long paragraph, not the paragraph');
+  assert.equal(await sentence(p), null, 'no sentence highlight left');
   assert.ok(seen.every((s) => !/[〔〕]|\d-\d/.test(s.said)), 'nothing read sign by sign');
   console.log(`朗读全文: ${said.length} utterances, all zh-CN`);
   assert.ok((await spoken(p)).every((u) => u.lang === 'zh-CN' && u.voice === '普通话'));

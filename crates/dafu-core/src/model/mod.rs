@@ -31,7 +31,6 @@ pub use order::{sort_by, sort_by_key};
 pub use query::{AnchorTexts, BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
 pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
-pub use speech::{sentences, spoken, ReadPart, ReadTarget, Utterance};
 pub use timeline::{Entry, EntryKind, EntryStage, Placement, Timeline, YearGroup};
 pub use validate::{Problem, MAX_QUOTED_CHARS};
 
