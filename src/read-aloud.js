@@ -220,10 +220,11 @@
   }
   function highlights() { return global.CSS && CSS.highlights && typeof global.Highlight === 'function' ? CSS.highlights : null; }
 
+  /** Runs `then` once the reply has drawn every part (its body loses data-dafu-filling; 5 s at most). */
   function wait(root, then) {
     var tries = 0;
     (function check() {
-      if (!root.hasAttribute('data-dafu-filling') || tries++ > 200) then(); else setTimeout(check, 25);
+      if (!root.querySelector('[data-dafu-filling]') || tries++ > 200) then(); else setTimeout(check, 25);
     })();
   }
 
