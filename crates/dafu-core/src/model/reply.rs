@@ -615,3 +615,123 @@ pub struct DateFact {
     /// Where it stands.
     pub at: Anchor,
 }
+
+impl Reply {
+    /// Calls `f` on every text of the reply, in place, in the order of the keys of its JSON form
+    /// (sorted, as `serde_json` keeps them), depth first: every string the JSON holds except the
+    /// names dafu gives (ids, anchors' text names, `part_of`), the schema's value names (kinds,
+    /// roles, stages, units, hedges) and dates' calendar points, which are never cut from a text.
+    /// A date's or a rate's text that `f` leaves empty is kept as it was (neither may be empty).
+    pub fn texts_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        let opt = |v: &mut Option<String>, f: &mut dyn FnMut(&mut String)| {
+            if let Some(s) = v.as_mut() {
+                f(s);
+            }
+        };
+        opt(&mut self.addressee, f);
+        for a in &mut self.attachments {
+            f(&mut a.title);
+            f(&mut a.url);
+        }
+        self.closing.iter_mut().for_each(&mut *f);
+        for d in &mut self.dates {
+            date_text(&mut d.date, f);
+        }
+        if let Some(extra) = self.extra.as_mut() {
+            // Depth first in order, with an explicit stack so that deep nesting cannot overflow ours.
+            let mut stack: Vec<&mut Value> = extra.values_mut().rev().collect();
+            while let Some(v) = stack.pop() {
+                match v {
+                    Value::String(s) => f(s),
+                    Value::Array(a) => stack.extend(a.iter_mut().rev()),
+                    Value::Object(o) => stack.extend(o.values_mut().rev()),
+                    _ => {}
+                }
+            }
+        }
+        for x in &mut self.figures {
+            opt(&mut x.label, f);
+            f(&mut x.unit);
+            f(&mut x.written);
+        }
+        for x in &mut self.funding {
+            if let Some(per) = x.money.per() {
+                let mut s = per.to_owned();
+                f(&mut s);
+                if s != per {
+                    if let Ok(money) = x.money.clone().with_per(Some(s)) {
+                        x.money = money;
+                    }
+                }
+            }
+            opt(&mut x.payer, f);
+            if let Some(d) = x.period.as_mut() {
+                date_text(d, f);
+            }
+            opt(&mut x.purpose, f);
+            f(&mut x.written);
+        }
+        let m = &mut self.meta;
+        opt(&mut m.category, f);
+        opt(&mut m.document_number, f);
+        for field in &mut m.fields {
+            f(&mut field.key);
+            f(&mut field.value);
+        }
+        opt(&mut m.index_number, f);
+        opt(&mut m.issuer, f);
+        for d in [&mut m.published, &mut m.repealed] {
+            if let Some(d) = d.as_mut() {
+                date_text(d, f);
+            }
+        }
+        opt(&mut m.summary, f);
+        f(&mut m.title);
+        if let Some(d) = m.written.as_mut() {
+            date_text(d, f);
+        }
+        opt(&mut self.preamble, f);
+        let p = &mut self.proposal;
+        opt(&mut p.number, f);
+        opt(&mut p.proposer, f);
+        opt(&mut p.session, f);
+        opt(&mut p.title, f);
+        for s in &mut self.sections {
+            for b in &mut s.blocks {
+                match b {
+                    Block::Paragraph { text, .. } => f(text),
+                    Block::Initiative {
+                        ordinal,
+                        headline,
+                        text,
+                        ..
+                    } => {
+                        opt(headline, f);
+                        f(ordinal);
+                        f(text);
+                    }
+                }
+            }
+            f(&mut s.heading);
+            f(&mut s.numeral);
+        }
+        if let Some(sig) = self.signature.as_mut() {
+            sig.contact.iter_mut().for_each(&mut *f);
+            if let Some(d) = sig.date.as_mut() {
+                date_text(d, f);
+            }
+            opt(&mut sig.signer, f);
+        }
+    }
+}
+
+/// Calls `f` on a date's text as written, keeping the date as it was if the new text is empty.
+fn date_text(d: &mut DateRef, f: &mut impl FnMut(&mut String)) {
+    let mut written = d.written().to_owned();
+    f(&mut written);
+    if written != d.written() {
+        if let Ok(new) = DateRef::new(written, d.when()) {
+            *d = new;
+        }
+    }
+}

@@ -10,9 +10,10 @@
 //! of bytes proportional to the text, so the conversion stays linear; past the budget the rest stays
 //! folded.
 
-use serde_json::Value;
+use std::collections::HashMap;
 
-use crate::model::Reply;
+use crate::model::query::CharIndex;
+use crate::model::{Reply, MAX_JSON_BYTES};
 
 use super::CharSet;
 
@@ -277,22 +278,70 @@ pub fn fold(text: &str) -> Option<String> {
 /// Strings of the reply that are names of its schema's values, never text cut from the reply.
 const NAMES: [&str; 5] = ["万", "亿", "万元", "亿元", "元"];
 
-/// Cuts again from `original` every string of `reply` found in `folded` (see the module comment);
-/// leaves the reply as it is if the result would not load.
+/// Cuts again from `original` every string of `reply` found in `folded` (see the module comment),
+/// walking the reply's own texts ([`Reply::texts_mut`], in its JSON form's order); leaves the reply
+/// as it is if the result would not load ([`Reply::from_json`]: its JSON within [`MAX_JSON_BYTES`],
+/// no [`Reply::problems`]). No round trip through JSON: the converter's module carries no reader of
+/// replies, nor the validation's messages (see [`facts_hold`]).
 pub fn restore(reply: &mut Reply, folded: &str, original: &str) {
-    let Ok(mut json) = serde_json::from_str::<Value>(&reply.to_json()) else {
-        return;
-    };
     let mut search = Search {
         folded,
         original,
         from: 0,
         budget: folded.len().saturating_mul(16).saturating_add(1 << 20),
     };
-    search.walk(&mut json);
-    if let Ok(restored) = Reply::from_json(&json.to_string()) {
+    let mut restored = reply.clone();
+    let mut changed = false;
+    restored.texts_mut(&mut |s| {
+        if let Some(r) = search.restore(s) {
+            *s = r;
+            changed = true;
+        }
+    });
+    if changed && facts_hold(&restored) && json_len(&restored) <= MAX_JSON_BYTES {
         *reply = restored;
     }
+}
+
+/// Whether every fact still quotes its text where it stands: the one check of [`Reply::problems`] a
+/// restored reply can fail. The converter's replies are sound (its tests hold it to that, on any
+/// text), and restoring changes no id, no anchor, no text's length in characters and nothing a
+/// type checks while reading (a string only ever gets other characters that fold alike), but a
+/// fact's text and the text it stands in can be cut again from two places that were written
+/// differently.
+fn facts_hold(reply: &Reply) -> bool {
+    let anchors = reply.anchor_texts();
+    let mut texts: HashMap<&str, CharIndex<'_>> = HashMap::new();
+    let figures = reply.figures.iter().map(|f| (&f.at, f.written.as_str()));
+    let funding = reply.funding.iter().map(|f| (&f.at, f.written.as_str()));
+    let dates = reply.dates.iter().map(|d| (&d.at, d.date.written()));
+    figures.chain(funding).chain(dates).all(|(at, written)| {
+        let Some(text) = anchors.text(&at.block) else {
+            return false;
+        };
+        let text = texts
+            .entry(at.block.as_str())
+            .or_insert_with(|| CharIndex::new(text));
+        at.start < at.end && text.slice(at.start, at.end) == Some(written)
+    })
+}
+
+/// The length of the reply's compact JSON (what [`Reply::from_json`] measured against its limit):
+/// its pretty JSON ([`Reply::to_json`], which the converter's module carries anyway) less the spaces
+/// and line breaks outside strings, the only bytes pretty printing adds.
+fn json_len(reply: &Reply) -> usize {
+    let (mut len, mut in_string, mut escaped) = (0, false, false);
+    for b in reply.to_json().bytes() {
+        if in_string {
+            (in_string, escaped) = (escaped || b != b'"', !escaped && b == b'\\');
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b' ' || b == b'\n' {
+            continue;
+        }
+        len += 1;
+    }
+    len
 }
 
 /// Where the last string was found and how many bytes may still be looked at.
@@ -304,19 +353,6 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    fn walk(&mut self, value: &mut Value) {
-        match value {
-            Value::String(s) => {
-                if let Some(restored) = self.restore(s) {
-                    *s = restored;
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(|v| self.walk(v)),
-            Value::Object(map) => map.values_mut().for_each(|v| self.walk(v)),
-            _ => {}
-        }
-    }
-
     /// The original of one string, when it was cut from the folded copy and reads otherwise there.
     fn restore(&mut self, s: &str) -> Option<String> {
         // Only a string holding a character some traditional one folds into can differ.
@@ -374,6 +410,104 @@ mod tests {
         };
         assert_eq!(folded.len(), text.len());
         assert!(folded.contains("第25号建议的答复"), "{folded}");
+    }
+
+    /// The JSON round trip `restore` was before it walked the reply's own texts.
+    fn restore_through_json(reply: &mut Reply, folded: &str, original: &str) {
+        use serde_json::Value;
+        fn walk(search: &mut Search<'_>, value: &mut Value) {
+            match value {
+                Value::String(s) => {
+                    if let Some(r) = search.restore(s) {
+                        *s = r;
+                    }
+                }
+                Value::Array(items) => items.iter_mut().for_each(|v| walk(search, v)),
+                Value::Object(map) => map.values_mut().for_each(|v| walk(search, v)),
+                _ => {}
+            }
+        }
+        let Ok(mut json) = serde_json::from_str::<Value>(&reply.to_json()) else {
+            return;
+        };
+        let mut search = Search {
+            folded,
+            original,
+            from: 0,
+            budget: folded.len().saturating_mul(16).saturating_add(1 << 20),
+        };
+        walk(&mut search, &mut json);
+        if let Ok(restored) = Reply::from_json(&json.to_string()) {
+            *reply = restored;
+        }
+    }
+
+    #[test]
+    fn restoring_in_place_gives_what_the_json_round_trip_gave_for_every_fixture_in_traditional_characters(
+    ) {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        let mut texts = 0;
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                if path.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                // Written all in traditional characters, and mixed (every other one), where the
+                // same folded string can have two originals.
+                for every in [1, 2] {
+                    let mut n = 0;
+                    let original: String = text
+                        .chars()
+                        .map(|c| match FOLD.iter().find(|(_, s)| *s == c) {
+                            Some((t, _)) => {
+                                n += 1;
+                                if n % every == 0 {
+                                    *t
+                                } else {
+                                    c
+                                }
+                            }
+                            None => c,
+                        })
+                        .collect();
+                    let folded: String = original
+                        .chars()
+                        .map(|c| simplified(c).unwrap_or(c))
+                        .collect();
+                    let (conversion, _) = super::super::convert_as_written(&folded);
+                    let mut old = conversion.reply.clone();
+                    restore_through_json(&mut old, &folded, &original);
+                    let mut new = conversion.reply;
+                    restore(&mut new, &folded, &original);
+                    assert!(old == new, "{} ({every})", path.display());
+                    let compact = serde_json::to_string(&new).map_or(0, |j| j.len());
+                    assert_eq!(json_len(&new), compact, "{}", path.display());
+                    texts += 1;
+                }
+            }
+        }
+        assert!(texts > 100, "{texts} texts");
+    }
+
+    #[test]
+    fn the_compact_length_of_a_reply_counts_spaces_quotes_and_backslashes_inside_its_strings() {
+        let mut reply = Reply::empty();
+        reply.meta.title = "a \"b\" \\\" c\n\t d  ".into();
+        reply.closing = vec!["\\".into(), " ".into(), "\"".into()];
+        let compact = serde_json::to_string(&reply).map_or(0, |j| j.len());
+        assert_eq!(json_len(&reply), compact);
     }
 
     #[test]
