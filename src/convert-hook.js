@@ -4,7 +4,7 @@
  * (dafu-convert-worker.js), so the page keeps answering. The function sits under
  * Symbol.for('dafu.convert'): it names no global, and no element of the page can stand in for it.
  *
- * One file for both pages that need it: the dev page loads it as dafu-convert-hook.js, and
+ * One file for both pages that need it: the dev page loads it in dafu-hooks.js, and
  * tools/package.mjs puts it at the head of embed/dafu.js.
  */
 (function (global) {

@@ -65,34 +65,6 @@
   // once its JavaScript wrapper is garbage-collected, which would take the view down with it.
   var live = new WeakMap();
   var base = new URL('.', script.src);
-  // 朗读: the reader (src/read-aloud.js, embed/dafu-read-aloud.js next to this file) is loaded the first
-  // time a 朗读 button is pressed; the viewer calls it under Symbol.for('dafu.read').
-  var readKey = Symbol.for('dafu.read');
-  var readerKey = Symbol.for('dafu.reader');
-  var reading = null;
-  if (typeof global[readKey] !== 'function') {
-    global[readKey] = function (act, id, group, strings) {
-      var args = arguments;
-      if (typeof global[readerKey] === 'function') return global[readerKey].apply(null, args);
-      if (act === 'stop') return undefined;
-      if (!reading) {
-        reading = new Promise(function (resolve, reject) {
-          var s = create('script');
-          s.src = new URL('dafu-read-aloud.js', base).href;
-          s.onload = resolve;
-          s.onerror = function () { reading = null; reject(new Error('dafu: the reader did not load')); };
-          own('head').appendChild(s);
-        });
-      }
-      reading.then(function () {
-        if (typeof global[readerKey] === 'function') global[readerKey].apply(null, args);
-      }, function () {
-        var status = group && group.querySelector('.dafu-read__status');
-        if (status && strings) status.textContent = strings[5];
-      });
-      return undefined;
-    };
-  }
   var core = null;
   // Once a call into the wasm has thrown (a trap, a panic), the one instance serving every dafu on
   // the page is in an unknown state: nothing is called in it again.

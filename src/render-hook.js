@@ -5,7 +5,7 @@
  * The function sits under Symbol.for('dafu.render'): it names no global, and no element of the page
  * can stand in for it. It resolves to the HTML text, or rejects with the renderer's message.
  *
- * The dev page loads it as dafu-render-hook.js; dafu.html inlines the module instead (file:// allows
+ * The dev page loads it in dafu-hooks.js; dafu.html inlines the module instead (file:// allows
  * no fetch), see tools/package.mjs.
  */
 (function (global) {

@@ -2,7 +2,8 @@
 //   dafu.html  one self-contained page (CSS, wasm as base64, glue inline) that opens from file://
 //   embed/     dafu.js (stable loader), dafu-core.js (glue), dafu.wasm, dafu.css, for host pages,
 //              and the converter module dafu-convert.js + dafu-convert.wasm (loaded on first use);
-//   dafu-convert.js, dafu-convert.wasm, dafu-convert-hook.js  the converter for the dev page;
+//   dafu-convert.js, dafu-convert.wasm  the converter for the dev page; dafu-hooks.js  the dev page's
+//              hooks (converter, renderer, 朗读) that load the modules on first use;
 //   dafu-convert-worker.js (root and embed/)  the converter in a worker, for long texts.
 // The converter (crate dafu-convert) is built here: a wasm of its own, so that the viewer's wasm,
 // which every reader downloads, does not carry it.
@@ -10,6 +11,17 @@
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { minify } from 'terser';
+
+// Our own scripts (loader, hooks, frame page, reader, worker) are minified as trunk minifies the
+// glue: every reader downloads the loader, and the comments are for the sources in src/, not the wire
+// (only a comment marked /*! would be kept).
+const minified = async (code, module = false) => {
+  const out = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: /^!/ } });
+  if (typeof out.code !== 'string') throw new Error('package.mjs: terser returned no code');
+  return out.code;
+};
+const script = (path, module = false) => minified(readFileSync(join(repo, path), 'utf8'), module);
 
 const stage = resolve(process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist');
 const repo = resolve(import.meta.dirname, '..');
@@ -37,10 +49,19 @@ const convertGlue = readFileSync(join(pkg, 'dafu-convert.js'), 'utf8');
 const convertWasm = readFileSync(join(pkg, 'dafu-convert.wasm'));
 writeFileSync(join(stage, 'dafu-convert.js'), convertGlue);
 writeFileSync(join(stage, 'dafu-convert.wasm'), convertWasm);
-writeFileSync(join(stage, 'dafu-convert-hook.js'), readFileSync(join(repo, 'src/convert-hook.js')));
-writeFileSync(join(stage, 'dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
-// 朗读's reader (src/read-aloud.js): the dev page loads it as dafu-read-aloud.js, embed/dafu.js on first use.
-const readAloud = readFileSync(join(repo, 'src/read-aloud.js'), 'utf8');
+const convertHook = await script('src/convert-hook.js');
+
+const convertWorker = await script('src/convert-worker.js', true);
+writeFileSync(join(stage, 'dafu-convert-worker.js'), convertWorker);
+// 朗读's reader (src/read-aloud.js), loaded on the first press of a 朗读 button by its hook
+// (src/read-hook.js: in the dev page's dafu-hooks.js, frame.html's dafu-read-hook.js, the head of
+// embed/dafu.js).
+const readAloud = await script('src/read-aloud.js');
+const readHook = await script('src/read-hook.js');
+const renderHook = await script('src/render-hook.js');
+// The dev page's three hooks (converter, renderer, 朗读) in one file: one request, and gzip sees them
+// together (1.6 -> 1.1 KiB). Each finds the folder it loads from through its <script src>.
+writeFileSync(join(stage, 'dafu-hooks.js'), [convertHook, renderHook, readHook].join('\n'));
 writeFileSync(join(stage, 'dafu-read-aloud.js'), readAloud);
 
 // --- The snapshot renderer and the seed's pre-rendered snapshot (issue 13) ----------------------------
@@ -58,7 +79,7 @@ function buildRenderer() {
   const built = { glue: readFileSync(join(out, 'dafu-render.js'), 'utf8'), wasm: readFileSync(join(out, 'dafu-render.wasm')) };
   writeFileSync(join(stage, 'dafu-render.js'), built.glue);
   writeFileSync(join(stage, 'dafu-render.wasm'), built.wasm);
-  writeFileSync(join(stage, 'dafu-render-hook.js'), readFileSync(join(repo, 'src/render-hook.js')));
+
   return built;
 }
 /** `page` with the seed's snapshot in place of the fallback marked data-dafu-seed-snapshot. */
@@ -100,14 +121,15 @@ const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).jo
 // embed/: stable names; the loader resolves the others relative to its own URL.
 mkdirSync(join(stage, 'embed'), { recursive: true });
 // dafu.js: the converter hook, then the loader (one classic script, so both see the same <script>).
-writeFileSync(join(stage, 'embed/dafu.js'), readFileSync(join(repo, 'src/convert-hook.js'), 'utf8') + '\n' + readFileSync(join(repo, 'src/embed.js'), 'utf8'));
+writeFileSync(join(stage, 'embed/dafu.js'), convertHook + '\n' + readHook + '\n' + await script('src/embed.js'));
 writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
 writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
 writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
 writeFileSync(join(stage, 'embed/dafu-convert.js'), convertGlue);
 writeFileSync(join(stage, 'embed/dafu-convert.wasm'), convertWasm);
-writeFileSync(join(stage, 'embed/dafu-convert-worker.js'), readFileSync(join(repo, 'src/convert-worker.js')));
+writeFileSync(join(stage, 'embed/dafu-convert-worker.js'), convertWorker);
 writeFileSync(join(stage, 'embed/dafu-read-aloud.js'), readAloud);
+writeFileSync(join(stage, 'embed/dafu-read-hook.js'), readHook);
 
 // dafu.html: index.html with every external file inlined. Module scripts and fetch() of files are
 // blocked on file://, inline module scripts are not; the glue's exports are harmless there.
@@ -135,13 +157,13 @@ writeFileSync(join(stage, 'dafu.html'), body.replace(at, at === '</head>' ? `${i
 
 // ---- embed/frame.html: one reply for an <iframe data-dafu-frame>, with no inline script or style
 // (src/frame.html, src/frame.js, style/frame.css); it uses embed/'s dafu.css, dafu-core.js, dafu.wasm.
-function writeFrame() {
+async function writeFrame() {
   writeFileSync(join(stage, 'embed/frame.html'), readFileSync(join(repo, 'src/frame.html')));
-  writeFileSync(join(stage, 'embed/frame.js'), readFileSync(join(repo, 'src/frame.js')));
+  writeFileSync(join(stage, 'embed/frame.js'), await script('src/frame.js', true));
   writeFileSync(join(stage, 'embed/frame.css'), readFileSync(join(repo, 'style/frame.css')));
 }
 
-writeFrame();
+await writeFrame();
 // The build-time allow-list (tools/allowed-origins.mjs): DAFU_ALLOWED_ORIGINS="https://a.example …".
 const { writeAllowedOrigins } = await import('./allowed-origins.mjs');
 writeAllowedOrigins(stage, process.env.DAFU_ALLOWED_ORIGINS ?? '');

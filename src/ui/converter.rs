@@ -1,7 +1,7 @@
 //! Converting a reply's text in the browser. The converter is a wasm module of its own (crate
 //! `dafu-convert`, built next to the app by `tools/package.mjs`): readers never convert, so the
 //! viewer's wasm does not carry it. `src/convert-hook.js` (at the head of `dafu.js`, and the dev page's
-//! `dafu-convert-hook.js`) or the inlined `dafu.html` puts a function under `Symbol.for("dafu.convert")`
+//! `dafu-hooks.js`) or the inlined `dafu.html` puts a function under `Symbol.for("dafu.convert")`
 //! that loads the module on first use and resolves to `{ json, diagnostics }` (a second argument
 //! `{ redact: true }` masks personal data in the JSON); a symbol, so dafu still defines no global name
 //! but `dafu`, and no element of the page can stand in for it.

@@ -221,13 +221,24 @@ pub fn mount_page() {
     let at = live
         .as_ref()
         .map_or_else(|| target.clone(), |(l, _)| l.clone());
-    leptos::mount::mount_to(at, move || match source {
-        Ok(source) => view! { <Page initial=source timeout_secs=timeout /> }.into_any(),
-        // Only the panel: a link that was refused leads nowhere else.
-        Err(refused) => super::origin::refused_panel(&refused, Lang::default()).into_any(),
-    })
-    .forget();
-    if let Some((live, old)) = live {
-        takeover::swap_next_frame(live, old, true);
+    let over_snapshot = live.is_some();
+    let start = move || {
+        leptos::mount::mount_to(at, move || match source {
+            Ok(source) => view! { <Page initial=source timeout_secs=timeout /> }.into_any(),
+            // Only the panel: a link that was refused leads nowhere else.
+            Err(refused) => super::origin::refused_panel(&refused, Lang::default()).into_any(),
+        })
+        .forget();
+        if let Some((live, old)) = live {
+            takeover::swap_next_frame(live, old, true);
+        }
+    };
+    if over_snapshot {
+        // The snapshot is painted first: building the live view takes the main thread for a while, and
+        // when the wasm arrives before the page's first paint (a fast or cached load) that would hold
+        // the paint back. A frame, then a task, and the snapshot is on screen before the build starts.
+        request_animation_frame(move || set_timeout(start, std::time::Duration::ZERO));
+    } else {
+        start();
     }
 }

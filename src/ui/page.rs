@@ -215,18 +215,15 @@ enum Shown {
     Url(String),
 }
 
-async fn shown(source: ReplySource, converted: Option<String>) -> Result<Shown, String> {
+fn shown(source: ReplySource, converted: Option<String>) -> Shown {
     match source {
-        ReplySource::Default => Ok(Shown::Json(dafu_core::model::DEFAULT_REPLY_JSON.to_owned())),
-        ReplySource::Json(json) => Ok(Shown::Json(json)),
-        // A reply in hand is always a converted one, whose JSON the report keeps; without it the
-        // renderer's own error says there is nothing to render.
-        ReplySource::Reply(_) => Ok(Shown::Json(converted.unwrap_or_default())),
-        ReplySource::Url(url) => Ok(Shown::Url(url)),
-        ReplySource::Text(text) => super::converter::convert(&text)
-            .await
-            .map(|c| Shown::Json(c.json))
-            .map_err(|Unavailable(why)| why),
+        ReplySource::Default => Shown::Json(dafu_core::model::DEFAULT_REPLY_JSON.to_owned()),
+        ReplySource::Json(json) => Shown::Json(json),
+        ReplySource::Url(url) => Shown::Url(url),
+        // A reply in hand on this page is always a converted one, whose JSON the report keeps (the
+        // page never shows text unconverted); without it the renderer's own error says there is
+        // nothing to render.
+        ReplySource::Reply(_) | ReplySource::Text(_) => Shown::Json(converted.unwrap_or_default()),
     }
 }
 
@@ -288,24 +285,19 @@ fn make_snapshot(
     note.set(Some(words.rendering.to_owned()));
     by_hand.set(None);
     leptos::task::spawn_local(async move {
-        let html = match shown(request.source, request.converted).await {
-            Ok(shown) => {
-                let (json, src) = match shown {
-                    Shown::Json(json) => (json, None),
-                    Shown::Url(url) => (String::new(), Some(url)),
-                };
-                renderer::render(
-                    &json,
-                    src.as_deref(),
-                    kind == Snapshot::Fragment,
-                    request.lang,
-                    request.redact,
-                )
-                .await
-                .map_err(|Unavailable(why)| why)
-            }
-            Err(why) => Err(why),
+        let (json, src) = match shown(request.source, request.converted) {
+            Shown::Json(json) => (json, None),
+            Shown::Url(url) => (String::new(), Some(url)),
         };
+        let html = renderer::render(
+            &json,
+            src.as_deref(),
+            kind == Snapshot::Fragment,
+            request.lang,
+            request.redact,
+        )
+        .await
+        .map_err(|Unavailable(why)| why);
         match (html, kind) {
             (Err(why), _) => note.set(Some(fill(words.failed, &[&why]))),
             (Ok(html), Snapshot::Page) => {

@@ -1,7 +1,7 @@
 //! Making a snapshot of the reply shown (the dev page's "下载网页" and "复制HTML片段"). The renderer is
 //! a wasm module of its own (crate `dafu-render`, built by `tools/package.mjs`): it carries leptos'
 //! server-side rendering, which readers never need, so the viewer's wasm does not. `src/render-hook.js`
-//! (the dev page's `dafu-render-hook.js`) or the inlined `dafu.html` puts a function under
+//! (the dev page's `dafu-hooks.js`) or the inlined `dafu.html` puts a function under
 //! `Symbol.for("dafu.render")` that loads the module on first use and resolves to the HTML, exactly
 //! what `dafu render FILE [--fragment]` prints for the same reply.
 

@@ -33,7 +33,7 @@ const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
 const pick = (re) => files.filter((f) => re.test(f)).map((f) => readFileSync(join(dist, f)));
 const sum = (bufs, f) => bufs.reduce((a, b) => a + f(b), 0);
 const wasm = pick(/_bg\.wasm$/);
-const js = pick(/^(dafu-app-.*|dafu-convert-hook|dafu-render-hook)\.js$/);
+const js = pick(/^(dafu-app-.*|dafu-hooks)\.js$/);
 const css = pick(/\.css$/);
 // The component styles are inline in index.html (one request fewer each), so the page counts too;
 // the seed's pre-rendered snapshot in it is the reply's content, not the app, and has a row of its own.
@@ -45,6 +45,8 @@ for (const [name, bufs] of [['wasm', wasm], ['js', js], ['html (component CSS in
 }
 measured.appGz = sum([...wasm, ...js, ...html, ...css], gz) / 1024;
 row('size: the seed\'s snapshot in index.html (not in the app total)', kb(seedSnapshot.length), `${kb(gz(seedSnapshot))} gz`);
+const reader = pick(/^dafu-read-aloud\.js$/);
+row('size: 朗读 reader (loaded on the first press of 朗读)', kb(sum(reader, (b) => b.length)), `${kb(sum(reader, gz))} gz`);
 const renderer = pick(/^dafu-render\.(js|wasm)$/);
 row('size: renderer module (loaded on first 下载网页 / 复制HTML片段)', kb(sum(renderer, (b) => b.length)), `${kb(sum(renderer, gz))} gz`);
 const single = readFileSync(join(dist, 'dafu.html'));
@@ -58,7 +60,7 @@ const embedOf = (test) => embedFiles.filter(test).map((f) => readFileSync(join(d
 // ceiling holds for the larger.
 const shared = embedOf((f) => ['dafu-core.js', 'dafu.wasm', 'dafu.css'].includes(f));
 const embed = [...shared, ...embedOf((f) => f === 'dafu.js')];
-const framed = [...shared, ...embedOf((f) => f.startsWith('frame.'))];
+const framed = [...shared, ...embedOf((f) => f.startsWith('frame.') || f === 'dafu-read-hook.js')];
 row(`size: embed/ for readers, script on the page (${embed.length} files)`, kb(sum(embed, (b) => b.length)), `${kb(sum(embed, gz))} gz`);
 row(`size: embed/ for readers, iframe (${framed.length} files)`, kb(sum(framed, (b) => b.length)), `${kb(sum(framed, gz))} gz`);
 measured.embedGz = Math.max(sum(embed, gz), sum(framed, gz)) / 1024;

@@ -30,7 +30,7 @@ before(async () => {
   for (const [to, list] of [[LISTED, `https://a.example ${foreign.url}/`], [LISTED_A, 'https://a.example']]) {
     rmSync(to, { recursive: true, force: true });
     mkdirSync(join(to, 'embed'), { recursive: true });
-    for (const f of ['index.html', 'dafu.html', 'dafu-convert-hook.js', 'embed/frame.html', 'embed/frame.js', 'embed/frame.css', 'embed/dafu.css', 'embed/dafu-core.js', 'embed/dafu.wasm']) {
+    for (const f of ['index.html', 'dafu.html', 'dafu-hooks.js', 'embed/frame.html', 'embed/frame.js', 'embed/frame.css', 'embed/dafu.css', 'embed/dafu-core.js', 'embed/dafu.wasm']) {
       copyFileSync(join('dist', f), join(to, f));
     }
     writeAllowedOrigins(to, list);
