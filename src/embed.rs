@@ -56,6 +56,8 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
                 parse_timeout(&t)
             }),
         elder: field(&options, "mode").is_some_and(|m| parse_elder(&m)),
+        // The host's markup or script chose the source: it is not checked (see `origin`).
+        from_address: false,
     };
     Handle {
         inner: mount_into(element, source, opts),

@@ -206,17 +206,32 @@
     var s = global.speechSynthesis;
     return s && typeof global.SpeechSynthesisUtterance === 'function' ? s : null;
   }
-  /** A Chinese voice: zh-CN first, then any Chinese, a voice on the device before one on a server. */
+  /** A Chinese voice on the device (zh-CN first, then any Chinese). A voice that is not a local
+   *  service sends the text to a speech server: never used, so the reply never leaves the browser. */
   function voice(synth) {
     var best = null, rank = -1;
     (synth.getVoices() || []).forEach(function (v) {
       var lang = String(v.lang || '').toLowerCase().replace(/_/g, '-');
       var exact = lang === 'zh-cn' || lang === 'cmn-cn' || lang === 'cmn-hans-cn';
-      if (!exact && lang.indexOf('zh') !== 0 && lang.indexOf('cmn') !== 0) return;
-      var r = (exact ? 2 : 0) + (v.localService ? 1 : 0);
+      if (!v.localService || (!exact && lang.indexOf('zh') !== 0 && lang.indexOf('cmn') !== 0)) return;
+      var r = exact ? 1 : 0;
       if (r > rank) { rank = r; best = v; }
     });
     return best;
+  }
+  /** Calls `then` once the browser has listed its voices: Chrome lists none until `voiceschanged`
+   *  has fired, which may be after the first press (1 s at most). */
+  function voices(synth, then) {
+    if ((synth.getVoices() || []).length || typeof synth.addEventListener !== 'function') { then(); return; }
+    var done = false;
+    function once() {
+      if (done) return;
+      done = true;
+      synth.removeEventListener('voiceschanged', once);
+      then();
+    }
+    synth.addEventListener('voiceschanged', once);
+    setTimeout(once, 1000);
   }
   function highlights() { return global.CSS && CSS.highlights && typeof global.Highlight === 'function' ? CSS.highlights : null; }
 
@@ -230,11 +245,16 @@
 
   function start(id, group, s, funding) {
     var status = q(group, '.dafu-read__status');
+    var synth = synthesis();
+    if (!synth) { status.textContent = s[5]; return; }
+    voices(synth, function () { begin(id, group, s, funding, synth); });
+  }
+
+  function begin(id, group, s, funding, synth) {
+    var status = q(group, '.dafu-read__status');
     var button = q(group, '.dafu-read__start');
     var pause = q(group, '.dafu-read__pause');
     var stopButton = q(group, '.dafu-read__stop');
-    var synth = synthesis();
-    if (!synth) { status.textContent = s[5]; return; }
     var v = voice(synth);
     if (!v) { status.textContent = s[6]; return; }
     if (active) active.rest();
@@ -243,6 +263,7 @@
     var sec = group.classList.contains('dafu-read--section') ? group.closest('.dafu-accordion__section') : null;
     var panel = sec && group.closest('.dafu-accordion__panel');
     var lines = null, at = -1, lit = null, paused = false, current = null, watch = null;
+    var shown = null, shownWatch = null; // the section the whole reply is reading, watched for closing
     var me = { id: id, group: group };
     function unlight() {
       if (lit) lit.classList.remove('dafu-read--current');
@@ -262,6 +283,8 @@
       current = null;
       if (active === me) active = null;
       if (watch) watch.disconnect();
+      if (shownWatch) shownWatch.disconnect();
+      shown = shownWatch = null;
       pause.onclick = stopButton.onclick = null;
       unlight();
       controls(false);
@@ -286,15 +309,31 @@
         setTimeout(function () { if (active === me && at === k) speak(k + 1); }, 0);
       };
       current = u;
-      // The whole reply opens each section as it comes to it.
-      if (line.open && line.open.getAttribute('aria-expanded') === 'false' && !sec) line.open.click();
+      // The whole reply opens each section as it comes to it, and stops if the reader closes the
+      // section it is reading.
+      if (line.open && !sec) {
+        if (line.open.getAttribute('aria-expanded') === 'false') line.open.click();
+        var opened = line.open.closest('.dafu-accordion__section');
+        var inside = opened && opened.querySelector('.dafu-accordion__panel');
+        if (inside !== shown) {
+          if (shownWatch) shownWatch.disconnect();
+          shown = inside;
+          shownWatch = inside && new MutationObserver(function () { if (inside.hidden) me.stop(); });
+          if (shownWatch) shownWatch.observe(inside, { attributes: true, attributeFilter: ['hidden'] });
+        }
+      }
       unlight();
       if (line.el.isConnected) {
         lit = line.el;
         lit.classList.add('dafu-read--current');
         var h = highlights();
         if (h && line.range) h.set(HL, new global.Highlight(line.range));
-        lit.scrollIntoView({ block: 'nearest' });
+        // The sentence is kept in view, not only its element: a long paragraph at the largest text
+        // is taller than the screen.
+        var box = line.range && line.range.getBoundingClientRect ? line.range.getBoundingClientRect() : null;
+        if (box && box.height && (box.top < 0 || box.bottom > global.innerHeight)) {
+          global.scrollBy({ top: box.top - global.innerHeight / 3 });
+        } else if (!box || !box.height) lit.scrollIntoView({ block: 'nearest' });
       }
       synth.speak(u);
     }

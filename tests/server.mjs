@@ -94,6 +94,12 @@ export async function serve({ headers = {} } = {}) {
       await fault(path.slice(7), req, res);
       return;
     }
+    // /redirect?to=URL: an open redirect, as some sites have (the origin tests).
+    if (path === '/redirect') {
+      const to = new URL(req.url, 'http://x').searchParams.get('to') ?? '/';
+      res.writeHead(302, { location: to, ...cors }).end();
+      return;
+    }
     const shape = /^\/dense\/(\w+)\.reply\.json$/.exec(path)?.[1];
     if (shape) {
       const { dense } = await import('./hostile/dense.mjs');

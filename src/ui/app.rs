@@ -198,6 +198,7 @@ pub fn App(
         }
     };
     let timeout = options.timeout_secs;
+    let from_address = options.from_address;
     // Whatever went wrong with a fetched reply, the server may have fixed it by now: offer a retry.
     let fetched = matches!(source, ReplySource::Url(_));
     // Loading is a callback so the error panel can offer to run it again.
@@ -212,9 +213,9 @@ pub fn App(
             });
         } else if let ReplySource::Url(url) = source.clone() {
             state.set(State::Loading);
-            leptos::task::spawn_local(
-                async move { settle(fetch(url, timeout).await.map(Arc::new)) },
-            );
+            leptos::task::spawn_local(async move {
+                settle(fetch(url, timeout, from_address).await.map(Arc::new))
+            });
         }
     });
     load.run(());

@@ -46,6 +46,7 @@ pub fn mount_frame_page() -> bool {
                 timeout_secs: param("timeout", true)
                     .map_or(DEFAULT_TIMEOUT_SECS, |t| parse_timeout(&t)),
                 elder: param("mode", true).is_some_and(|m| parse_elder(&m)),
+                from_address: true,
             };
             if let Some(mounted) = mount_into(host.clone(), source, options) {
                 mounted.forget();

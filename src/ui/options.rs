@@ -102,6 +102,10 @@ pub struct Options {
     pub timeout_secs: u32,
     /// Start in 长辈版 (elder mode: `data-dafu-mode="elder"`, `{ mode: 'elder' }`).
     pub elder: bool,
+    /// The reply's address came from the page's own address (`?src=`, `#src=`), checked by
+    /// `origin::source_from_location`: a redirect to another origin is refused as that address
+    /// would have been. Sources from the site's markup or script are the site's choice.
+    pub from_address: bool,
 }
 
 impl Default for Options {
@@ -112,6 +116,7 @@ impl Default for Options {
             lang: Lang::default(),
             timeout_secs: super::source::DEFAULT_TIMEOUT_SECS,
             elder: false,
+            from_address: false,
         }
     }
 }

@@ -38,6 +38,14 @@ impl Refused {
             Self::Invalid => t.address.bad_src.to_owned(),
         }
     }
+
+    /// The scheme or origin refused, for a message that names it.
+    pub fn origin(&self) -> String {
+        match self {
+            Self::Scheme(s) | Self::Origin(s) => s.clone(),
+            Self::Invalid => String::new(),
+        }
+    }
 }
 
 /// A reply address resolved by the browser's URL parser: its scheme with the colon (`https:`) and
@@ -132,6 +140,19 @@ pub fn source_from_location(fragment: bool) -> Result<ReplySource, Refused> {
         return Ok(ReplySource::Default);
     };
     let url = resolve(&src).ok_or(Refused::Invalid)?;
+    allowed_url(&url)?;
+    // The address as resolved here, so that what is fetched is what was checked.
+    Ok(ReplySource::Url(url.href()))
+}
+
+/// Whether the page opens a reply from `address` (absolute, or relative to the page) by [`decide`]:
+/// also asked of the address a fetch was redirected to.
+pub fn allows(address: &str) -> Result<(), Refused> {
+    allowed_url(&resolve(address).ok_or(Refused::Invalid)?)
+}
+
+/// [`decide`] for a resolved address, with the page's own address and the origins it lists.
+fn allowed_url(url: &web_sys::Url) -> Result<(), Refused> {
     let window = web_sys::window().ok_or(Refused::Invalid)?;
     let location = window.location();
     let (scheme, origin) = (
@@ -153,9 +174,7 @@ pub fn source_from_location(fragment: bool) -> Result<ReplySource, Refused> {
             origin: &origin,
         },
         &allowed,
-    )?;
-    // The address as resolved here, so that what is fetched is what was checked.
-    Ok(ReplySource::Url(url.href()))
+    )
 }
 
 /// `src` resolved against the page's address, as `fetch` will resolve it.

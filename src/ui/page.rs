@@ -503,7 +503,7 @@ pub fn Page(
                 {move || report.get().map(|r| view! { <ReportPanel report=r t=t() /> })}
             </div>
             {move || {
-                let options = Options { lang: lang.get(), timeout_secs, ..Options::default() };
+                let options = Options { lang: lang.get(), timeout_secs, from_address: true, ..Options::default() };
                 view! { <App source=source.get() options=options /> }
             }}
         </div>

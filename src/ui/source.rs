@@ -105,6 +105,12 @@ pub enum Failure {
     },
     /// The converter module (for a reply given as text) could not be loaded or run.
     Converter(String),
+    /// An address taken from the page's own address was redirected to an origin the page does not
+    /// open (see `origin::decide`); nothing of the answer is read.
+    Redirected {
+        /// Where the redirect led.
+        origin: String,
+    },
     /// The answer is not a valid reply.
     Load(LoadError),
 }
@@ -126,6 +132,7 @@ impl Failure {
             Self::Load(LoadError::Syntax { line, column, .. }) => fill(e.syntax, &[line, column]),
             Self::Load(LoadError::Invalid(p)) => fill(e.invalid, &[&p.len()]),
             Self::Converter(_) => e.converter.to_owned(),
+            Self::Redirected { origin } => fill(t.address.refused_origin, &[origin]),
         }
     }
 
@@ -152,6 +159,7 @@ impl Failure {
                 "reading stopped after {read} bytes: the limit is {MAX_JSON_BYTES} bytes"
             )],
             Self::Converter(why) => vec![why.clone()],
+            Self::Redirected { .. } => vec!["redirected to another origin".to_owned()],
             Self::Load(e) => e.lines(),
         }
     }
@@ -263,8 +271,9 @@ async fn read_body(body: Option<web_sys::ReadableStream>) -> Result<Vec<u8>, Sto
 /// Fetches reply JSON from a URL (relative to the page) and parses it. Gives up after `timeout_secs`;
 /// refuses a body over the size limit (by its Content-Length before reading, and by the bytes that
 /// arrive, decompressed, while reading) and a web page where JSON was expected. Its failures name the
-/// URL's origin only.
-pub async fn fetch(url: String, timeout_secs: u32) -> Result<Reply, Failure> {
+/// URL's origin only. With `from_address` (the page's `?src=`), an answer redirected to an origin the
+/// page would not have opened is refused before its body is read.
+pub async fn fetch(url: String, timeout_secs: u32, from_address: bool) -> Result<Reply, Failure> {
     let origin = Origin::of(&url);
     let network = || Failure::Network {
         origin: origin.clone(),
@@ -298,6 +307,16 @@ pub async fn fetch(url: String, timeout_secs: u32) -> Result<Reply, Failure> {
             .send()
             .await
             .map_err(|_| failed())?;
+        if from_address && response.redirected() {
+            if let Err(refused) = super::origin::allows(&response.url()) {
+                if let Some(c) = &controller {
+                    c.abort();
+                }
+                return Err(Failure::Redirected {
+                    origin: refused.origin(),
+                });
+            }
+        }
         if !response.ok() {
             return Err(Failure::Http {
                 origin: origin.clone(),

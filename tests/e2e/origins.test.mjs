@@ -83,6 +83,20 @@ test('the dev page refuses a reply from another origin, however its address is w
   }
 });
 
+test("a ?src= of the site's own that redirects to another origin is refused, and the reply is not shown", async () => {
+  const src = `/redirect?to=${encodeURIComponent(elsewhere())}`;
+  for (const page of ['index.html', 'embed/frame.html']) {
+    const { page: p, errors } = await visit(`${site.url}/${page}?src=${encodeURIComponent(src)}`);
+    const panel = await p.locator('.dafu-error').innerText();
+    assert.match(panel, new RegExp(`没有列入 ${foreign.url} 这个来源`), page);
+    assert.equal(await p.locator('.dafu-header__title, .dafu-accordion').count(), 0, page);
+    assert.deepEqual(errors, []);
+  }
+  // A redirect within the site is the site's own.
+  const { page: p } = await visit(`${site.url}/index.html?src=${encodeURIComponent(`/redirect?to=${SEED}`)}`);
+  assert.equal(await p.locator('.dafu-header__title').innerText(), TITLE);
+});
+
 test("the dev page opens its own origin's replies, by path and by full address", async () => {
   for (const src of [SEED, `${site.url}${SEED}`, '../data/seed.reply.json']) {
     const { page } = await visit(`${site.url}/index.html?src=${encodeURIComponent(src)}`);

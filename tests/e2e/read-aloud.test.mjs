@@ -15,13 +15,14 @@ const HOST = '/examples/host/index.html';
  * (text, lang, voice) and each call, and ends the current utterance when the test says so
  * (`__speech.finish()`). `voices` are what getVoices() returns; `none` leaves the page without speech.
  */
-function double({ voices, none }) {
+function double({ voices, none, late }) {
   if (none) {
     Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true });
     return;
   }
-  const speech = { spoken: [], calls: [], current: null };
+  const speech = { spoken: [], calls: [], current: null, listed: false, listeners: [] };
+  if (late) setTimeout(() => { speech.listed = true; speech.listeners.forEach((f) => f({})); }, 200);
   window.__speech = speech;
   class Utterance {
     constructor(text) { Object.assign(this, { text, lang: '', voice: null, rate: 1, onend: null, onerror: null }); }
@@ -29,7 +30,10 @@ function double({ voices, none }) {
   const synth = {
     paused: false,
     get speaking() { return !!speech.current; },
-    getVoices: () => voices,
+    // `late`: like Chrome, no voice is listed until 'voiceschanged' has fired (200 ms after load).
+    getVoices: () => (late && !speech.listed ? [] : voices),
+    addEventListener(type, f) { if (type === 'voiceschanged') speech.listeners.push(f); },
+    removeEventListener(type, f) { speech.listeners = speech.listeners.filter((g) => g !== f); },
     speak(u) {
       speech.spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name });
       speech.calls.push('speak');
@@ -219,7 +223,9 @@ test('unmounting dafu stops its reading', async () => {
 });
 
 test('without speech synthesis, or without a Chinese voice, the control says so', async () => {
-  for (const [options, message] of [[{ none: true }, '此浏览器不支持朗读'], [{ voices: [{ name: 'English', lang: 'en-US', localService: true }] }, '此浏览器没有中文语音,无法朗读']]) {
+  // A Chinese voice that is not on the device would send the reply to a speech server: never used.
+  const remote = [{ name: 'English', lang: 'en-US', localService: true }, { name: 'Google 普通话', lang: 'zh-CN', localService: false }];
+  for (const [options, message] of [[{ none: true }, '此浏览器不支持朗读'], [{ voices: [{ name: 'English', lang: 'en-US', localService: true }] }, '此浏览器没有中文语音,无法朗读'], [{ voices: remote }, '此浏览器没有中文语音,无法朗读']]) {
     const { page: p, errors } = await open('/', options);
     await p.getByRole('button', { name: '朗读全文' }).click();
     assert.equal(await p.locator('.dafu-read--all [role="status"]').textContent(), message);
@@ -227,4 +233,29 @@ test('without speech synthesis, or without a Chinese voice, the control says so'
     assert.deepEqual(errors, []);
     await p.close();
   }
+});
+
+test('voices the browser lists only after voiceschanged (as Chrome does) are waited for, and the first press reads', async () => {
+  const { page: p, errors } = await open('/', { voices: CHINESE, late: true });
+  await p.getByRole('button', { name: '朗读全文' }).click();
+  await p.waitForFunction(() => window.__speech.spoken.length > 0);
+  assert.deepEqual((await spoken(p))[0], { text: '关于政协提案的答复', lang: 'zh-CN', voice: '普通话' });
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('朗读全文 stops when the reader closes the section it is reading', async () => {
+  const { page: p, errors } = await open();
+  const start = p.getByRole('button', { name: '朗读全文' });
+  await start.click();
+  await p.waitForSelector('.dafu-read--current');
+  // On to the first sentence inside a section.
+  for (let i = 0; i < 60 && !(await p.evaluate(() => !!document.querySelector('.dafu-accordion__panel .dafu-read--current'))); i += 1) await next(p);
+  const section = p.locator('.dafu-accordion__section', { has: p.locator('.dafu-read--current') });
+  await section.locator('.dafu-accordion__button').click();
+  await p.waitForFunction(() => document.querySelector('.dafu-read--all .dafu-read__start').getAttribute('aria-pressed') === 'false');
+  assert.equal(await p.locator('.dafu-read--all [role="status"]').textContent(), '朗读已停止');
+  assert.equal(await section.locator('.dafu-accordion__button').getAttribute('aria-expanded'), 'false', 'the section stays closed');
+  assert.deepEqual(errors, []);
+  await p.close();
 });

@@ -539,37 +539,6 @@ fn report(collection: &Collection, skipped: &[(String, String)], replies: &Path)
     out
 }
 
-/// Runs `f` over `items` on every core (at most `jobs` threads), results in the items' order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, items.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<R>> = Vec::new();
-    results.resize_with(items.len(), || None);
-    std::thread::scope(|scope| {
-        let (send, receive) = mpsc::channel();
-        for _ in 0..threads {
-            let send = send.clone();
-            let (next, f) = (&next, &f);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                if send.send((i, f(item))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(send);
-        for (i, r) in receive {
-            if let Some(slot) = results.get_mut(i) {
-                *slot = Some(r);
-            }
-        }
-    });
-    results.into_iter().flatten().collect()
-}
-
 /// `dafu render --collection INDEX [--pages]`: the index page (and each reply's page). A reply whose
 /// page cannot be made keeps its row, which shows why; `Ok(1)` then, and when the index is invalid.
 pub fn render_collection(
@@ -638,7 +607,9 @@ pub fn render_collection(
                 .err()
                 .map(|e| format!("cannot write {}: {e}", path.display()))
         };
-        let problems = parallel_map(&collection.entries, page);
+        // One page after another: leptos' reactive arena, which rendering uses, is shared by the
+        // process, and rendering on several threads at once deadlocked (a test hung in it).
+        let problems: Vec<Option<String>> = collection.entries.iter().map(page).collect();
         for (entry, problem) in collection.entries.iter_mut().zip(problems) {
             if let Some(problem) = problem {
                 writeln!(err, "dafu: {} ({}): {problem}", entry.source, entry.id).map_err(fail)?;
