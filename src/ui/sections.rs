@@ -154,14 +154,18 @@ pub fn Sections(
             } else {
                 fact_runs(&viewer, &anchor, section.heading.clone())
             };
-            let reader = view! { <ReadSection viewer=viewer.clone() /> };
-            let (reply, viewer) = (reply.clone(), viewer.clone());
+            // A section's 朗读 row exists while the section is open: a closed one cannot be read (and
+            // closing it stops its reading), and a reply of 100,000 sections does not build 100,000 rows.
+            // One viewer for the section's two closures (a reply of 100,000 sections keeps 100,000).
+            let viewer = std::sync::Arc::new(viewer.clone());
+            let reader_viewer = std::sync::Arc::clone(&viewer);
+            let reply = reply.clone();
             let blocks = move || {
                 drawn.get().then(|| {
                     reply.sections.get(i).map(|s| {
                         s.blocks
                             .iter()
-                            .map(|b| view! { <BlockText viewer=viewer.clone() block=b.clone() /> })
+                            .map(|b| view! { <BlockText viewer=(*viewer).clone() block=b.clone() /> })
                             .collect_view()
                     })
                 })
@@ -192,7 +196,7 @@ pub fn Sections(
                         hidden=move || (!is_open()).then_some("until-found")
                         on:beforematch=move |_: web_sys::Event| open.set(i, true)
                     >
-                        {reader}
+                        {move || is_open().then(|| view! { <ReadSection viewer=(*reader_viewer).clone() /> })}
                         {blocks}
                     </div>
                 </div>

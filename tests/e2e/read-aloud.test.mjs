@@ -90,7 +90,8 @@ test('朗读全文 reads the whole reply in page order, in zh-CN, a sentence at 
   const { page: p, errors } = await open();
   const start = p.getByRole('button', { name: '朗读全文' });
   await start.click();
-  assert.equal(await start.getAttribute('aria-pressed'), 'true');
+  // The reader loads on the first press (dafu-read-aloud.js), then starts.
+  await p.waitForFunction(() => document.querySelector('.dafu-read--all .dafu-read__start').getAttribute('aria-pressed') === 'true');
   assert.equal(await p.locator('.dafu-read--all [role="status"]').textContent(), '正在朗读');
   await p.waitForSelector('.dafu-read--current');
   assert.deepEqual((await spoken(p))[0], { text: '关于政协提案的答复', lang: 'zh-CN', voice: '普通话' });
@@ -188,7 +189,7 @@ test("a section's 朗读本节 reads only that section, stops the whole-reply re
   await p.waitForFunction(() => document.querySelector('.dafu-read--current')?.classList.contains('dafu-paragraph'));
   const count = (await spoken(p)).length;
   await heading.click();
-  assert.equal(await read.getAttribute('aria-pressed'), 'false', 'closing the section stops it');
+  assert.equal(await read.count(), 0, 'closing the section takes its 朗读 row away and stops it');
   assert.equal(await p.locator('.dafu-read--current').count(), 0);
   assert.equal((await p.evaluate(() => window.__speech.calls)).slice(-1)[0], 'cancel');
   await p.evaluate(() => window.__speech.finish());
@@ -228,6 +229,8 @@ test('without speech synthesis, or without a Chinese voice, the control says so'
   for (const [options, message] of [[{ none: true }, '此浏览器不支持朗读'], [{ voices: [{ name: 'English', lang: 'en-US', localService: true }] }, '此浏览器没有中文语音,无法朗读'], [{ voices: remote }, '此浏览器没有中文语音,无法朗读']]) {
     const { page: p, errors } = await open('/', options);
     await p.getByRole('button', { name: '朗读全文' }).click();
+    // The reader loads on the first press: its message follows.
+    await p.waitForFunction(() => document.querySelector('.dafu-read--all [role="status"]').textContent !== '');
     assert.equal(await p.locator('.dafu-read--all [role="status"]').textContent(), message);
     assert.equal(await p.getByRole('button', { name: '朗读全文' }).getAttribute('aria-pressed'), 'false');
     assert.deepEqual(errors, []);
@@ -251,11 +254,11 @@ test('朗读全文 stops when the reader closes the section it is reading', asyn
   await p.waitForSelector('.dafu-read--current');
   // On to the first sentence inside a section.
   for (let i = 0; i < 60 && !(await p.evaluate(() => !!document.querySelector('.dafu-accordion__panel .dafu-read--current'))); i += 1) await next(p);
-  const section = p.locator('.dafu-accordion__section', { has: p.locator('.dafu-read--current') });
-  await section.locator('.dafu-accordion__button').click();
+  const button = await p.locator('.dafu-accordion__section', { has: p.locator('.dafu-read--current') }).locator('.dafu-accordion__button').elementHandle();
+  await button.click();
   await p.waitForFunction(() => document.querySelector('.dafu-read--all .dafu-read__start').getAttribute('aria-pressed') === 'false');
   assert.equal(await p.locator('.dafu-read--all [role="status"]').textContent(), '朗读已停止');
-  assert.equal(await section.locator('.dafu-accordion__button').getAttribute('aria-expanded'), 'false', 'the section stays closed');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false', 'the section stays closed');
   assert.deepEqual(errors, []);
   await p.close();
 });
