@@ -227,6 +227,35 @@ fn stdout_was_closed() -> bool {
 
 /// `dafu render`: the reply read as `validate` reads JSON (or converted as `convert` converts text),
 /// then rendered by `dafu::snapshot`. `None` when the JSON is not a valid reply (its problems are
+/// A reply text file (`-` is stdin) decoded and converted, its decoding note, the converter's
+/// diagnostics and the personal data it holds (masked when `redact`) on `err`; `nothing` says what
+/// did not happen when the file is over the limit ("converted", "rendered").
+fn converted(
+    input: &str,
+    redact: bool,
+    nothing: &str,
+    err: &mut impl Write,
+) -> Result<dafu_core::model::Reply, Failure> {
+    let bytes = match read(input, MAX_TEXT_BYTES)? {
+        Input::Bytes(bytes) => bytes,
+        Input::TooLarge { size } => {
+            return Err(Failure(format!(
+                "dafu: {input} is {}; the limit is {MAX_TEXT_BYTES} bytes, nothing was {nothing}",
+                size_text(size, MAX_TEXT_BYTES)
+            )))
+        }
+    };
+    let (text, note) = decode(&bytes);
+    if let Some(note) = note {
+        writeln!(err, "{input}: {note}")?;
+    }
+    let conversion = dafu_core::privacy::convert(&text, redact);
+    for d in &conversion.diagnostics {
+        writeln!(err, "{input}:{d}")?;
+    }
+    Ok(conversion.reply)
+}
+
 /// on `err`).
 fn render_reply(
     input: &str,
@@ -238,25 +267,7 @@ fn render_reply(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let reply = if is_text {
-        let bytes = match read(input, MAX_TEXT_BYTES)? {
-            Input::Bytes(bytes) => bytes,
-            Input::TooLarge { size } => {
-                return Err(Failure(format!(
-                "dafu: {input} is {}; the limit is {MAX_TEXT_BYTES} bytes, nothing was rendered",
-                size_text(size, MAX_TEXT_BYTES)
-            )))
-            }
-        };
-        let (text, note) = decode(&bytes);
-        if let Some(note) = note {
-            writeln!(err, "{input}: {note}")?;
-        }
-        // The converter's diagnostics, then the personal data it holds (masked when redacting).
-        let conversion = dafu_core::privacy::convert(&text, redact);
-        for d in &conversion.diagnostics {
-            writeln!(err, "{input}:{d}")?;
-        }
-        conversion.reply
+        converted(input, redact, "rendered", err)?
     } else {
         let parsed = match read(input, MAX_JSON_BYTES)? {
             Input::Bytes(bytes) => Reply::from_json_bytes(&bytes).map_err(|e| e.lines()),
@@ -323,25 +334,8 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             force: false,
             ..
         } => {
-            let bytes = match read(&input, MAX_TEXT_BYTES)? {
-                Input::Bytes(bytes) => bytes,
-                Input::TooLarge { size } => {
-                    return Err(Failure(format!(
-                        "dafu: {input} is {}; the limit is {MAX_TEXT_BYTES} bytes, nothing was converted",
-                        size_text(size, MAX_TEXT_BYTES)
-                    )))
-                }
-            };
-            let (text, note) = decode(&bytes);
-            if let Some(note) = note {
-                writeln!(err, "{input}: {note}")?;
-            }
-            // The converter's diagnostics, then the personal data it holds (masked when redacting).
-            let conversion = dafu_core::privacy::convert(&text, redact);
-            for d in &conversion.diagnostics {
-                writeln!(err, "{input}:{d}")?;
-            }
-            writeln!(out, "{}", conversion.reply.to_json())?;
+            let reply = converted(&input, redact, "converted", err)?;
+            writeln!(out, "{}", reply.to_json())?;
         }
         Command::Convert { .. } => {
             return Err(Failure(
