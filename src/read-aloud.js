@@ -360,7 +360,8 @@
 
   var hook = function (act, id, group, strings, funding) {
     if (act === 'stop') {
-      if (active && active.id === id) active.stop();
+      // ('stop', first, n): readers first … first + n - 1 (a reply's sections are numbered in a row).
+      if (active && active.id >= id && active.id < id + (typeof group === 'number' ? group : 1)) active.stop();
       return;
     }
     if (active && active.id === id) { active.stop(); return; }

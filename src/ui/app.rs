@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use dafu_core::model::{Attachment, Reply, TextId};
 
-use super::block_text::fact_runs;
+use super::block_text::fact_html;
 use super::error_panel::ErrorPanel;
 use super::fill::Seen;
 use super::funding_chart::FundingChart;
@@ -50,9 +50,7 @@ pub fn ReplyView(
     let preamble = reply.preamble.clone().map(|p| {
         let id = TextId::Preamble.to_string();
         view! {
-            <p class="dafu-preamble" id=viewer.ids.reply(&id) tabindex="-1">
-                {fact_runs(&viewer, &id, p)}
-            </p>
+            <p class="dafu-preamble" id=viewer.ids.reply(&id) tabindex="-1" inner_html=fact_html(&viewer, &id, &p)></p>
         }
     });
     let addressee = reply
@@ -118,9 +116,7 @@ fn closing(viewer: &Viewer) -> impl IntoView {
         fill.slices(numbered, Seen::AtOnce, move |(n, p)| {
             let id = TextId::Closing(n).to_string();
             view! {
-                <p class="dafu-closing__text" id=viewer.ids.reply(&id) tabindex="-1">
-                    {fact_runs(&viewer, &id, p)}
-                </p>
+                <p class="dafu-closing__text" id=viewer.ids.reply(&id) tabindex="-1" inner_html=fact_html(&viewer, &id, &p)></p>
             }
         })
     };
@@ -169,7 +165,7 @@ fn closing(viewer: &Viewer) -> impl IntoView {
 fn signature_part(viewer: &Viewer, at: TextId<'_>, class: &'static str, text: String) -> AnyView {
     let id = at.to_string();
     view! {
-        <span class=class id=viewer.ids.reply(&id) tabindex="-1">{fact_runs(viewer, &id, text)}</span>
+        <span class=class id=viewer.ids.reply(&id) tabindex="-1" inner_html=fact_html(viewer, &id, &text)></span>
     }
     .into_any()
 }

@@ -1,11 +1,39 @@
-//! One paragraph or initiative of a section, with the facts in it marked; [`fact_runs`] marks them in
-//! the reply's other texts too.
+//! The reply's texts as HTML: a block (paragraph or initiative) and any text with the facts in it
+//! marked ([`fact_html`]). They are drawn through `inner_html`, the one way a page of 100,000 sections
+//! holds no JavaScript handle per text node, element and attribute (see ARCHITECTURE, "Handles").
+//! Every character of the reply passes [`push_escaped`] on its way in.
 
-use leptos::prelude::*;
+use std::fmt::Write as _;
+
+use leptos::prelude::GetValue;
 
 use dafu_core::model::{Block, FactKind, FactRef, Stage};
 
 use super::viewer::Viewer;
+
+/// The class a highlighted fact adds to its mark (see [`Viewer::reveal`]).
+pub const HIGHLIGHT: &str = "dafu-fact--highlight";
+
+/// Appends `text` to `out` safe for both an element's content and a double-quoted attribute value.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` escaped, as a new string.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
 
 fn fact_class(kind: FactKind) -> &'static str {
     match kind {
@@ -15,53 +43,57 @@ fn fact_class(kind: FactKind) -> &'static str {
     }
 }
 
-/// `text`, the reply's text named `anchor` (a block's id, `preamble`, `closing-1`, …), with each
-/// figure, amount and date in it a marked span that links can target: the same marks in a block, the
-/// preamble, a heading, the closing or the signature. Text without facts is drawn as it is.
-pub fn fact_runs(viewer: &Viewer, anchor: &str, text: String) -> AnyView {
+/// Appends `text`, the reply's text named `anchor` (a block's id, `preamble`, `closing-1`, …), with
+/// each figure, amount and date in it a marked span that links can target: the same marks in a block,
+/// the preamble, a heading, the closing or the signature. The fact revealed last keeps its highlight
+/// when its text is drawn after the reveal.
+pub fn push_fact_html(out: &mut String, viewer: &Viewer, anchor: &str, text: &str) {
     if !viewer.facts.has_facts(anchor) {
-        return text.into_any();
+        push_escaped(out, text);
+        return;
     }
-    let ids = viewer.ids.clone();
-    let highlight = viewer.highlight;
-    viewer
-        .facts
-        .segments_of(anchor, &text)
-        .into_iter()
-        .map(|seg| match seg.fact {
+    let lit = viewer.highlight.get_value();
+    for seg in viewer.facts.segments_of(anchor, text) {
+        match seg.fact {
             Some(FactRef { kind, id }) => {
-                let element_id = ids.reply(&id);
-                let lit = move || highlight.with(|h| h.as_deref() == Some(id.as_str()));
-                view! {
-                    <span class=fact_class(kind) class=("dafu-fact--highlight", lit) id=element_id>
-                        {seg.text}
-                    </span>
+                out.push_str("<span class=\"");
+                out.push_str(fact_class(kind));
+                if lit.as_deref() == Some(id.as_str()) {
+                    out.push(' ');
+                    out.push_str(HIGHLIGHT);
                 }
-                .into_any()
+                out.push_str("\" id=\"");
+                push_escaped(out, &viewer.ids.reply(&id));
+                out.push_str("\">");
+                push_escaped(out, &seg.text);
+                out.push_str("</span>");
             }
-            None => seg.text.into_any(),
-        })
-        .collect_view()
-        .into_any()
+            None => push_escaped(out, &seg.text),
+        }
+    }
 }
 
-/// Shows a block's text; each figure, amount and date in it is a marked span that links can target.
-#[component]
-pub fn BlockText(
-    /// The reply's shared state (its facts are looked up there).
-    viewer: Viewer,
-    /// The block shown.
-    block: Block,
-) -> impl IntoView {
-    let ids = viewer.ids.clone();
-    let runs = fact_runs(&viewer, block.id(), block.text().to_owned());
+/// [`push_fact_html`] as a new string: the `inner_html` of the element that shows `text`.
+pub fn fact_html(viewer: &Viewer, anchor: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    push_fact_html(&mut out, viewer, anchor, text);
+    out
+}
+
+/// Appends a block: a paragraph, or an initiative with its stage, ordinal and headline; each figure,
+/// amount and date in its text a marked span that links can target.
+pub fn push_block_html(out: &mut String, viewer: &Viewer, block: &Block) {
+    let id = escaped(&viewer.ids.reply(block.id()));
     match block {
-        Block::Paragraph { id, .. } => view! {
-            <p class="dafu-paragraph" id=ids.reply(&id) tabindex="-1">{runs}</p>
+        Block::Paragraph { .. } => {
+            let _ = write!(
+                out,
+                "<p class=\"dafu-paragraph\" id=\"{id}\" tabindex=\"-1\">"
+            );
+            push_fact_html(out, viewer, block.id(), block.text());
+            out.push_str("</p>");
         }
-        .into_any(),
         Block::Initiative {
-            id,
             ordinal,
             headline,
             stage,
@@ -71,18 +103,53 @@ pub fn BlockText(
                 Stage::Done => "dafu-initiative dafu-initiative--done",
                 Stage::Next => "dafu-initiative dafu-initiative--next",
             };
-            let stage_label = viewer.t.block_stage(stage);
-            view! {
-                <div class=class id=ids.reply(&id) tabindex="-1">
-                    <p class="dafu-initiative__text">
-                        <span class="dafu-initiative__stage">{stage_label}</span>
-                        <strong class="dafu-initiative__ordinal">{ordinal}</strong>
-                        {headline.map(|h| view! { <strong class="dafu-initiative__headline">{h}</strong> })}
-                        {runs}
-                    </p>
-                </div>
+            let _ = write!(
+                out,
+                "<div class=\"{class}\" id=\"{id}\" tabindex=\"-1\"><p class=\"dafu-initiative__text\">\
+                 <span class=\"dafu-initiative__stage\">"
+            );
+            push_escaped(out, viewer.t.block_stage(*stage));
+            out.push_str("</span><strong class=\"dafu-initiative__ordinal\">");
+            push_escaped(out, ordinal);
+            out.push_str("</strong>");
+            if let Some(h) = headline {
+                out.push_str("<strong class=\"dafu-initiative__headline\">");
+                push_escaped(out, h);
+                out.push_str("</strong>");
             }
-            .into_any()
+            push_fact_html(out, viewer, block.id(), block.text());
+            out.push_str("</p></div>");
         }
+    }
+}
+
+/// Every block of `blocks`, one after the other.
+pub fn blocks_html(viewer: &Viewer, blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        push_block_html(&mut out, viewer, b);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &str) {
+        assert_eq!(escaped(text), expected, "escaping {text:?}");
+    }
+
+    #[test]
+    fn markup_characters_become_entities_and_everything_else_stays() {
+        check("2019年3月5日", "2019年3月5日");
+        check(
+            "<script>alert('x')</script>",
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;",
+        );
+        check("\" onmouseover=\"x", "&quot; onmouseover=&quot;x");
+        check("A&B &amp;", "A&amp;B &amp;amp;");
+        check("", "");
+        check("末尾<", "末尾&lt;");
     }
 }

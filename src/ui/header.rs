@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use dafu_core::model::TextId;
 
-use super::block_text::fact_runs;
+use super::block_text::{escaped, fact_html};
 use super::fill::Seen;
 use super::viewer::Viewer;
 
@@ -22,9 +22,9 @@ pub fn Header(
     let meta = &reply.meta;
     let proposal = &reply.proposal;
     let title = if meta.title.is_empty() {
-        t.header.untitled.to_owned().into_any()
+        escaped(t.header.untitled)
     } else {
-        fact_runs(&viewer, &TextId::Title.to_string(), meta.title.clone())
+        fact_html(&viewer, &TextId::Title.to_string(), &meta.title)
     };
     let issuer = meta.issuer.clone();
     let proposal_line = proposal.title.as_ref().map(|title| {
@@ -67,9 +67,7 @@ pub fn Header(
         view! {
             <div class="dafu-meta__row">
                 <dt class="dafu-meta__key">{f.key}</dt>
-                <dd class="dafu-meta__value" id=viewer.ids.reply(&anchor) tabindex="-1">
-                    {fact_runs(&viewer, &anchor, f.value)}
-                </dd>
+                <dd class="dafu-meta__value" id=viewer.ids.reply(&anchor) tabindex="-1" inner_html=fact_html(&viewer, &anchor, &f.value)></dd>
             </div>
         }
     });
@@ -77,7 +75,7 @@ pub fn Header(
     view! {
         <header class="dafu-header">
             {issuer.map(|i| view! { <p class="dafu-header__issuer">{i}</p> })}
-            <h1 class="dafu-header__title" id=title_id tabindex="-1">{title}</h1>
+            <h1 class="dafu-header__title" id=title_id tabindex="-1" inner_html=title></h1>
             {proposal_line.map(|p| view! { <p class="dafu-header__proposal">{p}</p> })}
             {has_badges.then(|| view! { <ul class="dafu-badges" aria-label=t.header.status>{validity}{class}</ul> })}
             <dl class="dafu-header__dates">{written}{published}</dl>

@@ -8,9 +8,11 @@ pub fn focus_sibling_header(ev: &leptos::ev::KeyboardEvent) {
     if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
         return;
     }
+    // Caught on the accordion: the key was pressed on a heading's button, or on nothing of ours.
     let Some(button) = ev
-        .current_target()
+        .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|t| t.class_list().contains("dafu-accordion__button"))
     else {
         return;
     };

@@ -6,13 +6,15 @@
 //!
 //! Hook calls: `("toggle", id, group, strings, funding)` on 朗读全文 / 朗读本节 (`strings`: reading,
 //! paused, stopped, pause, resume, no speech, no voice; `funding`: the funding's sentences, from the
-//! model, since the page does not show each item's year), and `("stop", id)` when the view unmounts.
+//! model, since the page does not show each item's year), and `("stop", first, n)` when views go away (readers `first` to `first + n - 1`: a reply's
+//! sections have one number each).
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::block_text::escaped;
 use super::viewer::Viewer;
 
 thread_local! {
@@ -31,75 +33,103 @@ fn call(args: &[JsValue]) -> bool {
     })
 }
 
-/// The controls of one reader: 朗读 (a toggle), pause or resume and stop (shown by the reader while it
-/// reads), and a status line that screen readers announce.
-fn controls(viewer: &Viewer, all: bool) -> impl IntoView {
+/// Numbers for `n` new readers, the first returned: the rest follow it.
+pub fn reserve(n: usize) -> u32 {
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    NEXT.with(|next| {
+        let first = next.get();
+        next.set(first.saturating_add(n));
+        first
+    })
+}
+
+/// Tells readers `first` to `first + n - 1` to stop: their rows went away.
+pub fn stop(first: u32, n: usize) {
+    call(&["stop".into(), first.into(), (n as f64).into()]);
+}
+
+/// The inside of a reader's row: 朗读 (a toggle), pause or resume and stop (shown by the reader while
+/// it reads), and a status line that screen readers announce.
+fn buttons_html(viewer: &Viewer, label: &str) -> String {
     let t = &viewer.t.elder;
-    let id = NEXT.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    });
-    on_cleanup(move || {
-        call(&["stop".into(), id.into()]);
-    });
-    let reply = viewer.reply.clone();
-    let click = move |ev: web_sys::MouseEvent| {
-        let Some(group) = ev
-            .current_target()
-            .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
-            .and_then(|b| b.parent_element())
-        else {
-            return;
-        };
-        let strings: js_sys::Array = [
-            t.reading,
-            t.paused,
-            t.stopped,
-            t.pause,
-            t.resume,
-            t.no_speech,
-            t.no_voice,
-        ]
-        .iter()
-        .map(|s| JsValue::from_str(s))
-        .collect();
-        let funding: js_sys::Array = if all {
-            reply
-                .funding_sentences()
-                .iter()
-                .map(|s| JsValue::from_str(s))
-                .collect()
-        } else {
-            js_sys::Array::new()
-        };
-        let args = [
-            "toggle".into(),
-            id.into(),
-            group.clone().into(),
-            strings.into(),
-            funding.into(),
-        ];
-        if !call(&args) {
-            if let Ok(Some(status)) = group.query_selector(".dafu-read__status") {
-                status.set_text_content(Some(t.no_speech));
-            }
-        }
+    let button = |class: &str, text: &str, hidden: &str| {
+        format!(
+            "<button type=\"button\" class=\"dafu-read__button dafu-read__{class}\"{hidden}>{}</button>",
+            escaped(text)
+        )
     };
-    let (class, label) = if all {
-        ("dafu-read dafu-read--all", t.read_all)
+    [
+        button("start", label, " aria-pressed=\"false\""),
+        button("pause", t.pause, " hidden"),
+        button("stop", t.stop, " hidden"),
+        "<span class=\"dafu-read__status\" role=\"status\"></span>".to_owned(),
+    ]
+    .concat()
+}
+
+/// 朗读本节's row, for a section just opened, as reader `id`: the reader reads that section only.
+pub fn section_row_html(viewer: &Viewer, id: u32) -> String {
+    format!(
+        "<div class=\"dafu-read dafu-read--section\" role=\"group\" aria-label=\"{}\" data-dafu-reader=\"{}\">{}</div>",
+        escaped(viewer.t.elder.group),
+        id,
+        buttons_html(viewer, viewer.t.elder.read_section)
+    )
+}
+
+/// The row whose 朗读 button `ev` pressed, if it was one.
+pub fn pressed_row(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(".dafu-read__start")
+        .ok()??
+        .parent_element()
+}
+
+/// A press on `row`'s 朗读 button: starts its reader, or stops it. `all`: the row reads the whole
+/// reply, with the funding's sentences.
+pub fn press(viewer: &Viewer, row: &web_sys::Element, all: bool) {
+    let t = &viewer.t.elder;
+    let Some(id) = row
+        .get_attribute("data-dafu-reader")
+        .and_then(|id| id.parse::<u32>().ok())
+    else {
+        return;
+    };
+    let strings: js_sys::Array = [
+        t.reading,
+        t.paused,
+        t.stopped,
+        t.pause,
+        t.resume,
+        t.no_speech,
+        t.no_voice,
+    ]
+    .iter()
+    .map(|s| JsValue::from_str(s))
+    .collect();
+    let funding: js_sys::Array = if all {
+        viewer
+            .reply
+            .funding_sentences()
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect()
     } else {
-        ("dafu-read dafu-read--section", t.read_section)
+        js_sys::Array::new()
     };
-    view! {
-        <div class=class role="group" aria-label=t.group>
-            <button type="button" class="dafu-read__button dafu-read__start" aria-pressed="false" on:click=click>
-                {label}
-            </button>
-            <button type="button" class="dafu-read__button dafu-read__pause" hidden>{t.pause}</button>
-            <button type="button" class="dafu-read__button dafu-read__stop" hidden>{t.stop}</button>
-            <span class="dafu-read__status" role="status"></span>
-        </div>
+    let args = [
+        "toggle".into(),
+        id.into(),
+        row.clone().into(),
+        strings.into(),
+        funding.into(),
+    ];
+    if !call(&args) {
+        if let Ok(Some(status)) = row.query_selector(".dafu-read__status") {
+            status.set_text_content(Some(t.no_speech));
+        }
     }
 }
 
@@ -114,17 +144,23 @@ pub fn ReadAloud(
         return view! { <div class="dafu-read dafu-read--all dafu-read--placeholder" aria-hidden="true"></div> }
             .into_any();
     }
-    controls(&viewer, true).into_any()
-}
-
-/// 朗读本节: reads one section; the reader stops when the section is closed.
-#[component]
-pub fn ReadSection(
-    /// The reply's shared state.
-    viewer: Viewer,
-) -> impl IntoView {
-    if viewer.mode.is_snapshot() {
-        return ().into_any();
+    let id = reserve(1);
+    on_cleanup(move || stop(id, 1));
+    let inside = buttons_html(&viewer, viewer.t.elder.read_all);
+    let group = viewer.t.elder.group;
+    view! {
+        <div
+            class="dafu-read dafu-read--all"
+            role="group"
+            aria-label=group
+            data-dafu-reader=id
+            on:click=move |ev| {
+                if let Some(row) = pressed_row(&ev) {
+                    press(&viewer, &row, true);
+                }
+            }
+            inner_html=inside
+        ></div>
     }
-    controls(&viewer, false).into_any()
+    .into_any()
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use dafu_core::model::{FactIndex, Reply, TextId};
 
+use super::block_text::HIGHLIGHT;
 use super::fill::Fill;
 use super::i18n::Text;
 use super::ids::Ids;
@@ -64,8 +65,9 @@ pub struct Viewer {
     pub ids: Ids,
     /// Which sections are open.
     pub open: OpenSections,
-    /// The fact last revealed, highlighted in the text.
-    pub highlight: RwSignal<Option<String>>,
+    /// The fact last revealed, highlighted in the text: [`Viewer::reveal`] moves the class, and a
+    /// text drawn later draws its mark lit (see `block_text`).
+    pub highlight: StoredValue<Option<String>>,
     /// The interface's words.
     pub t: &'static Text,
     /// Whether the header (and so the title element) is shown.
@@ -87,7 +89,7 @@ impl Viewer {
             reply,
             ids: Ids::fresh(),
             open,
-            highlight: RwSignal::new(None),
+            highlight: StoredValue::new(None),
             t: lang.text(),
             with_title: true,
             facts,
@@ -177,7 +179,11 @@ impl Viewer {
                 }
             }
         }
-        self.highlight.set(fact.map(str::to_owned));
+        let was_lit = self
+            .highlight
+            .try_update_value(|h| std::mem::replace(h, fact.map(str::to_owned)))
+            .flatten()
+            .map(|f| self.ids.reply(&f));
         let fact_id = fact.map(|f| self.ids.reply(f));
         set_timeout(
             move || {
@@ -185,6 +191,12 @@ impl Viewer {
                     return;
                 };
                 let element = |id: &str| document.get_element_by_id(id);
+                // The mark lit before, then this one (drawn by now, its section open).
+                for (id, lit) in [(was_lit.as_deref(), false), (fact_id.as_deref(), true)] {
+                    if let Some(mark) = id.and_then(element) {
+                        let _ = mark.class_list().toggle_with_force(HIGHLIGHT, lit);
+                    }
+                }
                 // A header field's value sits in the closed "document details" list.
                 if let Some(details) = element(&block_id)
                     .and_then(|e| e.closest("details").ok().flatten())
