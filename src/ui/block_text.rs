@@ -82,7 +82,7 @@ pub fn fact_html(viewer: &Viewer, anchor: &str, text: &str) -> String {
 
 /// Appends a block: a paragraph, or an initiative with its stage, ordinal and headline; each figure,
 /// amount and date in its text a marked span that links can target.
-pub fn push_block_html(out: &mut String, viewer: &Viewer, block: &Block) {
+fn push_block_html(out: &mut String, viewer: &Viewer, block: &Block) {
     let id = escaped(&viewer.ids.reply(block.id()));
     match block {
         Block::Paragraph { .. } => {
@@ -123,12 +123,17 @@ pub fn push_block_html(out: &mut String, viewer: &Viewer, block: &Block) {
     }
 }
 
-/// Every block of `blocks`, one after the other.
+/// Appends every block of `blocks`, one after the other.
+pub fn push_blocks_html(out: &mut String, viewer: &Viewer, blocks: &[Block]) {
+    for b in blocks {
+        push_block_html(out, viewer, b);
+    }
+}
+
+/// [`push_blocks_html`] as a new string.
 pub fn blocks_html(viewer: &Viewer, blocks: &[Block]) -> String {
     let mut out = String::new();
-    for b in blocks {
-        push_block_html(&mut out, viewer, b);
-    }
+    push_blocks_html(&mut out, viewer, blocks);
     out
 }
 

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use dafu_core::model::{Section, TextId};
 
-use super::block_text::{blocks_html, escaped, fact_html, push_block_html, push_escaped};
+use super::block_text::{blocks_html, escaped, fact_html, push_blocks_html, push_escaped};
 use super::fill::{Fill, Seen, SLICE};
 use super::keys::focus_sibling_header;
 use super::read_aloud::{press, pressed_row, reserve, section_row_html, stop};
@@ -160,9 +160,7 @@ impl Drawing {
             out.push_str(&section_row_html(viewer, self.reader(i)));
         }
         if shown.drawn {
-            for b in &section.blocks {
-                push_block_html(out, viewer, b);
-            }
+            push_blocks_html(out, viewer, &section.blocks);
         }
         out.push_str("</div></div>");
     }
