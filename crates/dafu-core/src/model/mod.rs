@@ -3,6 +3,7 @@
 //! Every public item is reachable by one path, `dafu_core::model::Item`: the modules are private to
 //! the crate and their public items re-exported here.
 
+pub(crate) mod cite;
 pub(crate) mod collection;
 pub(crate) mod date;
 mod de;
@@ -18,6 +19,7 @@ pub(crate) mod speech;
 pub(crate) mod timeline;
 pub(crate) mod validate;
 
+pub use cite::sentence_around;
 pub use collection::{
     base_id, content_hash, is_safe_id, unique_ids, Collection, CollectionEntry, CollectionTotals,
     Origin, COLLECTION_SCHEMA_VERSION, MAX_COLLECTION_BYTES, MAX_ID_CHARS,
