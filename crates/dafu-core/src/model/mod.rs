@@ -26,7 +26,7 @@ pub use collection::{
 };
 pub use date::{DateError, DateRef, DateRepr, Point, When};
 pub use decimal::{Decimal, DecimalError, MAX_SCALE};
-pub use funding::{label_of, Bar, BarLabel, FundingRow, FundingTotals};
+pub use funding::{label_of, AllocatedWord, Bar, BarLabel, FundingRow, FundingTotals};
 pub use load::{LoadError, MAX_JSON_BYTES, MAX_LISTED_PROBLEMS};
 pub use money::{sum_wan_yuan, Approx, Money, MoneyError, MoneyRepr, MoneyRole, MoneyUnit};
 pub use order::{sort_by, sort_by_key};
