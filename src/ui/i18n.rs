@@ -8,7 +8,7 @@
 use std::fmt::Display;
 
 use dafu_core::model::{
-    percent, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point,
+    percent, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point, Position,
     ProposalKind, ResultClass, Stage, Validity, When,
 };
 
@@ -372,6 +372,25 @@ pub struct CollectionText {
     pub failed: &'static str,
 }
 
+/// The 下一步打算 panel, and where a text is in the reply said in words (第二部分 第三项).
+#[derive(Debug)]
+pub struct NextStepsText {
+    /// The panel's heading.
+    pub heading: &'static str,
+    /// The note under it: how many items.
+    pub note: &'static str,
+    /// An item's kind: a next-step initiative, a sentence that commits.
+    pub kinds: [&'static str; 2],
+    /// A section by its number.
+    pub part: &'static str,
+    /// An initiative by its number.
+    pub item: &'static str,
+    /// The opening, the closing, the header.
+    pub places: [&'static str; 3],
+    /// A number as a position says it (二, or 2).
+    pub numeral: fn(u32) -> String,
+}
+
 /// Every string the interface shows, in one language, one table per view.
 #[derive(Debug)]
 pub struct Text {
@@ -407,6 +426,8 @@ pub struct Text {
     pub privacy: PrivacyText,
     /// The static index page of a collection.
     pub collection: CollectionText,
+    /// 下一步打算, and positions in words.
+    pub next_steps: NextStepsText,
 }
 
 static ZH: Text = Text {
@@ -477,9 +498,9 @@ static ZH: Text = Text {
     timeline: TimelineText {
         heading: "时间线",
         newest_first: "最新的在前",
-        note: "共{}项。未写明时间的举措列在答复日期下,并注明“未注明时间”。",
+        note: "共{}项。未写明时间的列在最后。",
         year: "{}年",
-        no_year: "未注明年份",
+        no_year: "未写明时间",
         marks: ["截至", "时段", "持续至今", "此前", "时间不明确", "未注明时间"],
         stages: ["目标", "下一步", "已开展", "时间"],
         period_years: "{}({}—{}年)",
@@ -578,6 +599,15 @@ static ZH: Text = Text {
         columns: ["答复", "办理单位", "编号", "日期", "类别", "办理结果", "拨付资金"],
         failed: "无法读取:{}",
     },
+    next_steps: NextStepsText {
+        heading: "下一步打算",
+        note: "答复中写明今后要做的事,共{}项,每项可跳到原文。",
+        kinds: ["举措", "承诺"],
+        part: "第{}部分",
+        item: "第{}项",
+        places: ["开头", "结尾", "文件信息"],
+        numeral: chinese_numeral,
+    },
 };
 
 static EN: Text = Text {
@@ -648,9 +678,9 @@ static EN: Text = Text {
     timeline: TimelineText {
         heading: "Timeline",
         newest_first: "Newest first",
-        note: "{} entries. Initiatives without a date are listed under the reply's own date, marked “no date given”.",
+        note: "{} entries. Those without a date come last.",
         year: "{}",
-        no_year: "No year given",
+        no_year: "No date given",
         marks: ["as of", "period", "ongoing", "until", "date unclear", "no date given"],
         stages: ["goal", "next step", "done", "date"],
         period_years: "{} ({}–{})",
@@ -749,7 +779,38 @@ static EN: Text = Text {
         columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding allocated"],
         failed: "Could not be read: {}",
     },
+    next_steps: NextStepsText {
+        heading: "Next steps",
+        note: "What the reply says will be done: {} items, each linked to its text.",
+        kinds: ["initiative", "commitment"],
+        part: "part {}",
+        item: "item {}",
+        places: ["opening", "closing", "document details"],
+        numeral: arabic_numeral,
+    },
 };
+
+/// A number in Chinese numerals, as a position says it: 二, 十二, 二十三 (ten thousand and over in
+/// digits, which no reply numbers its parts to).
+fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or_default();
+    match n {
+        0..=9 => digit(n).to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n - 10) }),
+        20..=99 => format!(
+            "{}十{}",
+            digit(n / 10),
+            if n % 10 == 0 { "" } else { digit(n % 10) }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A number in digits.
+fn arabic_numeral(n: u32) -> String {
+    n.to_string()
+}
 
 impl Lang {
     /// The interface's words in this language.
@@ -819,6 +880,33 @@ impl Text {
             Placement::Undated => 5,
         };
         self.timeline.marks.get(i).copied().unwrap_or_default()
+    }
+
+    /// Where a text is, in words: "第二部分 第三项", "结尾"; empty when nowhere to say.
+    pub fn position(&self, p: Position) -> String {
+        let t = &self.next_steps;
+        let words = |template: &str, n: u32| fill(template, &[&(t.numeral)(n)]);
+        let [opening, closing, header] = t.places;
+        match p {
+            Position::Body { part, item } => {
+                let part = part.map(|n| words(t.part, n));
+                let item = item.map(|n| words(t.item, n));
+                match (part, item) {
+                    (Some(p), Some(i)) => format!("{p} {i}"),
+                    (Some(one), None) | (None, Some(one)) => one,
+                    (None, None) => String::new(),
+                }
+            }
+            Position::Opening => opening.to_owned(),
+            Position::Closing => closing.to_owned(),
+            Position::Header => header.to_owned(),
+            Position::Unknown => String::new(),
+        }
+    }
+
+    /// "下一步打算" panel's note: how many items.
+    pub fn next_steps_note(&self, n: usize) -> String {
+        fill(self.next_steps.note, &[&n])
     }
 
     /// A timeline entry's stage.

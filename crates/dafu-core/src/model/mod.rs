@@ -11,6 +11,7 @@ pub(crate) mod decimal;
 pub(crate) mod funding;
 pub(crate) mod load;
 pub(crate) mod money;
+pub(crate) mod next_steps;
 pub(crate) mod order;
 pub(crate) mod query;
 pub(crate) mod reply;
@@ -29,11 +30,15 @@ pub use decimal::{Decimal, DecimalError, MAX_SCALE};
 pub use funding::{label_of, AllocatedWord, Bar, BarLabel, FundingRow, FundingTotals};
 pub use load::{LoadError, MAX_JSON_BYTES, MAX_LISTED_PROBLEMS};
 pub use money::{sum_wan_yuan, Approx, Money, MoneyError, MoneyRepr, MoneyRole, MoneyUnit};
+pub use next_steps::{NextStep, NextStepKind};
 pub use order::{sort_by, sort_by_key};
 pub use query::{AnchorTexts, BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
 pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
-pub use timeline::{Entry, EntryKind, EntryStage, Placement, Timeline, YearGroup};
+pub use timeline::{
+    numeral_value, Entry, EntryKind, EntryStage, Placement, Position, Positions, Timeline,
+    YearGroup,
+};
 pub use validate::{Problem, MAX_QUOTED_CHARS};
 
 /// The seed reply, compiled in: shown when the page is given nothing else.
