@@ -146,7 +146,8 @@ const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glu
   `let convertReady = false;\n` +
   `globalThis[Symbol.for('dafu.convert')] = async (text, options) => {\n` +
   `  if (!convertReady) { initSync({ module: Uint8Array.from(atob(convertB64), (c) => c.charCodeAt(0)) }); convertReady = true; }\n` +
-  `  return convert(String(text), !!(options && options.redact));\n};\n</script>\n` +
+  // A string, or a text file's bytes decoded by the module; options as src/convert-hook.js passes them.
+  `  return convert(text instanceof Uint8Array || text instanceof ArrayBuffer ? text : String(text), options || {});\n};\n</script>\n` +
   inlineRenderer(renderer) +
   // 朗读's reader, a classic script.
   `<script>\n${readAloud.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;

@@ -2,38 +2,53 @@
 //! `dafu-convert`, built next to the app by `tools/package.mjs`): readers never convert, so the
 //! viewer's wasm does not carry it. `src/convert-hook.js` (at the head of `dafu.js`, and the dev page's
 //! `dafu-hooks.js`) or the inlined `dafu.html` puts a function under `Symbol.for("dafu.convert")`
-//! that loads the module on first use and resolves to `{ json, diagnostics }` (a second argument
-//! `{ redact: true }` masks personal data in the JSON); a symbol, so dafu still defines no global name
-//! but `dafu`, and no element of the page can stand in for it.
+//! that loads the module on first use and resolves to what the module's `convert` returns; a symbol,
+//! so dafu still defines no global name but `dafu`, and no element of the page can stand in for it.
+//! The module also decodes a file's bytes (as the CLI does), applies the editor's header
+//! corrections, and words the dev page's report and form, so none of that is in this wasm either.
 
-use dafu_core::parse::Diagnostic;
 use wasm_bindgen::{JsCast, JsValue};
+
+use super::options::Lang;
 
 /// What the converter made of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Converted {
-    /// The reply JSON, exactly as `dafu convert` prints it.
+    /// The reply JSON, exactly as `dafu convert` (with the same `--redact` and `--set`) prints it.
     pub json: String,
-    /// What the converter did not understand or had to guess, with its line.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The name the downloaded JSON takes (文号, else title).
+    pub file_name: String,
+    /// The converter report as markup, worded in the interface's language, the text escaped.
+    pub report: String,
+    /// The header form as markup, filled with the reply's values.
+    pub form: String,
 }
 
 /// Why a text could not be converted: the converter module is missing or failed to load.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unavailable(pub String);
 
-fn field(object: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+fn field(object: &JsValue, name: &str) -> String {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Converts `text` with the converter module, loading it on first use.
 pub async fn convert(text: &str) -> Result<Converted, Unavailable> {
-    convert_redacting(text, false).await
+    convert_with(&JsValue::from_str(text), false, Lang::Zh, &[]).await
 }
 
-/// Converts `text` as [`convert`] does; with `redact`, the JSON has its personal data masked
-/// (`dafu convert --redact`). The diagnostics list the personal data either way.
-pub async fn convert_redacting(text: &str, redact: bool) -> Result<Converted, Unavailable> {
+/// Converts `input` (a string, or a file's bytes as a `Uint8Array`) as [`convert`] does; with
+/// `redact`, the JSON has its personal data masked (`dafu convert --redact`); `set` are header
+/// corrections `(key, value)` (`dafu convert --set key=value`); the report is worded in `lang`.
+pub async fn convert_with(
+    input: &JsValue,
+    redact: bool,
+    lang: Lang,
+    set: &[(String, String)],
+) -> Result<Converted, Unavailable> {
     let hook = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.convert"))
         .ok()
         .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
@@ -45,28 +60,34 @@ pub async fn convert_redacting(text: &str, redact: bool) -> Result<Converted, Un
         )
     };
     let options = js_sys::Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(
-        &options,
-        &JsValue::from_str("redact"),
-        &JsValue::from(redact),
+    let put = |name: &str, value: &JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(name), value);
+    };
+    put("redact", &JsValue::from(redact));
+    put(
+        "lang",
+        &JsValue::from_str(if lang == Lang::En { "en" } else { "zh" }),
     );
+    let pairs: js_sys::Array = set
+        .iter()
+        .map(|(k, v)| js_sys::Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)))
+        .collect();
+    put("set", &pairs);
     let promise = hook
-        .call2(&JsValue::NULL, &JsValue::from_str(text), &options)
+        .call2(&JsValue::NULL, input, &options)
         .map_err(failed)?;
     let result = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
         .await
         .map_err(failed)?;
-    let json = field(&result, "json")
-        .as_string()
+    let json = js_sys::Reflect::get(&result, &JsValue::from_str("json"))
+        .ok()
+        .and_then(|v| v.as_string())
         .ok_or_else(|| Unavailable("the converter returned no JSON".to_owned()))?;
-    let diagnostics = js_sys::Array::from(&field(&result, "diagnostics"))
-        .iter()
-        .map(|d| Diagnostic {
-            // A line number from our own converter: small, whole and non-negative.
-            line: field(&d, "line").as_f64().map_or(0, |l| l as usize),
-            message: field(&d, "message").as_string().unwrap_or_default(),
-        })
-        .collect();
-    Ok(Converted { json, diagnostics })
+    Ok(Converted {
+        json,
+        file_name: field(&result, "fileName"),
+        report: field(&result, "report"),
+        form: field(&result, "form"),
+    })
 }

@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 
 use dafu_core::model::Reply;
 use dafu_core::model::MAX_JSON_BYTES;
-use dafu_core::parse::Diagnostic;
 
 use super::app::App;
 use super::converter::{self, Unavailable};
@@ -16,25 +15,47 @@ use super::options::{Lang, Options};
 use super::renderer;
 use super::source::ReplySource;
 
-/// What the converter made of a text: counts, diagnostics, and the JSON the CLI would print.
+/// What the converter made of a text: the report as the converter module worded it (markup, the
+/// text escaped there), and the JSON the CLI would print, with the name to save it under.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Report {
-    /// Sections, initiatives, figures, funding, dates (named by the i18n table, in that order).
-    counts: [usize; 5],
-    diagnostics: Vec<Diagnostic>,
+    html: String,
     json: String,
+    file_name: String,
 }
 
-/// Whether personal data is hidden ("隐去个人信息"), and which conversion is the page's latest. Copy, so
-/// every handler holds it. Other controls read [`Redaction::on`] (`redaction.on.get_untracked()`) to
-/// mask what they make too.
+/// A reply's text as the page was given it: typed or pasted, or a file's bytes, which the converter
+/// module decodes as the CLI does (UTF-8, UTF-16 by its BOM, GB18030), every time it converts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Input {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    fn to_js(&self) -> wasm_bindgen::JsValue {
+        match self {
+            Self::Text(text) => wasm_bindgen::JsValue::from_str(text),
+            Self::Bytes(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+        }
+    }
+}
+
+/// Whether personal data is hidden ("隐去个人信息"), the editor's header corrections, and which
+/// conversion is the page's latest. Copy, so every handler holds it. Other controls read
+/// [`Redaction::on`] (`redaction.on.get_untracked()`) to mask what they make too.
 #[derive(Clone, Copy)]
 struct Redaction {
     /// The checkbox: mask personal data in the converted reply shown, its JSON and the snapshots.
     on: RwSignal<bool>,
-    /// The text converted last, while the reply shown comes from it: converted again when `on`
-    /// changes, so that what is shown is what is downloaded.
-    text: RwSignal<Option<String>>,
+    /// The text converted last, while the reply shown comes from it: converted again when `on`,
+    /// the corrections or the language change, so that what is shown is what is downloaded.
+    text: RwSignal<Option<Input>>,
+    /// The header corrections typed in the form, `(key, value)` in the order first typed.
+    set: RwSignal<Vec<(String, String)>>,
+    /// The header form's markup, replaced only for a new text or language (not while typing, which
+    /// would take the focus away).
+    form: RwSignal<String>,
     /// The number of the latest conversion; one that ends after a later one started is dropped.
     latest: RwSignal<u64>,
 }
@@ -44,6 +65,8 @@ impl Redaction {
         Self {
             on: RwSignal::new(false),
             text: RwSignal::new(None),
+            set: RwSignal::new(Vec::new()),
+            form: RwSignal::new(String::new()),
             latest: RwSignal::new(0),
         }
     }
@@ -52,30 +75,48 @@ impl Redaction {
     /// and a conversion still running is not shown.
     fn forget(self) {
         self.text.set(None);
+        self.form.set(String::new());
         self.latest.update(|n| *n += 1);
     }
 }
 
+/// Why a text is converted: a new one (the corrections start again and the form is filled from it),
+/// the language (the form is worded again), or a change to the checkbox or a correction.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Why {
+    New,
+    Language,
+    Edit,
+}
+
 /// Converts text with the converter module (loaded on first use), shows the reply it gives, as it is
 /// (no second JSON parse of what the view shows), and keeps the report for the side panel. With
-/// "隐去个人信息" checked, the reply and its JSON have their personal data masked.
+/// "隐去个人信息" checked, the reply and its JSON have their personal data masked; the header
+/// corrections typed in the form are applied as `dafu convert --set` applies them.
 fn show_text(
-    text: String,
+    input: Input,
+    why: Why,
     source: RwSignal<ReplySource>,
     report: RwSignal<Option<Report>>,
     note: RwSignal<Option<String>>,
     redaction: Redaction,
     t: &'static Text,
 ) {
-    // A long text converts in a worker; the status line says so meanwhile (the page stays usable).
-    note.set(Some(t.page.converting.to_owned()));
+    if why == Why::New {
+        // A long text converts in a worker; the status line says so meanwhile (the page stays
+        // usable). Not said for each key typed in the form.
+        note.set(Some(t.page.converting.to_owned()));
+        redaction.set.set(Vec::new());
+    }
     redaction.latest.update(|n| *n += 1);
     let this = redaction.latest.get_untracked();
     let redact = redaction.on.get_untracked();
-    redaction.text.set(Some(text.clone()));
+    let set = redaction.set.get_untracked();
+    let js = input.to_js();
+    redaction.text.set(Some(input));
     leptos::task::spawn_local(async move {
-        let result = converter::convert_redacting(&text, redact).await;
-        // A later conversion (another text, or the checkbox changed) shows instead.
+        let result = converter::convert_with(&js, redact, t.lang, &set).await;
+        // A later conversion (another text, the checkbox, a correction) shows instead.
         if redaction.latest.get_untracked() != this {
             return;
         }
@@ -87,22 +128,20 @@ fn show_text(
                 return;
             }
         };
+        if why != Why::Edit {
+            redaction.form.set(converted.form);
+        }
         match Reply::from_json(&converted.json) {
             Ok(r) => {
-                let counts = [
-                    r.sections.len(),
-                    r.initiative_count(),
-                    r.figures.len(),
-                    r.funding.len(),
-                    r.dates.len(),
-                ];
                 report.set(Some(Report {
-                    counts,
-                    diagnostics: converted.diagnostics,
+                    html: converted.report,
                     json: converted.json,
+                    file_name: converted.file_name,
                 }));
                 source.set(ReplySource::Reply(std::sync::Arc::new(r)));
-                note.set(Some(t.page.converted.to_owned()));
+                if why == Why::New {
+                    note.set(Some(t.page.converted.to_owned()));
+                }
             }
             // The converter's output always loads (a test holds it to that); if it ever did not, the
             // view's error panel says why.
@@ -114,21 +153,35 @@ fn show_text(
     });
 }
 
-/// Shows a file's content: JSON as it is, anything else as reply text to convert.
+/// Whether a file's bytes are reply JSON: `{` first, after a UTF-8 BOM and white space.
+fn is_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Shows a file's content or a dropped text: JSON as it is, anything else as reply text to convert.
 fn show_content(
-    text: String,
+    input: Input,
     source: RwSignal<ReplySource>,
     report: RwSignal<Option<Report>>,
     note: RwSignal<Option<String>>,
     redaction: Redaction,
     t: &'static Text,
 ) {
-    if text.trim_start().starts_with('{') {
+    let json = match &input {
+        Input::Text(text) => text.trim_start().starts_with('{').then(|| text.clone()),
+        // Reply JSON is UTF-8, as the JSON standard says; only text is decoded otherwise.
+        Input::Bytes(bytes) => is_json(bytes).then(|| {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            String::from_utf8_lossy(bytes).into_owned()
+        }),
+    };
+    if let Some(json) = json {
         redaction.forget();
         report.set(None);
-        source.set(ReplySource::Json(text));
+        source.set(ReplySource::Json(json));
     } else {
-        show_text(text, source, report, note, redaction, t);
+        show_text(input, Why::New, source, report, note, redaction, t);
     }
 }
 
@@ -151,26 +204,17 @@ fn open_file(
     }
     let name = file.name();
     leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(text) => {
+        // The bytes, not `file.text()`: a text file may be GBK or UTF-16, and the converter module
+        // decodes it as the CLI does.
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
                 note.set(Some(fill(t.page.file_opened, &[&name])));
-                show_content(
-                    text.as_string().unwrap_or_default(),
-                    source,
-                    report,
-                    note,
-                    redaction,
-                    t,
-                );
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                show_content(Input::Bytes(bytes), source, report, note, redaction, t);
             }
             Err(_) => note.set(Some(fill(t.page.file_unreadable, &[&name]))),
         }
     });
-}
-
-/// Saves `json` as `reply.json` through a temporary object URL.
-fn download(json: &str) {
-    save_file(json, "reply.json", "application/json");
 }
 
 /// Saves `text` as a file named `file_name` of type `mime` (UTF-8) through a temporary object URL.
@@ -317,46 +361,6 @@ fn make_snapshot(
     });
 }
 
-/// The converter's report: counts, diagnostics with their lines, and a download of the JSON.
-#[component]
-fn ReportPanel(
-    /// The report shown.
-    report: Report,
-    /// The interface's words.
-    t: &'static Text,
-) -> impl IntoView {
-    let p = &t.page;
-    let counts = report
-        .counts
-        .iter()
-        .zip(p.counts)
-        .map(|(n, name)| view! { <li class="dafu-page__count"><span class="dafu-page__count-value">{*n}</span>" "{name}</li> })
-        .collect_view();
-    let issues = report.diagnostics.len();
-    let diagnostics = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let line = if d.line == 0 {
-                p.whole_text.to_owned()
-            } else {
-                fill(p.line, &[&d.line])
-            };
-            view! { <li class="dafu-page__diagnostic">{line}":"{d.message.clone()}</li> }
-        })
-        .collect_view();
-    let json = report.json.clone();
-    view! {
-        <aside class="dafu-page__report" aria-labelledby="dafu-page-report-title">
-            <h2 class="dafu-page__report-title" id="dafu-page-report-title">{p.report}</h2>
-            <ul class="dafu-page__counts">{counts}</ul>
-            <p class="dafu-page__issues">{fill(p.issues, &[&issues])}</p>
-            <ul class="dafu-page__diagnostics">{diagnostics}</ul>
-            <button type="button" class="dafu-page__button" on:click=move |_| download(&json)>{p.download}</button>
-        </aside>
-    }
-}
-
 /// The page around one reply, with a file picker, a drop target and a paste box.
 #[component]
 pub fn Page(
@@ -394,8 +398,49 @@ pub fn Page(
     // What is shown is what is published: a converted reply is converted again, masked or not.
     let on_redact = move |ev: web_sys::Event| {
         redaction.on.set(event_target_checked(&ev));
-        if let Some(text) = redaction.text.get_untracked() {
-            show_text(text, source, report, note, redaction, t());
+        if let Some(input) = redaction.text.get_untracked() {
+            show_text(input, Why::Edit, source, report, note, redaction, t());
+        }
+    };
+    // One listener for the whole header form (its markup comes from the converter module): the
+    // control's `data-dafu-set` names the fact, its value is the correction; the reply shown and
+    // the JSON to download are converted again with it.
+    let on_set = move |ev: web_sys::Event| {
+        let Some(control) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Some(key) = control.get_attribute("data-dafu-set") else {
+            return;
+        };
+        let value = js_sys::Reflect::get(&control, &wasm_bindgen::JsValue::from_str("value"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        redaction
+            .set
+            .update(|set| match set.iter_mut().find(|(k, _)| *k == key) {
+                Some(pair) => pair.1 = value,
+                None => set.push((key, value)),
+            });
+        if let Some(input) = redaction.text.get_untracked() {
+            show_text(input, Why::Edit, source, report, note, redaction, t());
+        }
+    };
+    let on_download = move |_| {
+        report.with_untracked(|r| {
+            if let Some(r) = r {
+                save_file(&r.json, &r.file_name, "application/json;charset=utf-8");
+            }
+        });
+    };
+    // The other language: the bar, the view and a converted text's report and form, worded again.
+    let on_lang = move |_| {
+        lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+        if let Some(input) = redaction.text.get_untracked() {
+            show_text(input, Why::Language, source, report, note, redaction, t());
         }
     };
     let on_pick = move |ev: web_sys::Event| {
@@ -426,7 +471,7 @@ pub fn Page(
             open_file(file, source, report, note, redaction, t());
         } else if let Ok(text) = data.get_data("text/plain") {
             if !text.trim().is_empty() {
-                show_content(text, source, report, note, redaction, t());
+                show_content(Input::Text(text), source, report, note, redaction, t());
             }
         }
     };
@@ -459,7 +504,7 @@ pub fn Page(
                     type="button"
                     class="dafu-page__lang"
                     lang=move || t().page.other_language_code
-                    on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+                    on:click=on_lang
                 >
                     {move || t().page.other_language}
                 </button>
@@ -488,7 +533,7 @@ pub fn Page(
                         type="button"
                         class="dafu-page__button"
                         on:click=move |_| {
-                            show_text(pasted.get(), source, report, note, redaction, t());
+                            show_text(Input::Text(pasted.get()), Why::New, source, report, note, redaction, t());
                         }
                     >
                         {move || t().page.convert}
@@ -500,7 +545,11 @@ pub fn Page(
                         <textarea class="dafu-page__text" id="dafu-page-fragment" rows="8" readonly prop:value=html></textarea>
                     </div>
                 })}
-                {move || report.get().map(|r| view! { <ReportPanel report=r t=t() /> })}
+                <aside class="dafu-page__report" aria-labelledby="dafu-page-report-title" hidden=move || report.with(Option::is_none)>
+                    <div class="dafu-page__report-text" inner_html=move || report.with(|r| r.as_ref().map(|r| r.html.clone()).unwrap_or_default())></div>
+                    <section class="dafu-page__edit" aria-labelledby="dafu-page-edit-title" inner_html=move || redaction.form.get() on:input=on_set></section>
+                    <button type="button" class="dafu-page__button" on:click=on_download>{move || t().page.download}</button>
+                </aside>
             </div>
             {move || {
                 let options = Options { lang: lang.get(), timeout_secs, from_address: true, ..Options::default() };

@@ -49,6 +49,14 @@ enum Command {
         /// For a folder: convert every file again, changed or not.
         #[arg(long)]
         force: bool,
+        /// Corrects a header fact of the converted reply, as the page's form does (repeatable;
+        /// applied in order, after `--redact`): `文号=…` (`document_number`), `标题=…` (`title`),
+        /// `承办单位=…` (`issuer`), `成文日期=…` (`written`), `公开日期=…` (`published`),
+        /// `类型=提案|建议` (`kind`), `编号=…` (`number`), `提案标题=…` (`proposal_title`),
+        /// `办理结果=A|B|C` (`result_class`). An empty value removes the fact. The page's
+        /// download for the same text and corrections is byte for byte this output.
+        #[arg(long = "set", value_name = "KEY=VALUE", value_parser = correction)]
+        set: Vec<dafu_core::parse::Correction>,
     },
     /// Collections of replies (the index `dafu convert DIR --out OUT` writes).
     Collection {
@@ -122,6 +130,17 @@ enum CollectionCommand {
     Schema,
 }
 
+/// `--set KEY=VALUE`: one header correction.
+fn correction(arg: &str) -> Result<dafu_core::parse::Correction, String> {
+    dafu_core::parse::Correction::parse(arg).ok_or_else(|| {
+        let keys: Vec<&str> = dafu_core::parse::Field::ALL
+            .iter()
+            .map(|f| f.key())
+            .collect();
+        format!("expected KEY=VALUE with KEY one of {}", keys.join(", "))
+    })
+}
+
 /// `--lang`: the interface languages.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum LangArg {
@@ -185,25 +204,10 @@ fn size_text(size: Option<u64>, limit: usize) -> String {
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, else GB18030 (a superset of GBK) when that decodes
 /// without errors; otherwise UTF-8 with replacement characters, and a note. For text only: reply
 /// JSON must be UTF-8.
+/// The rule is the converter module's (`dafu_convert::decode`), so that the page reads a file the same.
 fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _, _) = enc.decode(bytes);
-        return (text.into_owned(), None);
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), None);
-    }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-    if !had_errors {
-        return (
-            text.into_owned(),
-            Some("input is not UTF-8; read as GB18030/GBK"),
-        );
-    }
-    (
-        String::from_utf8_lossy(bytes).into_owned(),
-        Some("input is neither UTF-8 nor GBK; undecodable bytes replaced"),
-    )
+    let decoded = dafu_convert::decode::decode(bytes);
+    (decoded.text, decoded.encoding.note())
 }
 
 /// Whether standard output was closed when dafu started (`dafu schema >&-`). Rust's runtime reopens
@@ -233,6 +237,7 @@ fn stdout_was_closed() -> bool {
 fn converted(
     input: &str,
     redact: bool,
+    corrections: &[dafu_core::parse::Correction],
     nothing: &str,
     err: &mut impl Write,
 ) -> Result<dafu_core::model::Reply, Failure> {
@@ -249,7 +254,7 @@ fn converted(
     if let Some(note) = note {
         writeln!(err, "{input}: {note}")?;
     }
-    let conversion = dafu_core::privacy::convert(&text, redact);
+    let conversion = dafu_convert::conversion(&text, redact, corrections);
     for d in &conversion.diagnostics {
         writeln!(err, "{input}:{d}")?;
     }
@@ -267,7 +272,7 @@ fn render_reply(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let reply = if is_text {
-        converted(input, redact, "rendered", err)?
+        converted(input, redact, &[], "rendered", err)?
     } else {
         let parsed = match read(input, MAX_JSON_BYTES)? {
             Input::Bytes(bytes) => Reply::from_json_bytes(&bytes).map_err(|e| e.lines()),
@@ -311,7 +316,13 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             shard,
             jobs,
             force,
+            set,
         } => {
+            if !set.is_empty() {
+                return Err(Failure(
+                    "dafu: --set corrects one reply; it is not for a folder".to_owned(),
+                ));
+            }
             let options = batch::Options {
                 dir: input.into(),
                 out: out_dir.into(),
@@ -332,9 +343,10 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             redact,
             shard: None,
             force: false,
+            set,
             ..
         } => {
-            let reply = converted(&input, redact, "converted", err)?;
+            let reply = converted(&input, redact, &set, "converted", err)?;
             writeln!(out, "{}", reply.to_json())?;
         }
         Command::Convert { .. } => {
