@@ -35,10 +35,11 @@ pub struct SnapshotOptions {
 
 /// The stylesheets of the live view (the files `index.html` inlines, in its order), then the
 /// snapshot's own.
-const STYLES: [&str; 10] = [
+const STYLES: [&str; 11] = [
     include_str!("../style/dafu.css"),
     include_str!("../style/header.css"),
     include_str!("../style/key_figures.css"),
+    include_str!("../style/next_steps.css"),
     include_str!("../style/sections.css"),
     include_str!("../style/block_text.css"),
     include_str!("../style/timeline.css"),

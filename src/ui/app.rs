@@ -14,6 +14,7 @@ use super::fill::Seen;
 use super::funding_chart::FundingChart;
 use super::header::Header;
 use super::key_figures::KeyFigures;
+use super::next_steps::NextSteps;
 use super::options::Options;
 use super::read_aloud::ReadAloud;
 use super::sections::Sections;
@@ -66,6 +67,10 @@ pub fn ReplyView(
     let figures = views
         .figures
         .then(|| view! { <KeyFigures viewer=viewer.clone() /> });
+    // The next steps point into the sections and the closing, so they come with them.
+    let next_steps = views
+        .sections
+        .then(|| view! { <NextSteps viewer=viewer.clone() /> });
     let sections = views
         .sections
         .then(|| view! { <Sections viewer=viewer.clone() /> });
@@ -88,6 +93,7 @@ pub fn ReplyView(
             {read_aloud}
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {figures}
+            {next_steps}
             {sections}
             {timeline}
             {funding}

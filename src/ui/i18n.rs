@@ -370,12 +370,16 @@ pub struct NextStepsText {
     pub heading: &'static str,
     /// The note under it: how many items.
     pub note: &'static str,
+    /// Under a list cut short: how many more the text holds.
+    pub more: &'static str,
     /// An item's kind: a next-step initiative, a sentence that commits.
     pub kinds: [&'static str; 2],
     /// A section by its number.
     pub part: &'static str,
     /// An initiative by its number.
     pub item: &'static str,
+    /// A part and an item together.
+    pub part_item: &'static str,
     /// The opening, the closing, the header.
     pub places: [&'static str; 3],
     /// A number as a position says it (二, or 2).
@@ -588,9 +592,11 @@ static ZH: Text = Text {
     next_steps: NextStepsText {
         heading: "下一步打算",
         note: "答复中写明今后要做的事,共{}项,每项可跳到原文。",
+        more: "另有{}项未列出,请在正文中查看。",
         kinds: ["举措", "承诺"],
         part: "第{}部分",
         item: "第{}项",
+        part_item: "{} {}",
         places: ["开头", "结尾", "文件信息"],
         numeral: chinese_numeral,
     },
@@ -763,9 +769,11 @@ static EN: Text = Text {
     next_steps: NextStepsText {
         heading: "Next steps",
         note: "What the reply says will be done: {} items, each linked to its text.",
+        more: "{} more are in the text.",
         kinds: ["initiative", "commitment"],
         part: "part {}",
         item: "item {}",
+        part_item: "{}, {}",
         places: ["opening", "closing", "document details"],
         numeral: arabic_numeral,
     },
@@ -782,7 +790,11 @@ fn chinese_numeral(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             digit(n / 10),
-            if n % 10 == 0 { "" } else { digit(n % 10) }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                digit(n % 10)
+            }
         ),
         _ => n.to_string(),
     }
@@ -873,7 +885,7 @@ impl Text {
                 let part = part.map(|n| words(t.part, n));
                 let item = item.map(|n| words(t.item, n));
                 match (part, item) {
-                    (Some(p), Some(i)) => format!("{p} {i}"),
+                    (Some(p), Some(i)) => fill(t.part_item, &[&p, &i]),
                     (Some(one), None) | (None, Some(one)) => one,
                     (None, None) => String::new(),
                 }
@@ -888,6 +900,11 @@ impl Text {
     /// "下一步打算" panel's note: how many items.
     pub fn next_steps_note(&self, n: usize) -> String {
         fill(self.next_steps.note, &[&n])
+    }
+
+    /// Under a cut-short "下一步打算" list: how many more.
+    pub fn next_steps_more(&self, n: usize) -> String {
+        fill(self.next_steps.more, &[&n])
     }
 
     /// A timeline entry's stage.

@@ -14,6 +14,7 @@ pub(crate) mod i18n;
 pub(crate) mod ids;
 pub(crate) mod key_figures;
 pub(crate) mod keys;
+pub(crate) mod next_steps;
 pub(crate) mod mount;
 pub(crate) mod options;
 pub(crate) mod origin;

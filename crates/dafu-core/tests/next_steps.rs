@@ -292,3 +292,10 @@ fn finding_next_steps_costs_linear_time_on_dense_sentences() {
         });
     }
 }
+
+#[test]
+fn done_work_and_a_wish_for_the_reader_promise_nothing() {
+    // The fixture the browser tests open to see the panel hidden.
+    let reply = common::reply("no_next_steps.reply.json");
+    assert_eq!(reply.next_steps(), []);
+}
