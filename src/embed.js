@@ -7,7 +7,7 @@
  * dafu-convert.js + dafu-convert.wasm, the first time a text is converted), mounts every element with
  * data-dafu-src, an inline <script type="application/json" data-dafu-reply>, or data-dafu-text (its
  * own text is the reply, converted in the browser), and defines one global, `dafu`, for elements
- * added later: `dafu.mount(element, { src | reply | text, lang, views, open, mode })`.
+ * added later: `dafu.mount(element, { src | reply | text, lang, views, open, mode, size, classLabels })`.
  * A snapshot (`dafu render --src URL`: <article data-dafu-snapshot data-dafu-src="URL">) is mounted
  * over: it stays on screen until the live view is ready, then they swap in one frame (src/ui/takeover.rs).
  * A snapshot without data-dafu-src stays static: it does not carry its reply, and the seed is the dev
@@ -139,6 +139,8 @@
     if (d.dafuOpen) options.open = d.dafuOpen;
     if (d.dafuTimeout) options.timeout = d.dafuTimeout;
     if (d.dafuMode) options.mode = d.dafuMode;
+    if (d.dafuSize) options.size = d.dafuSize;
+    if (d.dafuClassLabels) options.classLabels = d.dafuClassLabels;
     return options;
   }
 

@@ -8,8 +8,8 @@
 use std::fmt::Display;
 
 use dafu_core::model::{
-    percent, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point, Position,
-    ProposalKind, ResultClass, Stage, Validity, When,
+    percent, AllocatedWord, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement,
+    Point, Position, ProposalKind, ResultClass, Stage, Validity, When,
 };
 
 use super::options::Lang;
@@ -94,6 +94,14 @@ pub struct HeaderText {
     pub validity: [&'static str; 2],
     /// Result class badges: A, B, C.
     pub result_class: [&'static str; 3],
+    /// What each result class means, in words: A, B, C.
+    pub result_meaning: [&'static str; 3],
+    /// The meaning after a badge: the meaning.
+    pub class_meaning: &'static str,
+    /// 文号.
+    pub document_number: &'static str,
+    /// The signature's date, shown when the header gives no 成文日期.
+    pub signed_on: &'static str,
     /// Kinds: proposal (政协提案), suggestion (人大建议).
     pub kind: [&'static str; 2],
     /// The proposal line: session, kind, number part, title, proposer part.
@@ -134,8 +142,6 @@ pub struct DateText {
 pub struct FiguresText {
     /// Heading.
     pub heading: &'static str,
-    /// Funding total tile label.
-    pub total_tile: &'static str,
     /// "All N figures".
     pub all: &'static str,
     /// An amount in 万元 (grouped digits).
@@ -183,12 +189,16 @@ pub struct FundingText {
     pub heading: &'static str,
     /// A reply without funding.
     pub none: &'static str,
-    /// Roles: allocated, obtained, requested, refused, loan, planned.
-    pub roles: [&'static str; 6],
+    /// Allocated money as the text says it: arranged, invested, paid (see `AllocatedWord`).
+    pub allocated: [&'static str; 3],
+    /// The other roles: obtained, requested, refused, loan, planned.
+    pub roles: [&'static str; 5],
     /// The suffix naming a bar's role.
     pub role_suffix: &'static str,
-    /// A role's total.
-    pub role_total: &'static str,
+    /// The allocated total: arranged, invested, paid.
+    pub allocated_totals: [&'static str; 3],
+    /// The other roles' totals: obtained, requested, refused, loan, planned.
+    pub totals: [&'static str; 5],
     /// Amounts left out of the totals: their count.
     pub not_summed: &'static str,
     /// Chart view group label.
@@ -205,16 +215,19 @@ pub struct FundingText {
     pub shares: &'static str,
     /// The share view's name in the chart title.
     pub shares_title: &'static str,
-    /// The chart's `<title>`: view, allocated total.
+    /// The chart's `<title>`: view, the allocated total's label, its amount.
     pub chart_title: &'static str,
-    /// The chart's `<title>` when nothing is allocated: view.
+    /// The chart's `<title>` when nothing is allocated: view, the allocated role.
     pub chart_title_none: &'static str,
     /// The chart's `<desc>`: count, label, amount, share.
     pub chart_desc: &'static str,
     /// The chart's `<desc>` without a share: count, label, amount.
     pub chart_desc_no_share: &'static str,
-    /// The legend.
-    pub chart_key: &'static str,
+    /// The legend, one sentence for each kind of bar drawn: allocated (its role), obtained,
+    /// requested, refused, loan, planned, approximate, a range; then how to read a bar's sentence.
+    pub chart_key: [&'static str; 9],
+    /// Between the legend's sentences.
+    pub key_join: &'static str,
     /// Show the table.
     pub show_table: &'static str,
     /// Hide the table.
@@ -227,8 +240,6 @@ pub struct FundingText {
     pub columns: [&'static str; 6],
     /// Link to the sentence.
     pub source_link: &'static str,
-    /// Allocated total row.
-    pub allocated_total: &'static str,
     /// A part counted in its total.
     pub included_above: &'static str,
     /// An amount left out of totals.
@@ -456,11 +467,15 @@ static ZH: Text = Text {
         status: "状态",
         document_details: "文件信息",
         validity: ["有效", "已失效"],
-        result_class: [
-            "A类(已解决或采纳)",
-            "B类(正在解决或列入计划)",
-            "C类(留作参考)",
+        result_class: ["A类", "B类", "C类"],
+        result_meaning: [
+            "所提问题已解决或基本解决",
+            "正在解决或列入计划",
+            "因条件限制暂时无法解决或留作参考",
         ],
+        class_meaning: ":{}",
+        document_number: "文号",
+        signed_on: "落款日期",
         kind: ["政协提案", "人大代表建议"],
         proposal_line: "答复{}{}{}《{}》{}",
         number: "第{}号",
@@ -479,9 +494,8 @@ static ZH: Text = Text {
         until: "{}以前",
     },
     figures: FiguresText {
-        heading: "要点数字",
-        total_tile: "资金合计(已拨付)",
-        all: "全部{}个数字",
+        heading: "主要数据",
+        all: "全部{}项数据",
         wan: "{}万元",
     },
     sections: SectionsText {
@@ -492,47 +506,72 @@ static ZH: Text = Text {
     },
     timeline: TimelineText {
         heading: "时间线",
-        newest_first: "最新的在前",
+        newest_first: "最新在前",
         note: "共{}项。未写明时间的列在最后。",
         year: "{}年",
         no_year: "未写明时间",
-        marks: ["截至", "时段", "持续至今", "此前", "时间不明确", "未注明时间"],
+        marks: [
+            "截至",
+            "时段",
+            "持续至今",
+            "此前",
+            "时间不明确",
+            "未注明时间",
+        ],
         stages: ["目标", "下一步", "已开展", "时间"],
         period_years: "{}({}—{}年)",
     },
     funding: FundingText {
         heading: "资金",
         none: "本答复没有写明具体的资金金额。",
-        roles: ["已拨付", "已争取", "申请中", "未获批", "贷款", "计划"],
+        allocated: ["已安排", "已投入", "已拨付"],
+        roles: ["已争取", "申请中", "未获批准", "贷款", "计划"],
         role_suffix: "({})",
-        role_total: "{}合计",
-        not_summed: "另有{}项为按项目计的标准或区间金额,不计入合计。",
+        allocated_totals: ["安排资金合计", "投入资金合计", "拨付资金合计"],
+        totals: [
+            "争取到的资金合计",
+            "正在申请的资金合计",
+            "未获批准的资金合计",
+            "贷款合计",
+            "计划安排的资金合计",
+        ],
+        not_summed: "另有{}笔是每项的标准(如“2万元/项”)或一个范围(如“5-10万元”),没有计入合计。",
         chart_view: "图表视图",
         by_purpose: "按用途",
         by_year: "按年份",
         year: "{}年",
         no_year: "未注明年份",
         shares: "占比",
-        shares_title: "各项占已拨付合计的比例",
-        chart_title: "资金图({}):已拨付合计{}",
-        chart_title_none: "资金图({}):没有已拨付的资金",
+        shares_title: "各项所占比例",
+        chart_title: "资金图({}):{}{}",
+        chart_title_none: "资金图({}):没有{}的资金",
         chart_desc: "共{}笔资金,金额最大的一项是{}{},占{}。",
         chart_desc_no_share: "共{}笔资金,金额最大的一项是{}{}。",
-        chart_key: "实心:已拨付;斜线:申请中;网格:未获批;圆点:贷款;虚线边框:约数;浅色延长段:区间上限。点击条形可查看原文。",
+        chart_key: [
+            "实心条:{}的资金。",
+            "粗边实心条:争取到的资金。",
+            "斜线条:正在申请的资金。",
+            "交叉线条:未获批准的资金。",
+            "圆点条:贷款。",
+            "空心条:计划安排的资金。",
+            "虚线边框:约数(原文写“近”“约”“余”等)。",
+            "颜色较浅的一段:原文写的是一个范围(如“5-10万元”),浅色段画到其中较大的数。",
+            "点击条形可查看原文。",
+        ],
+        key_join: "",
         show_table: "以表格查看",
         hide_table: "收起表格",
         of_which: "其中:",
-        table_caption: "资金明细(金额单位:万元)",
-        columns: ["项目", "原文金额", "万元", "性质", "占已拨付合计", "出处"],
-        source_link: "原文",
-        allocated_total: "已拨付合计",
+        table_caption: "资金明细",
+        columns: ["项目", "原文金额", "金额(万元)", "性质", "占比", "出处"],
+        source_link: "查看原文",
         included_above: "(已含在上一行)",
         not_in_totals: "(不计入合计)",
     },
     settings: SettingsText {
         group: "阅读设置",
         size: "字号",
-        sizes: ["标准", "大", "较大", "特大"],
+        sizes: ["标准", "大", "更大", "特大"],
         contrast: "高对比度",
     },
     elder: ElderText {
@@ -586,7 +625,15 @@ static ZH: Text = Text {
     collection: CollectionText {
         heading: "答复目录",
         count: "共{}件",
-        columns: ["答复", "办理单位", "编号", "日期", "类别", "办理结果", "拨付资金"],
+        columns: [
+            "答复",
+            "办理单位",
+            "编号",
+            "日期",
+            "类别",
+            "办理结果",
+            "拨付资金",
+        ],
         failed: "无法读取:{}",
     },
     next_steps: NextStepsText {
@@ -633,11 +680,15 @@ static EN: Text = Text {
         status: "Status",
         document_details: "Document details",
         validity: ["In force", "No longer in force"],
-        result_class: [
-            "Class A (solved or adopted)",
-            "Class B (being solved or planned)",
-            "Class C (kept for reference)",
+        result_class: ["Class A", "Class B", "Class C"],
+        result_meaning: [
+            "the problem raised is solved or largely solved",
+            "being solved, or in the plans",
+            "cannot be solved for now, or kept for reference",
         ],
+        class_meaning: ": {}",
+        document_number: "Document No.",
+        signed_on: "Signed",
         kind: ["CPPCC proposal", "NPC deputy's suggestion"],
         proposal_line: "Reply to {}{}{}: 《{}》{}",
         number: " No. {}",
@@ -657,7 +708,6 @@ static EN: Text = Text {
     },
     figures: FiguresText {
         heading: "Key figures",
-        total_tile: "Funding allocated in total",
         all: "All {} figures",
         wan: "{}万元",
     },
@@ -680,29 +730,47 @@ static EN: Text = Text {
     funding: FundingText {
         heading: "Funding",
         none: "This reply names no amounts of money.",
-        roles: ["allocated", "obtained", "requested", "refused", "loan", "planned"],
+        allocated: ["allocated", "invested", "paid"],
+        roles: ["obtained", "requested", "refused", "loan", "planned"],
         role_suffix: " ({})",
-        role_total: "Total {}",
-        not_summed: "{} more are rates or ranges and are not added to any total.",
+        allocated_totals: ["Total allocated", "Total invested", "Total paid"],
+        totals: [
+            "Total obtained",
+            "Total requested",
+            "Total refused",
+            "Total in loans",
+            "Total planned",
+        ],
+        not_summed: "{} more are amounts per item (such as 2万元/项) or ranges (such as 5-10万元), not added to any total.",
         chart_view: "Chart view",
         by_purpose: "By purpose",
         by_year: "By year",
         year: "{}",
         no_year: "No year given",
         shares: "Shares",
-        shares_title: "shares of the allocated total",
-        chart_title: "Funding chart ({}): {} allocated in total",
-        chart_title_none: "Funding chart ({}): no money allocated",
+        shares_title: "each item's share",
+        chart_title: "Funding chart ({}): {} {}",
+        chart_title_none: "Funding chart ({}): no money {}",
         chart_desc: "{} amounts; the largest is {}, {}, {} of the total.",
         chart_desc_no_share: "{} amounts; the largest is {}, {}.",
-        chart_key: "Solid: allocated; hatched: requested; crossed: refused; dotted: loan; dashed outline: approximate; light extension: upper end of a range. Click a bar to read its sentence.",
+        chart_key: [
+            "Solid bars: money {}.",
+            "Solid bars with a thick border: money obtained.",
+            "Hatched bars: money requested.",
+            "Cross-hatched bars: money refused.",
+            "Dotted bars: loans.",
+            "Outlined bars: money planned.",
+            "Dashed border: an approximate amount (the text says 近, 约, 余…).",
+            "Lighter part: the text gives a range (such as 5-10万元); the lighter part reaches its larger end.",
+            "Click a bar to read its sentence.",
+        ],
+        key_join: " ",
         show_table: "Show as a table",
         hide_table: "Hide the table",
         of_which: "of which: ",
-        table_caption: "Funding in detail (amounts in 万元, ten thousand yuan)",
-        columns: ["Item", "As written", "万元", "Kind", "Share of allocated", "Source"],
-        source_link: "Source",
-        allocated_total: "Allocated in total",
+        table_caption: "Funding in detail (万元: ten thousand yuan)",
+        columns: ["Item", "As written", "Amount (万元)", "Kind", "Share", "Source"],
+        source_link: "View in the text",
         included_above: " (included above)",
         not_in_totals: " (not in totals)",
     },
@@ -927,11 +995,29 @@ impl Text {
         }
     }
 
-    /// A money role, as a short label.
-    pub fn role(&self, role: MoneyRole) -> &'static str {
-        let [allocated, obtained, requested, refused, loan, planned] = self.funding.roles;
+    /// A money role, as a short label; allocated money as `word` says it (已安排, 已投入, 已拨付).
+    pub fn role(&self, role: MoneyRole, word: AllocatedWord) -> &'static str {
+        self.by_role(&self.funding.allocated, &self.funding.roles, role, word)
+    }
+
+    /// The entry of a per-role table: `allocated` by the word the text uses, `others` by role.
+    fn by_role(
+        &self,
+        allocated: &[&'static str; 3],
+        others: &[&'static str; 5],
+        role: MoneyRole,
+        word: AllocatedWord,
+    ) -> &'static str {
+        let [obtained, requested, refused, loan, planned] = *others;
         match role {
-            MoneyRole::Allocated => allocated,
+            MoneyRole::Allocated => {
+                let [arranged, invested, paid] = *allocated;
+                match word {
+                    AllocatedWord::Arranged => arranged,
+                    AllocatedWord::Invested => invested,
+                    AllocatedWord::Paid => paid,
+                }
+            }
             MoneyRole::Obtained => obtained,
             MoneyRole::Requested => requested,
             MoneyRole::Refused => refused,
@@ -944,13 +1030,43 @@ impl Text {
     pub fn role_suffix(&self, role: MoneyRole) -> String {
         match role {
             MoneyRole::Allocated => String::new(),
-            r => fill(self.funding.role_suffix, &[&self.role(r)]),
+            r => fill(
+                self.funding.role_suffix,
+                &[&self.role(r, AllocatedWord::Arranged)],
+            ),
         }
     }
 
-    /// The label of a per-role total.
-    pub fn role_total(&self, role: MoneyRole) -> String {
-        fill(self.funding.role_total, &[&self.role(role)])
+    /// The label of a per-role total: `安排资金合计`, `拨付资金合计` as the text says (`word`).
+    pub fn role_total(&self, role: MoneyRole, word: AllocatedWord) -> &'static str {
+        self.by_role(
+            &self.funding.allocated_totals,
+            &self.funding.totals,
+            role,
+            word,
+        )
+    }
+
+    /// The chart's legend: a sentence for each kind of bar in `bars` (allocated money as `word`
+    /// says it), then how to open a bar's sentence.
+    pub fn chart_key(&self, bars: &[Bar], word: AllocatedWord) -> String {
+        let [allocated, obtained, requested, refused, loan, planned, approx, range, click] =
+            self.funding.chart_key;
+        let has = |role| bars.iter().any(|b| b.role == role);
+        let allocated = fill(allocated, &[&self.role(MoneyRole::Allocated, word)]);
+        let parts = [
+            (has(MoneyRole::Allocated), allocated.as_str()),
+            (has(MoneyRole::Obtained), obtained),
+            (has(MoneyRole::Requested), requested),
+            (has(MoneyRole::Refused), refused),
+            (has(MoneyRole::Loan), loan),
+            (has(MoneyRole::Planned), planned),
+            (bars.iter().any(|b| b.approx), approx),
+            (bars.iter().any(|b| b.upper_wan.is_some()), range),
+            (true, click),
+        ];
+        let shown: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1).collect();
+        shown.join(self.funding.key_join)
     }
 
     /// The note about amounts left out of the totals.
@@ -958,11 +1074,26 @@ impl Text {
         fill(self.funding.not_summed, &[&n])
     }
 
-    /// The chart's `<title>`.
-    pub fn chart_title(&self, view: &str, allocated: Option<Decimal>) -> String {
+    /// The chart's `<title>`: the view, and the allocated total as the text says it (`word`).
+    pub fn chart_title(
+        &self,
+        view: &str,
+        allocated: Option<Decimal>,
+        word: AllocatedWord,
+    ) -> String {
         match allocated {
-            Some(t) => fill(self.funding.chart_title, &[&view, &self.wan(t)]),
-            None => fill(self.funding.chart_title_none, &[&view]),
+            Some(t) => fill(
+                self.funding.chart_title,
+                &[
+                    &view,
+                    &self.role_total(MoneyRole::Allocated, word),
+                    &self.wan(t),
+                ],
+            ),
+            None => fill(
+                self.funding.chart_title_none,
+                &[&view, &self.role(MoneyRole::Allocated, word)],
+            ),
         }
     }
 
@@ -1022,9 +1153,19 @@ impl Text {
         }
     }
 
-    /// Result class badge.
+    /// Result class badge: `A类`.
     pub fn result_class(&self, c: ResultClass) -> &'static str {
         let [a, b, class_c] = self.header.result_class;
+        match c {
+            ResultClass::A => a,
+            ResultClass::B => b,
+            ResultClass::C => class_c,
+        }
+    }
+
+    /// What a result class means, in words: `所提问题已解决或基本解决`.
+    pub fn result_meaning(&self, c: ResultClass) -> &'static str {
+        let [a, b, class_c] = self.header.result_meaning;
         match c {
             ResultClass::A => a,
             ResultClass::B => b,

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use dafu_core::model::Figure;
+use dafu_core::model::{Figure, MoneyRole};
 
 use super::fill::Seen;
 use super::viewer::Viewer;
@@ -106,7 +106,7 @@ pub fn KeyFigures(
                     }
                 >
                     <span class="dafu-figures__value">{viewer.t.wan(t)}</span>
-                    <span class="dafu-figures__label">{viewer.t.figures.total_tile}</span>
+                    <span class="dafu-figures__label">{viewer.t.role_total(MoneyRole::Allocated, reply.allocated_word())}</span>
                 </a>
             </li>
         }

@@ -33,7 +33,8 @@ pub use app::{App, ReplyView};
 pub use mount::{
     install_panic_hook, mount_into, mount_page, report_panic, Mounted, ROOT_ATTRIBUTE,
 };
-pub use options::{Lang, Options, Views};
+pub use options::{ClassLabel, ClassLabels, Lang, Options, Views};
+pub use settings::ReadingStart;
 pub use source::ReplySource;
 #[cfg(feature = "snapshot")]
 pub use viewer::Mode;

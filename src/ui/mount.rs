@@ -152,6 +152,8 @@ pub fn mount_into(
         }
     });
     let handle = leptos::mount::mount_to(target, move || {
+        // The header reads the host page's result-class labels from here (`header::Header`).
+        provide_context(options.class_labels.clone());
         view! { <App source=source options=options on_settled=on_settled /> }
     });
     Some(Mounted {

@@ -81,9 +81,10 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    /// A viewer with every section closed, or every section open.
+    /// A viewer with every section closed, or every section open (also when the body is one
+    /// unnumbered section: [`Reply::opens_by_default`]).
     pub fn new(reply: Arc<Reply>, open_all: bool, lang: Lang) -> Self {
-        let open = OpenSections::new(reply.sections.len(), open_all);
+        let open = OpenSections::new(reply.sections.len(), open_all || reply.opens_by_default());
         let facts = Arc::new(reply.fact_index());
         Self {
             reply,

@@ -303,6 +303,16 @@ impl Reply {
         word_at(self.anchor_text(&item.at.block), &item.at)
     }
 
+    /// What each funding item's sentence says was done with its money, by the item's id (one pass
+    /// over the texts, for a table of every item).
+    pub fn allocated_words(&self) -> HashMap<&str, AllocatedWord> {
+        let texts = self.anchor_texts();
+        self.funding
+            .iter()
+            .map(|f| (f.id.as_str(), word_at(texts.text(&f.at.block), &f.at)))
+            .collect()
+    }
+
     /// What the allocated total may say was done with its money: the weakest word among the
     /// sentences of the amounts it adds up (paid only if every one says paid), arranged when nothing
     /// is allocated.
@@ -321,7 +331,7 @@ impl Reply {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)] // A failing test is a panic.
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // A failing test is a panic.
 
     use super::*;
 
@@ -380,6 +390,10 @@ mod tests {
             .map(|f| reply.allocated_word_of(f))
             .collect();
         assert_eq!(words, [AllocatedWord::Paid, AllocatedWord::Arranged]);
+        let by_id = reply.allocated_words();
+        let again: Vec<AllocatedWord> =
+            reply.funding.iter().map(|f| by_id[f.id.as_str()]).collect();
+        assert_eq!(again, words);
         assert_eq!(reply.allocated_word(), AllocatedWord::Arranged);
         assert_eq!(Reply::empty().allocated_word(), AllocatedWord::Arranged);
     }
