@@ -158,7 +158,7 @@ pub fn parse_size(name: &str) -> Result<usize, String> {
     };
     named(Lang::En).or_else(|| named(Lang::Zh)).ok_or_else(|| {
         format!(
-            "dafu: the text size {name:?} is not one of standard, large, larger, largest; the reply starts at the standard size"
+            "dafu: the text size \"{name}\" is not one of standard, large, larger, largest; the reply starts at the standard size"
         )
     })
 }
@@ -191,8 +191,10 @@ impl ClassLabels {
             .map(str::trim)
             .filter(|e| !e.is_empty());
         for entry in entries {
+            // Quoted by hand: `{:?}` would bring the standard library's Unicode escaping tables
+            // into the wasm (several KiB) for one message.
             let bad = |why: &str| {
-                format!("dafu: class labels: {entry:?} {why}; the standard labels are shown")
+                format!("dafu: class labels: \"{entry}\" {why}; the standard labels are shown")
             };
             let (key, label) = entry
                 .split_once(['=', '\u{ff1d}'])

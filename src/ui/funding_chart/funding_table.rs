@@ -30,7 +30,7 @@ pub(super) fn FundingTable(
     let t = viewer.t;
     let [c_item, c_written, c_wan, c_kind, c_share, c_source] = t.funding.columns;
     let totals = reply.funding_totals();
-    let (word, words) = (reply.allocated_word(), reply.allocated_words());
+    let word = reply.allocated_word();
     let rows: Vec<Row> = reply
         .funding_rows()
         .into_iter()
@@ -61,10 +61,7 @@ pub(super) fn FundingTable(
                 written: item.written.clone(),
                 wan,
                 // Each row says what its own sentence says (安排, 投入, 拨付).
-                role: t.role(
-                    item.role,
-                    words.get(item.id.as_str()).copied().unwrap_or_default(),
-                ),
+                role: t.role(item.role, row.word),
                 note,
                 share,
                 part: row.depth > 0,

@@ -42,7 +42,6 @@ impl Reply {
             let verb = allocated_verb(self.allocated_word());
             out.push(format!("合计{verb}{total}万元。"));
         }
-        let words = self.allocated_words();
         for bar in self.bars_by_purpose() {
             let Some(item) = self.funding.iter().find(|f| f.id == bar.link) else {
                 continue;
@@ -55,8 +54,7 @@ impl Reply {
                 sentence.push_str(period.written());
                 sentence.push(',');
             }
-            let word = words.get(item.id.as_str()).copied().unwrap_or_default();
-            sentence.push_str(role_verb(item.role, word));
+            sentence.push_str(role_verb(item.role, self.allocated_word_of(item)));
             sentence.push_str(&item.written);
             if let Some(purpose) = &item.purpose {
                 if !purpose.starts_with("用于") {
