@@ -58,14 +58,16 @@
   // input: the reply's text, or a text file's bytes (Uint8Array, ArrayBuffer), which the module
   // decodes as the CLI does (UTF-8, UTF-16 by its BOM, GB18030). options: redact (personal data
   // masked, dafu convert --redact), lang ('zh', 'en': the report's words), set ([[key, value], ...]:
-  // header corrections, dafu convert --set key=value). Copied into a plain object for the worker.
+  // header corrections, dafu convert --set key=value), report (the dev page's report and form, as
+  // markup). Copied into a plain object for the worker.
   global[hook] = function (input, options) {
     var bytes = input instanceof Uint8Array || input instanceof ArrayBuffer;
     if (!bytes) input = String(input);
     var o = {
       redact: !!(options && options.redact),
       lang: options && options.lang === 'en' ? 'en' : 'zh',
-      set: options && Array.isArray(options.set) ? options.set : []
+      set: options && Array.isArray(options.set) ? options.set : [],
+      report: !!(options && options.report)
     };
     // Two bytes a character is about right for a Chinese text in GBK or UTF-16.
     var size = bytes ? input.byteLength / 2 : input.length;

@@ -35,19 +35,30 @@ fn field(object: &JsValue, name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Converts `text` with the converter module, loading it on first use.
+/// Converts `text` with the converter module, loading it on first use (the JSON only: no report).
 pub async fn convert(text: &str) -> Result<Converted, Unavailable> {
-    convert_with(&JsValue::from_str(text), false, Lang::Zh, &[]).await
+    call(&JsValue::from_str(text), false, Lang::Zh, &[], false).await
 }
 
 /// Converts `input` (a string, or a file's bytes as a `Uint8Array`) as [`convert`] does; with
 /// `redact`, the JSON has its personal data masked (`dafu convert --redact`); `set` are header
-/// corrections `(key, value)` (`dafu convert --set key=value`); the report is worded in `lang`.
+/// corrections `(key, value)` (`dafu convert --set key=value`); the report and the header form are
+/// made, worded in `lang`.
 pub async fn convert_with(
     input: &JsValue,
     redact: bool,
     lang: Lang,
     set: &[(String, String)],
+) -> Result<Converted, Unavailable> {
+    call(input, redact, lang, set, true).await
+}
+
+async fn call(
+    input: &JsValue,
+    redact: bool,
+    lang: Lang,
+    set: &[(String, String)],
+    report: bool,
 ) -> Result<Converted, Unavailable> {
     let hook = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.convert"))
         .ok()
@@ -74,6 +85,7 @@ pub async fn convert_with(
         .map(|(k, v)| js_sys::Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)))
         .collect();
     put("set", &pairs);
+    put("report", &JsValue::from(report));
     let promise = hook
         .call2(&JsValue::NULL, input, &options)
         .map_err(failed)?;

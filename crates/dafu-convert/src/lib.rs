@@ -76,12 +76,13 @@ fn encoding_name(e: Encoding) -> &'static str {
 ///
 /// `options` (all optional): `redact` (mask personal data, `dafu convert --redact`), `lang` (`"zh"`,
 /// `"en"`: the report's language), `set` (`[[key, value], …]`, the header corrections of
-/// `dafu convert --set key=value`). A boolean instead of `options` is `redact`, as before.
+/// `dafu convert --set key=value`), `report` (make `report` and `form`). A boolean instead of
+/// `options` is `redact`, as before.
 ///
 /// Resolves to `{ json, diagnostics: [{ line, message }], fileName, report, form, issues, encoding,
 /// text }`: `json` is exactly what `dafu convert` prints for the same text and options; `message` is
-/// the CLI's English; `report` and `form` are the dev page's report and header form as markup in
-/// `lang`, everything from the text escaped; `fileName` the download's name (文号, else title);
+/// the CLI's English; `report` and `form` (when asked for) are the dev page's report and header
+/// form as markup in `lang`, everything from the text escaped; `fileName` the download's name (文号, else title);
 /// `text` the decoded text when bytes were given.
 #[wasm_bindgen]
 pub fn convert(input: JsValue, options: JsValue) -> JsValue {
@@ -121,12 +122,12 @@ pub fn convert(input: JsValue, options: JsValue) -> JsValue {
     set(&out, "json", &json_of(&c).into());
     set(&out, "diagnostics", &diagnostics.into());
     set(&out, "fileName", &report::file_name(&c.reply).into());
-    set(
-        &out,
-        "report",
-        &report::report_html(&c, encoding, words).into(),
-    );
-    set(&out, "form", &report::form_html(&c.reply, words).into());
+    // Only the dev page shows them; `dafu.convert` and `data-dafu-text` need the JSON alone.
+    if get(&options, "report").is_truthy() {
+        let html = report::report_html(&c, encoding, words);
+        set(&out, "report", &html.into());
+        set(&out, "form", &report::form_html(&c.reply, words).into());
+    }
     set(&out, "issues", &JsValue::from(c.diagnostics.len() as f64));
     set(&out, "encoding", &encoding_name(encoding).into());
     if decoded {
