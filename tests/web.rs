@@ -31,7 +31,10 @@ fn install_converter() {
     }
     let hook =
         wasm_bindgen::closure::Closure::<dyn Fn(String) -> js_sys::Promise>::new(|text: String| {
-            js_sys::Promise::resolve(&dafu_convert::convert(&text, None))
+            js_sys::Promise::resolve(&dafu_convert::convert(
+                wasm_bindgen::JsValue::from_str(&text),
+                wasm_bindgen::JsValue::UNDEFINED,
+            ))
         });
     js_sys::Reflect::set(&js_sys::global(), &key, hook.as_ref()).expect("the hook is set");
     hook.forget();
