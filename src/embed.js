@@ -141,6 +141,7 @@
     if (d.dafuMode) options.mode = d.dafuMode;
     if (d.dafuSize) options.size = d.dafuSize;
     if (d.dafuClassLabels) options.classLabels = d.dafuClassLabels;
+    if (d.dafuCollection) options.collection = d.dafuCollection;
     return options;
   }
 
@@ -161,9 +162,13 @@
     element.setAttribute('data-dafu-mounted', '');
     var inner = null;
     var gone = false;
+    // A collection (src/collection-hook.js, at the head of dafu.js) is a module of its own.
+    var collection = global[Symbol.for('dafu.collection')];
     var handle = {
-      ready: start().then(function (m) {
-        if (!gone) inner = enter(function () { return m.mount(element, opts); });
+      ready: (opts.collection && collection ? collection(element, opts) : start().then(function (m) {
+        return gone ? null : enter(function () { return m.mount(element, opts); });
+      })).then(function (h) {
+        if (gone && h) { h.unmount(); h.free(); } else inner = h;
         return handle;
       }),
       unmount: function () {
@@ -231,7 +236,7 @@
   function scan(root) {
     watchFrames();
     var found = [];
-    var elements = root ? root.querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text]') : query('[data-dafu-src], [data-dafu], [data-dafu-text]');
+    var elements = root ? root.querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text], [data-dafu-collection]') : query('[data-dafu-src], [data-dafu], [data-dafu-text], [data-dafu-collection]');
     elements.forEach(function (el) {
       if (!el.hasAttribute('data-dafu-mounted') && el instanceof HTMLElement) found.push(mount(el, optionsOf(el)));
     });

@@ -8,7 +8,7 @@
 // The converter (crate dafu-convert) is built here: a wasm of its own, so that the viewer's wasm,
 // which every reader downloads, does not carry it.
 // Runs with node; trunk sets TRUNK_STAGING_DIR (a path may be given instead, for a manual run).
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, rmSync, cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
@@ -61,7 +61,8 @@ const readHook = await script('src/read-hook.js');
 const renderHook = await script('src/render-hook.js');
 // The dev page's three hooks (converter, renderer, 朗读) in one file: one request, and gzip sees them
 // together (1.6 -> 1.1 KiB). Each finds the folder it loads from through its <script src>.
-writeFileSync(join(stage, 'dafu-hooks.js'), [convertHook, renderHook, readHook].join('\n'));
+const collectionHook = await script('src/collection-hook.js');
+writeFileSync(join(stage, 'dafu-hooks.js'), [convertHook, renderHook, readHook, collectionHook].join('\n'));
 writeFileSync(join(stage, 'dafu-read-aloud.js'), readAloud);
 
 // --- The snapshot renderer and the seed's pre-rendered snapshot (issue 13) ----------------------------
@@ -108,6 +109,49 @@ const seeded = withSeedSnapshot(index);
 writeFileSync(join(stage, 'index.html'), seeded);
 // --- end of the snapshot renderer's part -------------------------------------------------------------
 
+// --- The collection view (issue 16) -------------------------------------------------------------------
+// A wasm of its own (crate dafu-collection: the list, filters, search, totals, and the app's reply view
+// for a reply opened from it), loaded by src/collection-hook.js when a page asks for a collection, with
+// its stylesheet; never by readers of one reply. Then the demo, dist/collection/: the repository's real
+// replies (the seed, the five examples, the corpus) converted by the CLI, the live view's page
+// (index.html) and the static index with every reply's snapshot (static.html, replies/ID.html).
+function buildCollection() {
+  run('cargo', ['build', '--release', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'dafu-collection']);
+  const out = join(target, 'dafu-collection-pkg');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'dafu-collection',
+    join(target, 'wasm32-unknown-unknown/release/dafu_collection.wasm')]);
+  run(existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt', ['-Oz', join(out, 'dafu-collection_bg.wasm'), '-o', join(out, 'dafu-collection.wasm')]);
+  const files = {
+    'dafu-collection.js': readFileSync(join(out, 'dafu-collection.js')),
+    'dafu-collection.wasm': readFileSync(join(out, 'dafu-collection.wasm')),
+    'dafu-collection.css': readFileSync(join(repo, 'style/collection.css')),
+  };
+  mkdirSync(join(stage, 'embed'), { recursive: true });
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(join(stage, name), bytes);
+    writeFileSync(join(stage, 'embed', name), bytes);
+  }
+}
+function buildCollectionDemo() {
+  const input = join(target, 'demo-collection-input');
+  rmSync(input, { recursive: true, force: true });
+  mkdirSync(input, { recursive: true });
+  cpSync(join(repo, 'data/seed.reply.json'), join(input, 'seed.reply.json'));
+  const pick = (dir, test) => readdirSync(join(repo, dir)).filter(test).forEach((f) => cpSync(join(repo, dir, f), join(input, f)));
+  pick('tests/fixtures/convert', (f) => /^example_\d+\.txt$/.test(f));
+  pick('tests/fixtures/corpus', (f) => /^c\d+\.txt$/.test(f));
+  const out = join(stage, 'collection');
+  rmSync(out, { recursive: true, force: true });
+  const dafu = join(target, 'release/dafu');
+  // Exit 1 only means some reply had diagnostics or failed; the report lists them.
+  try { execFileSync(dafu, ['convert', input, '--out', out], { cwd: repo, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 }); } catch (e) { if (e.status !== 1) throw e; }
+  try { execFileSync(dafu, ['render', '--collection', join(out, 'collection.json'), '--pages', '-o', join(out, 'static.html')], { cwd: repo, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 }); } catch (e) { if (e.status !== 1) throw e; }
+  writeFileSync(join(out, 'index.html'), readFileSync(join(repo, 'src/collection.html')));
+}
+buildCollection();
+buildCollectionDemo();
+// --- end of the collection view's part ----------------------------------------------------------------
+
 // The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
 // release builds), in order; the dev page's own page.css is the one linked stylesheet. Release builds
 // minify index.html, so attributes may come in any order, quoted or not.
@@ -121,7 +165,7 @@ const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).jo
 // embed/: stable names; the loader resolves the others relative to its own URL.
 mkdirSync(join(stage, 'embed'), { recursive: true });
 // dafu.js: the converter hook, then the loader (one classic script, so both see the same <script>).
-writeFileSync(join(stage, 'embed/dafu.js'), convertHook + '\n' + readHook + '\n' + await script('src/embed.js'));
+writeFileSync(join(stage, 'embed/dafu.js'), convertHook + '\n' + readHook + '\n' + collectionHook + '\n' + await script('src/embed.js'));
 writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
 writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
 writeFileSync(join(stage, 'embed/dafu.css'), componentCss);

@@ -197,6 +197,29 @@ pub fn mount_page() {
     else {
         return;
     };
+    if let Some(url) = param("collection") {
+        // `?collection=URL`: the collection module (`src/collection-hook.js`) shows it instead of the
+        // page; the address is checked as `?src=` is.
+        target.set_text_content(None);
+        let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
+        let refused = super::origin::allows(&url).err();
+        let hook = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
+            .ok()
+            .and_then(|h| h.dyn_into::<js_sys::Function>().ok());
+        if let (None, Some(hook)) = (&refused, hook) {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
+            let _ = js_sys::Reflect::set(&options, &"lang".into(), &param("lang").into());
+            let _ = hook.call2(&wasm_bindgen::JsValue::NULL, &target, &options);
+        } else {
+            let refused = refused.unwrap_or(super::origin::Refused::Invalid);
+            leptos::mount::mount_to(target, move || {
+                super::origin::refused_panel(&refused, Lang::default())
+            })
+            .forget();
+        }
+        return;
+    }
     let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
         super::options::parse_timeout(&t)
     });

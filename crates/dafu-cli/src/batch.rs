@@ -15,8 +15,8 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use dafu_core::model::{
-    content_hash, is_safe_id, unique_ids, Collection, CollectionEntry, Origin, Reply,
-    MAX_JSON_BYTES,
+    content_hash, is_safe_id, search_text, unique_ids, Collection, CollectionEntry, Origin, Reply,
+    SearchIndex, SearchText, MAX_JSON_BYTES, SEARCH_SCHEMA_VERSION,
 };
 use dafu_core::parse::MAX_TEXT_BYTES;
 
@@ -191,6 +191,57 @@ fn diagnostics_path(replies: &Path, id: &str) -> PathBuf {
     replies.join(format!("{id}.diagnostics.txt"))
 }
 
+/// The reply's text for search ([`search_text`]), kept next to the reply so that a rerun builds the
+/// search index without reading the replies it did not convert again.
+fn search_path(replies: &Path, id: &str) -> PathBuf {
+    replies.join(format!("{id}.search.txt"))
+}
+
+/// The search index (`search.json`, the page's full-text search): every converted entry's text, from
+/// its `ID.search.txt`, else from its reply (an OUT written before the search index existed), on
+/// `threads` threads. An entry whose text cannot be read is left out of search, not of the collection.
+fn search_index(entries: &[CollectionEntry], replies: &Path, threads: usize) -> SearchIndex {
+    let ok: Vec<&CollectionEntry> = entries.iter().filter(|e| e.error.is_none()).collect();
+    let next = AtomicUsize::new(0);
+    let mut texts: Vec<Option<SearchText>> = Vec::new();
+    texts.resize_with(ok.len(), || None);
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::channel();
+        for _ in 0..threads.clamp(1, ok.len().max(1)) {
+            let send = send.clone();
+            let (ok, next) = (&ok, &next);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(entry) = ok.get(i) else { break };
+                let text = std::fs::read_to_string(search_path(replies, &entry.id))
+                    .ok()
+                    .or_else(|| {
+                        let bytes =
+                            std::fs::read(replies.join(format!("{}.json", entry.id))).ok()?;
+                        Reply::from_json_bytes(&bytes).ok().map(|r| search_text(&r))
+                    });
+                let found = text.map(|text| SearchText {
+                    id: entry.id.clone(),
+                    text,
+                });
+                if send.send((i, found)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        for (i, found) in receive {
+            if let Some(slot) = texts.get_mut(i) {
+                *slot = found;
+            }
+        }
+    });
+    SearchIndex {
+        schema: SEARCH_SCHEMA_VERSION,
+        texts: texts.into_iter().flatten().collect(),
+    }
+}
+
 struct Job<'a> {
     found: &'a Found,
     id: &'a str,
@@ -275,16 +326,23 @@ fn convert_one(job: &Job<'_>, replies: &Path, redact: bool, force: bool) -> Outc
         }
     };
     let diag_path = diagnostics_path(replies, job.id);
-    let written = write_atomic(&reply_path, reply.to_json().as_bytes()).and_then(|()| {
-        if lines.is_empty() {
-            match std::fs::remove_file(&diag_path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
+    let written = write_atomic(&reply_path, reply.to_json().as_bytes())
+        .and_then(|()| {
+            write_atomic(
+                &search_path(replies, job.id),
+                search_text(&reply).as_bytes(),
+            )
+        })
+        .and_then(|()| {
+            if lines.is_empty() {
+                match std::fs::remove_file(&diag_path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                }
+            } else {
+                write_atomic(&diag_path, format!("{}\n", lines.join("\n")).as_bytes())
             }
-        } else {
-            write_atomic(&diag_path, format!("{}\n", lines.join("\n")).as_bytes())
-        }
-    });
+        });
     if let Err(e) = written {
         return Outcome::Failed(CollectionEntry::failed(
             origin(hash),
@@ -417,6 +475,7 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
             // No stale reply of an earlier run under a failed entry's id.
             let _ = std::fs::remove_file(replies.join(format!("{}.json", entry.id)));
             let _ = std::fs::remove_file(diagnostics_path(&replies, &entry.id));
+            let _ = std::fs::remove_file(search_path(&replies, &entry.id));
         } else if entry.diagnostics > 0 {
             tally.with_diagnostics += 1;
         }
@@ -427,6 +486,7 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
         if is_safe_id(id) && !entries.iter().any(|e| &e.id == id) {
             let _ = std::fs::remove_file(replies.join(format!("{id}.json")));
             let _ = std::fs::remove_file(diagnostics_path(&replies, id));
+            let _ = std::fs::remove_file(search_path(&replies, id));
         }
     }
     let mut collection = Collection::new(Some(generator()), entries);
@@ -436,6 +496,18 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
         format!("{}\n", collection.to_json()).as_bytes(),
     )
     .map_err(|e| format!("dafu: cannot write {}: {e}", index_path.display()))?;
+    // The page's full-text search: one file for a whole folder (a shard's texts stay in
+    // replies/ID.search.txt; `collection merge` does not build one).
+    if options.shard.is_none() {
+        let search = options.out.join("search.json");
+        write_atomic(
+            &search,
+            search_index(&collection.entries, &replies, threads)
+                .to_json()
+                .as_bytes(),
+        )
+        .map_err(|e| format!("dafu: cannot write {}: {e}", search.display()))?;
+    }
     let report = report(&collection, &skipped, &replies);
     write_atomic(&report_path, report.as_bytes())
         .map_err(|e| format!("dafu: cannot write {}: {e}", report_path.display()))?;

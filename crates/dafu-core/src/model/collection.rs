@@ -16,6 +16,13 @@ use super::date::Point;
 use super::decimal::Decimal;
 use super::reply::{ProposalKind, Reply, ResultClass};
 
+mod view;
+pub use view::{
+    find_folded, fold, fold_char, search_text, snippet, sort_shown, Facet, SearchIndex, SearchText,
+    Selection, ShownTotals, Snippet, SortKey, CONTEXT_CHARS, MAX_SEARCH_BYTES,
+    SEARCH_SCHEMA_VERSION,
+};
+
 /// The version of the index format; 1 today. A newer version is refused, not guessed at.
 pub const COLLECTION_SCHEMA_VERSION: u32 = 1;
 

@@ -25,6 +25,11 @@ pub use collection::{
     base_id, content_hash, is_safe_id, unique_ids, Collection, CollectionEntry, CollectionTotals,
     Origin, COLLECTION_SCHEMA_VERSION, MAX_COLLECTION_BYTES, MAX_ID_CHARS,
 };
+pub use collection::{
+    find_folded, fold, fold_char, search_text, snippet, sort_shown, Facet, SearchIndex, SearchText,
+    Selection, ShownTotals, Snippet, SortKey, CONTEXT_CHARS, MAX_SEARCH_BYTES,
+    SEARCH_SCHEMA_VERSION,
+};
 pub use date::{DateError, DateRef, DateRepr, Point, When};
 pub use decimal::{Decimal, DecimalError, MAX_SCALE};
 pub use funding::{label_of, AllocatedWord, Bar, BarLabel, FundingRow, FundingTotals};
