@@ -638,7 +638,7 @@ static ZH: Text = Text {
     },
     next_steps: NextStepsText {
         heading: "下一步打算",
-        note: "答复中写明今后要做的事,共{}项,每项可跳到原文。",
+        note: "答复中写明今后要做的事,共{}项。",
         more: "另有{}项未列出,请在正文中查看。",
         kinds: ["举措", "承诺"],
         part: "第{}部分",
@@ -836,7 +836,7 @@ static EN: Text = Text {
     },
     next_steps: NextStepsText {
         heading: "Next steps",
-        note: "What the reply says will be done: {} items, each linked to its text.",
+        note: "What the reply says will be done: {} items.",
         more: "{} more are in the text.",
         kinds: ["initiative", "commitment"],
         part: "part {}",

@@ -4,7 +4,6 @@
 //! JavaScript handle per item (see ARCHITECTURE, "Handles").
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -22,12 +21,18 @@ pub const MAX_NEXT_STEPS: usize = 100;
 /// The name of the CSS highlight that marks the sentence a link opened (`::highlight(dafu-next)`).
 const HIGHLIGHT_NAME: &str = "dafu-next";
 
-/// The list's markup: one `<li>` per item, a link to its text's element holding its place, its
-/// kind and its words.
-fn items_html(viewer: &Viewer, steps: &[NextStep]) -> String {
+/// The panel's markup: its heading and note, then one `<li>` per item, a link to its text's element
+/// holding its kind, its place and its words, then how many more there are when the list is cut.
+fn panel_html(viewer: &Viewer, steps: &[NextStep], title_id: &str) -> String {
     let t = viewer.t;
     let [initiative, commitment] = t.next_steps.kinds;
-    let mut out = String::new();
+    let mut out = String::from("<h2 class=\"dafu-next__title\" id=\"");
+    push_escaped(&mut out, title_id);
+    out.push_str("\">");
+    push_escaped(&mut out, t.next_steps.heading);
+    out.push_str("</h2><p class=\"dafu-next__note\">");
+    push_escaped(&mut out, &t.next_steps_note(steps.len()));
+    out.push_str("</p><ol class=\"dafu-next__list\">");
     for step in steps.iter().take(MAX_NEXT_STEPS) {
         let (kind, class) = match step.kind {
             NextStepKind::Initiative => (initiative, "initiative"),
@@ -46,6 +51,13 @@ fn items_html(viewer: &Viewer, steps: &[NextStep]) -> String {
         out.push_str("</span></span> <span class=\"dafu-next__text\">");
         push_escaped(&mut out, &step.text);
         out.push_str("</span></a></li>");
+    }
+    out.push_str("</ol>");
+    let more = steps.len().saturating_sub(MAX_NEXT_STEPS);
+    if more > 0 {
+        out.push_str("<p class=\"dafu-next__note\">");
+        push_escaped(&mut out, &t.next_steps_more(more));
+        out.push_str("</p>");
     }
     out
 }
@@ -137,15 +149,12 @@ pub fn NextSteps(
     /// The reply's shared state.
     viewer: Viewer,
 ) -> impl IntoView {
-    let steps = Arc::new(viewer.reply.next_steps());
+    let steps = viewer.reply.next_steps();
     if steps.is_empty() {
         return None;
     }
-    let t = viewer.t;
     let title_id = viewer.ids.of("next-title");
-    let html = items_html(&viewer, &steps);
-    let count = steps.len();
-    let more = count.saturating_sub(MAX_NEXT_STEPS);
+    let html = panel_html(&viewer, &steps, &title_id);
     let label = viewer.region_label(&title_id);
     let click = move |ev: web_sys::MouseEvent| {
         // A link opened in a new tab or window keeps doing that.
@@ -167,12 +176,6 @@ pub fn NextSteps(
             Duration::ZERO,
         );
     };
-    Some(view! {
-        <section class="dafu-next" aria-labelledby=label>
-            <h2 class="dafu-next__title" id=title_id.clone()>{t.next_steps.heading}</h2>
-            <p class="dafu-next__note">{t.next_steps_note(count)}</p>
-            <ol class="dafu-next__list" on:click=click inner_html=html></ol>
-            {(more > 0).then(|| view! { <p class="dafu-next__note">{t.next_steps_more(more)}</p> })}
-        </section>
-    })
+    // One element and one listener: the markup is a string (see the module documentation).
+    Some(view! { <section class="dafu-next" aria-labelledby=label on:click=click inner_html=html></section> })
 }
