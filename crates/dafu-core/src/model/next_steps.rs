@@ -239,33 +239,35 @@ fn committing_clause(chars: &[char], start: usize, end: usize) -> Option<usize> 
 /// clause that names what a clause without a subject is about (该段河道…，将根据…): a reader needs
 /// them, and the thanks before a promise (感谢…，我们将…) is left out.
 fn range_start(chars: &[char], sentence: usize, committing: usize) -> usize {
-    let clause_at = |end: usize| {
-        // The clause ending just before the comma at `end - 1`.
-        let mut from = end.saturating_sub(1);
-        while from > sentence && !chars.get(from - 1).copied().is_some_and(is_comma) {
-            from -= 1;
-        }
-        from
-    };
-    let text = |a: usize, b: usize| -> String { chars.get(a..b).unwrap_or(&[]).iter().collect() };
     let subjectless = ["将", "拟", "计划", "力争", "决定"]
         .iter()
         .any(|w| starts(chars, committing, w));
     let mut start = committing;
     let mut first = true;
+    // `start - 1` is the comma ending the clause before; its first character follows the comma
+    // before it, or starts the sentence.
     while start > sentence {
-        let from = clause_at(start);
-        let clause = text(from, start.saturating_sub(1));
-        let clause = clause.trim();
-        let thanks = ["感谢", "谢谢", "感激"].iter().any(|w| clause.contains(w));
+        let end = start - 1;
+        let mut from = end;
+        while from > sentence && !chars.get(from - 1).copied().is_some_and(is_comma) {
+            from -= 1;
+        }
+        let clause = chars.get(from..end).unwrap_or(&[]);
+        let has = |w: &str| (0..clause.len()).any(|i| starts(clause, i, w));
+        let body: Vec<char> = clause
+            .iter()
+            .copied()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let when = ["到", "至", "待", "在", "于", "截至", "截止"]
             .iter()
-            .any(|w| clause.starts_with(w))
-            || ["后", "前", "时", "中", "内", "下"]
-                .iter()
-                .any(|w| clause.ends_with(w));
-        let topic = first && subjectless && clause.chars().count() <= 30;
-        if thanks || clause.is_empty() || !(when || topic) {
+            .any(|w| starts(&body, 0, w))
+            || body
+                .last()
+                .is_some_and(|c| ['后', '前', '时', '中', '内', '下'].contains(c));
+        let topic = first && subjectless && body.len() <= 30;
+        let thanks = ["感谢", "谢谢", "感激"].iter().any(|w| has(w));
+        if thanks || body.is_empty() || !(when || topic) {
             break;
         }
         start = from;
