@@ -15,13 +15,36 @@ use super::options::{Lang, Options};
 use super::renderer;
 use super::source::ReplySource;
 
-/// What the converter made of a text: the report as the converter module worded it (markup, the
-/// text escaped there), and the JSON the CLI would print, with the name to save it under.
+/// What the converter made of a text: the JSON the CLI would print, with the name to save it under.
+/// The report and the header form are markup the converter module words (the text escaped there),
+/// set into the panel's elements by id as they come ([`set_html`]): no reactive markup for them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Report {
-    html: String,
     json: String,
     file_name: String,
+}
+
+/// The element holding the report's words, and the one holding the header form (the dev page is
+/// one per document, so its ids are fixed, like `dafu-page-paste`).
+const REPORT_ID: &str = "dafu-page-report-text";
+const FORM_ID: &str = "dafu-page-edit";
+
+/// Sets the markup of the page's element `id` (markup from the converter module, escaped there).
+fn set_html(id: &str, html: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.set_inner_html(html);
+    }
+}
+
+/// The text converted last and the header corrections typed for it, `(key, value)` in the order
+/// first typed: read, never watched.
+#[derive(Default)]
+struct Edit {
+    input: Option<Input>,
+    set: Vec<(String, String)>,
 }
 
 /// A reply's text as the page was given it: typed or pasted, or a file's bytes, which the converter
@@ -48,14 +71,10 @@ impl Input {
 struct Redaction {
     /// The checkbox: mask personal data in the converted reply shown, its JSON and the snapshots.
     on: RwSignal<bool>,
-    /// The text converted last, while the reply shown comes from it: converted again when `on`,
-    /// the corrections or the language change, so that what is shown is what is downloaded.
-    text: RwSignal<Option<Input>>,
-    /// The header corrections typed in the form, `(key, value)` in the order first typed.
-    set: RwSignal<Vec<(String, String)>>,
-    /// The header form's markup, replaced only for a new text or language (not while typing, which
-    /// would take the focus away).
-    form: RwSignal<String>,
+    /// The text converted last, while the reply shown comes from it, and its corrections: converted
+    /// again when `on`, a correction or the language changes, so that what is shown is what is
+    /// downloaded.
+    edit: StoredValue<Edit>,
     /// The number of the latest conversion; one that ends after a later one started is dropped.
     latest: RwSignal<u64>,
 }
@@ -64,18 +83,20 @@ impl Redaction {
     fn new() -> Self {
         Self {
             on: RwSignal::new(false),
-            text: RwSignal::new(None),
-            set: RwSignal::new(Vec::new()),
-            form: RwSignal::new(String::new()),
+            edit: StoredValue::new(Edit::default()),
             latest: RwSignal::new(0),
         }
+    }
+
+    /// The text to convert again, if the reply shown comes from one.
+    fn input(self) -> Option<Input> {
+        self.edit.with_value(|e| e.input.clone())
     }
 
     /// The reply shown no longer comes from a text (a JSON file was opened): nothing to convert again,
     /// and a conversion still running is not shown.
     fn forget(self) {
-        self.text.set(None);
-        self.form.set(String::new());
+        self.edit.update_value(|e| *e = Edit::default());
         self.latest.update(|n| *n += 1);
     }
 }
@@ -106,14 +127,19 @@ fn show_text(
         // A long text converts in a worker; the status line says so meanwhile (the page stays
         // usable). Not said for each key typed in the form.
         note.set(Some(t.page.converting.to_owned()));
-        redaction.set.set(Vec::new());
     }
     redaction.latest.update(|n| *n += 1);
     let this = redaction.latest.get_untracked();
     let redact = redaction.on.get_untracked();
-    let set = redaction.set.get_untracked();
     let js = input.to_js();
-    redaction.text.set(Some(input));
+    let set = redaction.edit.try_update_value(|e| {
+        if why == Why::New {
+            e.set.clear();
+        }
+        e.input = Some(input);
+        e.set.clone()
+    });
+    let set = set.unwrap_or_default();
     leptos::task::spawn_local(async move {
         let result = converter::convert_with(&js, redact, t.lang, &set).await;
         // A later conversion (another text, the checkbox, a correction) shows instead.
@@ -128,13 +154,14 @@ fn show_text(
                 return;
             }
         };
+        // The form is replaced for a new text or language, never while typing (the focus would go).
         if why != Why::Edit {
-            redaction.form.set(converted.form);
+            set_html(FORM_ID, &converted.form);
         }
+        set_html(REPORT_ID, &converted.report);
         match Reply::from_json(&converted.json) {
             Ok(r) => {
                 report.set(Some(Report {
-                    html: converted.report,
                     json: converted.json,
                     file_name: converted.file_name,
                 }));
@@ -159,7 +186,8 @@ fn is_json(bytes: &[u8]) -> bool {
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
-/// Shows a file's content or a dropped text: JSON as it is, anything else as reply text to convert.
+/// Shows a dropped text or a file's content: JSON (text starting with `{`) as it is, anything else as
+/// reply text to convert.
 fn show_content(
     input: Input,
     source: RwSignal<ReplySource>,
@@ -168,20 +196,13 @@ fn show_content(
     redaction: Redaction,
     t: &'static Text,
 ) {
-    let json = match &input {
-        Input::Text(text) => text.trim_start().starts_with('{').then(|| text.clone()),
-        // Reply JSON is UTF-8, as the JSON standard says; only text is decoded otherwise.
-        Input::Bytes(bytes) => is_json(bytes).then(|| {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            String::from_utf8_lossy(bytes).into_owned()
-        }),
-    };
-    if let Some(json) = json {
-        redaction.forget();
-        report.set(None);
-        source.set(ReplySource::Json(json));
-    } else {
-        show_text(input, Why::New, source, report, note, redaction, t);
+    match input {
+        Input::Text(json) if json.trim_start().starts_with('{') => {
+            redaction.forget();
+            report.set(None);
+            source.set(ReplySource::Json(json));
+        }
+        input => show_text(input, Why::New, source, report, note, redaction, t),
     }
 }
 
@@ -205,12 +226,21 @@ fn open_file(
     let name = file.name();
     leptos::task::spawn_local(async move {
         // The bytes, not `file.text()`: a text file may be GBK or UTF-16, and the converter module
-        // decodes it as the CLI does.
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
+        // decodes it as the CLI does. Reply JSON is UTF-8, as the JSON standard says: read as text.
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        let input = match bytes {
+            Ok(bytes) if is_json(&bytes) => wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .map(|text| Input::Text(text.as_string().unwrap_or_default())),
+            Ok(bytes) => Ok(Input::Bytes(bytes)),
+            Err(e) => Err(e),
+        };
+        match input {
+            Ok(input) => {
                 note.set(Some(fill(t.page.file_opened, &[&name])));
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                show_content(Input::Bytes(bytes), source, report, note, redaction, t);
+                show_content(input, source, report, note, redaction, t);
             }
             Err(_) => note.set(Some(fill(t.page.file_unreadable, &[&name]))),
         }
@@ -398,7 +428,7 @@ pub fn Page(
     // What is shown is what is published: a converted reply is converted again, masked or not.
     let on_redact = move |ev: web_sys::Event| {
         redaction.on.set(event_target_checked(&ev));
-        if let Some(input) = redaction.text.get_untracked() {
+        if let Some(input) = redaction.input() {
             show_text(input, Why::Edit, source, report, note, redaction, t());
         }
     };
@@ -420,12 +450,12 @@ pub fn Page(
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         redaction
-            .set
-            .update(|set| match set.iter_mut().find(|(k, _)| *k == key) {
+            .edit
+            .update_value(|e| match e.set.iter_mut().find(|(k, _)| *k == key) {
                 Some(pair) => pair.1 = value,
-                None => set.push((key, value)),
+                None => e.set.push((key, value)),
             });
-        if let Some(input) = redaction.text.get_untracked() {
+        if let Some(input) = redaction.input() {
             show_text(input, Why::Edit, source, report, note, redaction, t());
         }
     };
@@ -439,7 +469,7 @@ pub fn Page(
     // The other language: the bar, the view and a converted text's report and form, worded again.
     let on_lang = move |_| {
         lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
-        if let Some(input) = redaction.text.get_untracked() {
+        if let Some(input) = redaction.input() {
             show_text(input, Why::Language, source, report, note, redaction, t());
         }
     };
@@ -546,8 +576,8 @@ pub fn Page(
                     </div>
                 })}
                 <aside class="dafu-page__report" aria-labelledby="dafu-page-report-title" hidden=move || report.with(Option::is_none)>
-                    <div class="dafu-page__report-text" inner_html=move || report.with(|r| r.as_ref().map(|r| r.html.clone()).unwrap_or_default())></div>
-                    <section class="dafu-page__edit" aria-labelledby="dafu-page-edit-title" inner_html=move || redaction.form.get() on:input=on_set></section>
+                    <div class="dafu-page__report-text" id=REPORT_ID></div>
+                    <section class="dafu-page__edit" id=FORM_ID aria-labelledby="dafu-page-edit-title" on:input=on_set></section>
                     <button type="button" class="dafu-page__button" on:click=on_download>{move || t().page.download}</button>
                 </aside>
             </div>
