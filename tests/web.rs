@@ -264,7 +264,7 @@ async fn the_seed_shows_three_funding_bars_and_the_exact_total() {
     );
     assert_eq!(texts(&host, ".dafu-funding__total-value"), ["631.29万元"]);
     let title = text(&host, ".dafu-chart__svg title");
-    assert_eq!(title, "资金图(按用途):已拨付合计631.29万元");
+    assert_eq!(title, "资金图(按用途):拨付资金合计631.29万元");
     let desc = text(&host, ".dafu-chart__svg desc");
     assert_eq!(
         desc,
@@ -464,12 +464,12 @@ async fn breakdowns_and_every_money_role_are_labelled_not_only_coloured() {
     assert_eq!(
         texts(&host, ".dafu-funding__total"),
         [
-            "已拨付合计 1,363.03万元",
-            "已争取合计 150万元",
+            "投入资金合计 1,363.03万元",
+            "争取到的资金合计 150万元",
             "贷款合计 9,130万元",
-            "申请中合计 390万元",
-            "未获批合计 200万元",
-            "计划合计 80万元"
+            "正在申请的资金合计 390万元",
+            "未获批准的资金合计 200万元",
+            "计划安排的资金合计 80万元"
         ]
     );
     let loan = host
@@ -505,7 +505,7 @@ async fn english_changes_the_interface_but_never_the_reply_text() {
     assert_eq!(text(&host, ".dafu-timeline__title"), "Timeline");
     assert_eq!(
         texts(&host, ".dafu-funding__total"),
-        ["Total allocated 631.29万元"]
+        ["Total paid 631.29万元"]
     );
     assert_eq!(
         texts(&host, ".dafu-timeline__year-label")

@@ -36,7 +36,7 @@ test('the timeline shows 截至2023年4月 as-of, 十四五 as a span and can go
   assert.equal(await asOf.locator('.dafu-timeline__mark').count(), 0);
   assert.equal(await asOf.locator('.dafu-timeline__date').textContent(), '截至2023年4月');
   assert.equal(await p.locator('.dafu-timeline__event--span .dafu-timeline__date').first().textContent(), '十四五(2021—2025年)');
-  await p.getByRole('button', { name: '最新的在前' }).click();
+  await p.getByRole('button', { name: '最新在前' }).click();
   assert.deepEqual(await p.locator('.dafu-timeline__year-label').allTextContents(), ['2035年', '2023年', '2021年', '未写明时间']);
   await p.locator('.dafu-timeline__event--as-of .dafu-timeline__link').click();
   await p.waitForFunction(() => document.activeElement?.id?.endsWith('-s2-i1'));
@@ -57,7 +57,7 @@ test('breakdowns and every money role are labelled, drawn apart and kept out of 
   const values = await p.locator('.dafu-chart__value').allTextContents();
   assert.deepEqual(values, ['656万元', '500万元', '156万元', '707.03万元', '700万元', '7.03万元', '9130万元(贷款)', '200万元(未获批)', '近390万元(申请中)', '5-10万元', '150万元(已争取)', '80万元(计划)']);
   assert.deepEqual(await p.locator('.dafu-funding__total').allTextContents(), [
-    '已拨付合计 1,363.03万元', '已争取合计 150万元', '贷款合计 9,130万元', '申请中合计 390万元', '未获批合计 200万元', '计划合计 80万元',
+    '投入资金合计 1,363.03万元', '争取到的资金合计 150万元', '贷款合计 9,130万元', '正在申请的资金合计 390万元', '未获批准的资金合计 200万元', '计划安排的资金合计 80万元',
   ]);
   // Each role is drawn its own way, not by colour alone: a pattern, a heavy border or an outline.
   const paint = (role) => p.locator(`.dafu-chart__bar--${role}`).first().evaluate((bar) => {
@@ -67,7 +67,7 @@ test('breakdowns and every money role are labelled, drawn apart and kept out of 
   assert.deepEqual(await Promise.all(['allocated', 'obtained', 'requested', 'refused', 'loan', 'planned'].map(paint)), [
     'rgb(31, 95, 139) 1px', 'rgb(31, 95, 139) 3px', 'pattern-requested 2px', 'pattern-refused 1px', 'pattern-loan 1px', 'rgb(255, 255, 255) 2px',
   ]);
-  assert.equal(await p.locator('.dafu-funding__note').textContent(), '另有2项为按项目计的标准或区间金额,不计入合计。');
+  assert.equal(await p.locator('.dafu-funding__note').textContent(), '另有2笔是按每项计的标准或一个范围,没有计入合计。');
   await p.getByRole('button', { name: '以表格查看' }).click();
   const parts = await p.locator('.dafu-table__row--part .dafu-table__label').allTextContents();
   assert.deepEqual(parts, ['其中:中央财政资金', '其中:地方配套资金', '其中:中央财政资金', '其中:群众投劳折资']);

@@ -307,6 +307,6 @@ test('the key-figure strip shows at most 12 figures; the full list is drawn in s
     while ((el.querySelector('[data-dafu-filling]') || all() < n) && Date.now() - start < 20000) await new Promise((r) => setTimeout(r, 50));
     return { strip, first, summary, later: all() };
   }, 2000);
-  assert.deepEqual(result, { strip: 12, first: 0, summary: '全部2000个数字', later: 2000 });
+  assert.deepEqual(result, { strip: 12, first: 0, summary: '全部2000项数据', later: 2000 });
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
 });
