@@ -261,11 +261,18 @@ mod tests {
 
     #[test]
     fn class_labels_give_each_class_a_name_and_a_meaning() {
-        let labels = ClassLabels::parse("A=甲类:问题已经解决; b = 乙类 ；C＝丙类：留作参考").unwrap();
+        let labels =
+            ClassLabels::parse("A=甲类:问题已经解决; b = 乙类 ；C＝丙类：留作参考").unwrap();
         let shown = |c| labels.of(c).map(|l| (l.name.clone(), l.meaning.clone()));
-        assert_eq!(shown(ResultClass::A), Some(("甲类".into(), "问题已经解决".into())));
+        assert_eq!(
+            shown(ResultClass::A),
+            Some(("甲类".into(), "问题已经解决".into()))
+        );
         assert_eq!(shown(ResultClass::B), Some(("乙类".into(), String::new())));
-        assert_eq!(shown(ResultClass::C), Some(("丙类".into(), "留作参考".into())));
+        assert_eq!(
+            shown(ResultClass::C),
+            Some(("丙类".into(), "留作参考".into()))
+        );
         let partial = ClassLabels::parse("C=参考类").unwrap();
         assert!(partial.of(ResultClass::A).is_none());
     }
@@ -279,9 +286,14 @@ mod tests {
         ] {
             let message = ClassLabels::parse(text).unwrap_err();
             assert!(message.contains(why), "{text}: {message}");
-            assert!(message.contains("the standard labels are shown"), "{message}");
+            assert!(
+                message.contains("the standard labels are shown"),
+                "{message}"
+            );
         }
         let long = format!("A={}", "很".repeat(61));
-        assert!(ClassLabels::parse(&long).unwrap_err().contains("longer than 60"));
+        assert!(ClassLabels::parse(&long)
+            .unwrap_err()
+            .contains("longer than 60"));
     }
 }
