@@ -164,7 +164,8 @@ pub fn NextSteps(
         let Some(step) = clicked(&ev).and_then(|i| steps.get(i)) else {
             return;
         };
-        // A jump inside dafu does not change the host page's address (see `key_figures::jump_to`).
+        // `reveal` does what following the link cannot: it opens a closed section, draws a text the
+        // fill has not reached, and records the jump as every jump in dafu does.
         ev.prevent_default();
         viewer.reveal(&step.anchor, None);
         let (id, step) = (viewer.ids.reply(&step.anchor), step.clone());
@@ -177,5 +178,7 @@ pub fn NextSteps(
         );
     };
     // One element and one listener: the markup is a string (see the module documentation).
-    Some(view! { <section class="dafu-next" aria-labelledby=label on:click=click inner_html=html></section> })
+    Some(
+        view! { <section class="dafu-next" aria-labelledby=label on:click=click inner_html=html></section> },
+    )
 }
