@@ -1,6 +1,9 @@
 //! The development page (index.html, and dafu.html from disk): a reply, plus opening a local reply
-//! file (JSON or text) by picker or drop, pasting a reply's text, and a report of what the converter
-//! found with a download of the JSON.
+//! file (JSON, or text in any encoding the CLI reads) by picker or drop, pasting a reply's text, and
+//! for a converted text the converter's report (each line not understood and what to do, the header
+//! facts not found), a form that corrects the header facts, and a download of the JSON named after
+//! its 文号 — the bytes `dafu convert --set …` prints. The report's and the form's words and markup
+//! come from the converter module (`crates/dafu-convert`, `src/ui/i18n/editor.rs`), not this wasm.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { openApp, setup } from './harness.mjs';
@@ -116,5 +117,17 @@ test('the report and the form pass axe, and every form control is at least 44 px
   const heights = await p.locator('.dafu-page__input').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
   assert.equal(heights.length, 9);
   assert.ok(heights.every((h) => h >= 44), heights.join(', '));
+  await p.close();
+});
+
+test('dafu.html opened from disk reads a GBK file the same way, with its report and form', async () => {
+  const { page: p } = await openApp(env.browser, pathToFileURL(resolve('dist/dafu.html')).href, '.dafu-accordion__button');
+  await p.setInputFiles('.dafu-page__file', fixture('class_and_number.gbk.txt'));
+  await p.waitForSelector('.dafu-page__report');
+  await p.waitForFunction((t) => document.querySelector('.dafu-header__title')?.textContent === t, title);
+  const r = await report(p);
+  assert.equal(r.encoding, '文件不是UTF-8编码,已按GB18030(GBK)读取。');
+  assert.ok(r.diagnostics.includes(classLine), r.diagnostics.join('\n'));
+  assert.ok(await p.getByLabel('文号').isVisible());
   await p.close();
 });
