@@ -461,7 +461,8 @@ fn convert_as_written(text: &str) -> (Conversion, u64) {
         &meta.fields,
         parts.header,
     );
-    unread_fields(&meta, &proposal, parts.header, &mut diagnostics);
+    let signed_by = signature.as_ref().is_some_and(|s| s.signer.is_some());
+    unread_fields(&meta, &proposal, signed_by, parts.header, &mut diagnostics);
     if preamble.is_none() {
         diagnostics.push(Diagnostic {
             line: 0,
@@ -489,6 +490,7 @@ fn convert_as_written(text: &str) -> (Conversion, u64) {
 fn unread_fields(
     meta: &crate::model::Meta,
     proposal: &crate::model::Proposal,
+    signed_by: bool,
     header: &[Line],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -515,7 +517,8 @@ fn unread_fields(
                     .any(|w| field.key.contains(w))
                     && !dated(value)
             }
-            Looks::Issuer => meta.issuer.is_none(),
+            // The signer stands for the issuer (the report's 未找到 list says the same).
+            Looks::Issuer => meta.issuer.is_none() && !signed_by,
             Looks::Field | Looks::Other => false,
         };
         if !unread {
