@@ -210,7 +210,11 @@ pub fn mount_page() {
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
             let _ = js_sys::Reflect::set(&options, &"lang".into(), &param("lang").into());
-            let _ = hook.call2(&wasm_bindgen::JsValue::NULL, &target, &options);
+            // The promise of the collection's handle is kept for the page's life: a handle that
+            // JavaScript collects unmounts its view.
+            if let Ok(handle) = hook.call2(&wasm_bindgen::JsValue::NULL, &target, &options) {
+                std::mem::forget(handle);
+            }
         } else {
             let refused = refused.unwrap_or(super::origin::Refused::Invalid);
             leptos::mount::mount_to(target, move || {
