@@ -204,9 +204,13 @@ fn size_text(size: Option<u64>, limit: usize) -> String {
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, else GB18030 (a superset of GBK) when that decodes
 /// without errors; otherwise UTF-8 with replacement characters, and a note. For text only: reply
 /// JSON must be UTF-8.
-/// The rule is the converter module's (`dafu_convert::decode`), so that the page reads a file the same.
+/// The rule is the converter module's (`dafu_convert::decode`), so that the page reads a file the
+/// same; GB18030 here by encoding_rs (the page uses the browser's decoder of the same standard).
 fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    let decoded = dafu_convert::decode::decode(bytes);
+    let decoded = dafu_convert::decode::decode_with(bytes, |b| {
+        let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(b);
+        (!had_errors).then(|| text.into_owned())
+    });
     (decoded.text, decoded.encoding.note())
 }
 

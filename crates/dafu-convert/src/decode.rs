@@ -40,21 +40,40 @@ pub struct Decoded {
 }
 
 /// A BOM's encoding (UTF-8, UTF-16LE, UTF-16BE); else UTF-8 when the bytes are valid UTF-8; else
-/// GB18030 when that decodes without errors; otherwise UTF-8 with replacement characters.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _, _) = enc.decode(bytes);
-        let encoding = if enc == encoding_rs::UTF_16LE {
-            Encoding::Utf16Le
-        } else if enc == encoding_rs::UTF_16BE {
-            Encoding::Utf16Be
-        } else {
-            Encoding::Utf8
-        };
+/// GB18030 when `gb18030` decodes them without an error; otherwise UTF-8 with replacement characters.
+///
+/// The GB18030 decoder is given, not named here: the CLI gives encoding_rs's, the module the
+/// browser's `TextDecoder` (both the WHATWG Encoding Standard's gb18030 decoder). encoding_rs's
+/// decoder dispatches over every encoding it knows, so linking it put every CJK table into the
+/// module (125 → 267 KiB gzipped); the rule, the BOMs and UTF-16 are this one function's either way.
+pub fn decode_with(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> Option<String>) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return Decoded {
-            text: text.into_owned(),
-            encoding,
+            text: String::from_utf8_lossy(rest).into_owned(),
+            encoding: Encoding::Utf8,
         };
+    }
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16, encoding| {
+        let units = rest.chunks_exact(2).map(|c| {
+            unit([
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ])
+        });
+        let mut text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        // A last odd byte is a broken unit, as the Encoding Standard decodes it.
+        if rest.len() % 2 == 1 {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+        Decoded { text, encoding }
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes, Encoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes, Encoding::Utf16Be);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
@@ -62,10 +81,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             encoding: Encoding::Utf8,
         };
     }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-    if !had_errors {
+    if let Some(text) = gb18030(bytes) {
         return Decoded {
-            text: text.into_owned(),
+            text,
             encoding: Encoding::Gb18030,
         };
     }

@@ -61,6 +61,25 @@ fn corrections(options: &JsValue) -> Vec<Correction> {
         .collect()
 }
 
+/// GB18030 by the browser's `TextDecoder` (`fatal`: `None` at the first error), the decoder
+/// [`decode::decode_with`] is given in the browser.
+fn browser_gb18030(bytes: &[u8]) -> Option<String> {
+    let class = Reflect::get(&js_sys::global(), &JsValue::from_str("TextDecoder"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let options = Object::new();
+    set(&options, "fatal", &JsValue::TRUE);
+    let args = Array::of2(&JsValue::from_str("gb18030"), &options);
+    let decoder = Reflect::construct(&class, &args).ok()?;
+    let decode = Reflect::get(&decoder, &JsValue::from_str("decode"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let view = js_sys::Uint8Array::from(bytes);
+    decode.call1(&decoder, &view).ok()?.as_string()
+}
+
 fn encoding_name(e: Encoding) -> &'static str {
     match e {
         Encoding::Utf8 => "utf-8",
@@ -72,7 +91,7 @@ fn encoding_name(e: Encoding) -> &'static str {
 }
 
 /// Converts a reply's text, given as a string or as a file's bytes (`Uint8Array`, `ArrayBuffer`:
-/// decoded as the CLI decodes a file, see [`decode::decode`]).
+/// decoded by the CLI's rule, [`decode::decode_with`], GB18030 by the browser's decoder).
 ///
 /// `options` (all optional): `redact` (mask personal data, `dafu convert --redact`), `lang` (`"zh"`,
 /// `"en"`: the report's language), `set` (`[[key, value], …]`, the header corrections of
@@ -96,7 +115,7 @@ pub fn convert(input: JsValue, options: JsValue) -> JsValue {
         } else {
             Vec::new()
         };
-        let d = decode::decode(&bytes);
+        let d = decode::decode_with(&bytes, browser_gb18030);
         (d.text, d.encoding, true)
     };
     let redact = options

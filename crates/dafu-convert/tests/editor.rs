@@ -165,16 +165,45 @@ fn the_download_is_named_after_the_document_number_else_the_title() {
     assert_eq!(file_name(&c.reply), "reply.json");
 }
 
+/// The rule with encoding_rs's GB18030, as the CLI gives it.
+fn decode(bytes: &[u8]) -> decode::Decoded {
+    decode::decode_with(bytes, |b| {
+        let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(b);
+        (!had_errors).then(|| text.into_owned())
+    })
+}
+
 #[test]
 fn gbk_and_utf16_files_decode_to_the_same_text_as_the_utf8_one() {
-    let utf8 = decode::decode(&fixture("class_and_number.txt"));
+    let utf8 = decode(&fixture("class_and_number.txt"));
     assert_eq!(utf8.encoding, decode::Encoding::Utf8);
-    let gbk = decode::decode(&fixture("class_and_number.gbk.txt"));
+    let gbk = decode(&fixture("class_and_number.gbk.txt"));
     assert_eq!(gbk.encoding, decode::Encoding::Gb18030);
     assert_eq!(gbk.text, utf8.text);
-    let utf16 = decode::decode(&fixture("class_and_number.utf16.txt"));
+    let utf16 = decode(&fixture("class_and_number.utf16.txt"));
     assert_eq!(utf16.encoding, decode::Encoding::Utf16Le);
     assert_eq!(utf16.text, utf8.text);
+}
+
+#[test]
+fn the_rule_agrees_with_encoding_rs_on_boms_odd_bytes_and_broken_utf16() {
+    let cases: [&[u8]; 6] = [
+        b"\xEF\xBB\xBFab\xFFc",
+        b"\xFF\xFEa\x00\x00\xD8b\x00",
+        b"\xFE\xFF\x00a\x00",
+        b"\xFF\xFE",
+        b"plain",
+        b"\xC4\xE3\xBA\xC3",
+    ];
+    for bytes in cases {
+        let (expected, _, _) = encoding_rs::UTF_8.decode(bytes);
+        let expected = match encoding_rs::Encoding::for_bom(bytes) {
+            Some((enc, _)) => enc.decode(bytes).0.into_owned(),
+            None if std::str::from_utf8(bytes).is_ok() => expected.into_owned(),
+            None => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+        };
+        assert_eq!(decode(bytes).text, expected, "{bytes:?}");
+    }
 }
 
 #[test]
