@@ -1,0 +1,225 @@
+// The collection view (issue 16): a folder of replies converted by `dafu convert DIR --out OUT`,
+// listed, sorted, filtered, searched and summed in the page, each row opening the reply view and Back
+// returning to the list as it was. The fixtures (tests/fixtures/collection/input/) are converted here
+// by the release CLI the build made (target/release/dafu), into target/bench/e2e-collection/, served at
+// /bench/e2e-collection/; the demo the build writes (dist/collection/, the repository's real replies)
+// is opened too.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { open, setup } from './harness.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const env = setup();
+const INDEX = '/bench/e2e-collection/collection.json';
+
+before(() => {
+  const out = join(root, 'target/bench/e2e-collection');
+  rmSync(out, { recursive: true, force: true });
+  try {
+    execFileSync(join(root, 'target/release/dafu'), ['convert', join(root, 'tests/fixtures/collection/input'), '--out', out], { stdio: 'pipe' });
+  } catch (e) {
+    // 1: some input failed (broken.json, on purpose) or has diagnostics.
+    if (e.status !== 1) throw e;
+  }
+});
+
+/** Opens the dev page with ?collection= and waits for the list. */
+async function list(query = '', hash = '') {
+  const opened = await open(env.browser, `${env.server.url}/?collection=${encodeURIComponent(INDEX)}${query}${hash}`);
+  await opened.page.waitForSelector('.dafu-collection__row', { timeout: 15000 });
+  return opened;
+}
+
+const rowTitles = (p) => p.$$eval('.dafu-collection__row > th', (ths) => ths.map((th) => th.querySelector('a')?.textContent ?? th.textContent));
+const status = (p) => p.textContent('.dafu-collection__status');
+/** Waits until the full text has arrived (searches then show snippets). */
+const searchReady = (p) => p.waitForFunction(() => !/载入|loading/i.test(document.querySelector('.dafu-collection__status')?.textContent ?? 'x'));
+
+async function noViolations(p) {
+  await p.addScriptTag({ path: axePath });
+  const violations = await p.evaluate(async () => {
+    const result = await window.axe.run({ include: [...document.querySelectorAll('.dafu-collection-root')] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
+}
+
+test('the list shows every reply with its office, number, date, kind, class and funding, newest first', async () => {
+  const { page, errors } = await list();
+  assert.equal(await status(page), '显示 4 件,共 4 件');
+  const rows = await page.$$eval('.dafu-collection__row', (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+  assert.match(rows[0], /^关于改善农村学校条件的建议 市教育局 3 2024-05-20 建议 B类 50万元$/);
+  assert.match(rows[1], /^关于增设公交站点的提案 市交通运输局 12 2023-06-01 提案 A类 120万元$/);
+  // Markup in a reply is text: nothing of it became an element.
+  assert.equal(rows[2], '关于<script>alert(1)</script>的提案 <b>市民政局</b> 7 2022-03-01 提案 C类');
+  assert.equal(await page.$$eval('.dafu-collection-root img, .dafu-collection-root script, .dafu-collection-root b', (e) => e.length), 0);
+  // The broken input: its row names the file and why, and nothing else broke.
+  assert.match(rows[3], /broken\.json 无法读取:not a valid reply/);
+  assert.deepEqual(errors, []);
+});
+
+test('a column heading sorts the list, a second press turns the order round', async () => {
+  const { page } = await list();
+  await page.getByRole('button', { name: /编号/ }).click();
+  assert.deepEqual((await rowTitles(page)).slice(0, 3), ['关于增设公交站点的提案', '关于<script>alert(1)</script>的提案', '关于改善农村学校条件的建议']);
+  assert.equal(await page.getAttribute('th[aria-sort]', 'aria-sort'), 'descending');
+  assert.match(page.url(), /#sort=number$/);
+  await page.getByRole('button', { name: /编号/ }).click();
+  assert.deepEqual((await rowTitles(page)).slice(0, 3), ['关于改善农村学校条件的建议', '关于<script>alert(1)</script>的提案', '关于增设公交站点的提案']);
+  assert.equal(await page.getAttribute('th[aria-sort]', 'aria-sort'), 'ascending');
+  // The pressed button keeps the focus though the table is drawn anew.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.dafuSort), 'number');
+  await page.click('[data-dafu-sort="amount"]');
+  assert.deepEqual((await rowTitles(page)).slice(0, 2), ['关于增设公交站点的提案', '关于改善农村学校条件的建议']);
+});
+
+test('filters are toggle buttons with counts, combine, and are kept in the address', async () => {
+  const { page } = await list();
+  const kind = page.locator('[data-dafu-facet="kind"][data-dafu-value="proposal"]');
+  assert.equal((await kind.innerText()).replace(/\s+/g, ''), '提案2');
+  await kind.click();
+  assert.equal(await kind.getAttribute('aria-pressed'), 'true');
+  assert.equal(await status(page), '显示 2 件,共 4 件');
+  assert.match(page.url(), /#kind=proposal$/);
+  // Counts of the other filters follow: of the two proposals, one is of 2023.
+  assert.equal((await page.locator('[data-dafu-facet="year"][data-dafu-value="2023"]').innerText()).replace(/\s+/g, ''), '20231');
+  await page.locator('[data-dafu-facet="funded"]').click();
+  assert.equal(await status(page), '显示 1 件,共 4 件');
+  assert.deepEqual(await rowTitles(page), ['关于增设公交站点的提案']);
+  assert.match(page.url(), /#kind=proposal&funded=yes$/);
+  // The address alone gives the same view.
+  const again = await list('', '#kind=proposal&funded=yes');
+  assert.deepEqual(await rowTitles(again.page), ['关于增设公交站点的提案']);
+  assert.equal(await again.page.getAttribute('[data-dafu-facet="funded"]', 'aria-pressed'), 'true');
+  await again.page.getByRole('button', { name: '清除筛选' }).click();
+  assert.equal(await status(again.page), '显示 4 件,共 4 件');
+});
+
+test('search finds what a substring search finds, folds full-width forms and highlights each match in context', async () => {
+  const { page } = await list();
+  await searchReady(page);
+  await page.fill('.dafu-collection__search-input', '公交站');
+  // 公交站点 (bus.txt) and 公交站 (school.txt) both match.
+  assert.equal(await status(page), '显示 2 件,共 4 件');
+  const marks = await page.$$eval('.dafu-collection__mark', (m) => m.map((x) => x.textContent));
+  assert.ok(marks.length >= 2 && marks.every((m) => m === '公交站'), JSON.stringify(marks));
+  const snippets = await page.$$eval('.dafu-collection__snippet', (m) => m.map((x) => x.innerText));
+  assert.ok(snippets.includes('…2024年安排资金50万元用于农村学校维修,新建公交站一处方便学生上学。'), JSON.stringify(snippets));
+  assert.ok(snippets.includes('您提出的“关于增设公交站点的提案”(第12号提案)收悉,现答复如下:'), JSON.stringify(snippets));
+  assert.match(page.url(), /#q=%E5%85%AC%E4%BA%A4%E7%AB%99$/);
+  // Half-width query, full-width text: the match is shown as written.
+  await page.fill('.dafu-collection__search-input', 'abc123');
+  assert.equal(await status(page), '显示 1 件,共 4 件');
+  assert.deepEqual(await page.$$eval('.dafu-collection__mark', (m) => m.map((x) => x.textContent)), ['ＡＢＣ１２３']);
+  await page.fill('.dafu-collection__search-input', 'ＡＢＣ');
+  assert.equal(await status(page), '显示 1 件,共 4 件');
+  // Markup typed as a query is text too.
+  await page.fill('.dafu-collection__search-input', '<i>标记');
+  assert.deepEqual(await page.$$eval('.dafu-collection__mark', (m) => m.map((x) => x.textContent)), ['<i>标记']);
+  await page.fill('.dafu-collection__search-input', '没有这样的词');
+  assert.equal(await page.textContent('.dafu-collection__none'), '没有符合条件的答复。');
+});
+
+test('the totals show replies by class and funding by office and by year, each chart with its table', async () => {
+  const { page } = await list();
+  const tables = await page.$$eval('.dafu-collection__totals table', (ts) => ts.map((t) => [...t.querySelectorAll('tbody tr')].map((r) => r.innerText.replace(/\s+/g, ' ').trim())));
+  assert.deepEqual(tables, [
+    ['A类 1', 'B类 1', 'C类 1'],
+    ['市交通运输局 120万元', '市教育局 50万元'],
+    ['2023 120万元', '2024 50万元'],
+  ]);
+  assert.equal(await page.$$eval('.dafu-collection__totals svg[aria-hidden="true"] rect', (r) => r.length), 7);
+  // The totals follow the filters.
+  await page.locator('[data-dafu-facet="year"][data-dafu-value="2024"]').click();
+  assert.deepEqual(await page.$$eval('.dafu-collection__totals figure:nth-of-type(2) tbody tr', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim())), ['市教育局 50万元']);
+});
+
+test('a row opens the reply view; the back button and the browser Back return to the list as it was', async () => {
+  const { page } = await list();
+  await page.locator('[data-dafu-facet="kind"][data-dafu-value="proposal"]').click();
+  await page.getByRole('link', { name: '关于增设公交站点的提案' }).click();
+  await page.waitForSelector('.dafu-collection__reply .dafu-header__title');
+  assert.match(page.url(), /#kind=proposal&reply=bus$/);
+  assert.equal(await page.isHidden('.dafu-collection__list'), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'dafu-collection__back');
+  await page.goBack();
+  await page.waitForSelector('.dafu-collection__list:not([hidden])');
+  assert.match(page.url(), /#kind=proposal$/);
+  assert.equal(await status(page), '显示 2 件,共 4 件');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '关于增设公交站点的提案');
+  await page.getByRole('link', { name: '关于增设公交站点的提案' }).click();
+  await page.getByRole('button', { name: /返回列表/ }).click();
+  await page.waitForSelector('.dafu-collection__list:not([hidden])');
+  assert.equal(await page.getAttribute('[data-dafu-facet="kind"][data-dafu-value="proposal"]', 'aria-pressed'), 'true');
+});
+
+test('#reply=ID opens that reply directly, and the list is one press away', async () => {
+  const opened = await open(env.browser, `${env.server.url}/?collection=${encodeURIComponent(INDEX)}#reply=school`);
+  const { page } = opened;
+  await page.waitForSelector('.dafu-collection__reply .dafu-header__title');
+  assert.match(await page.textContent('.dafu-collection__reply .dafu-header__title'), /关于改善农村学校条件的建议的答复/);
+  await page.getByRole('button', { name: /返回列表/ }).click();
+  await page.waitForSelector('.dafu-collection__list:not([hidden])');
+  assert.equal(await status(page), '显示 4 件,共 4 件');
+});
+
+test('the demo keeps the scroll position of a long list across opening a reply and Back', async () => {
+  const { page } = await open(env.browser, `${env.server.url}/collection/index.html`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.waitForSelector('.dafu-collection__row');
+  assert.match(await status(page), /显示 60 件,共 60 件/);
+  const link = page.locator('a[data-dafu-open]').nth(30);
+  await link.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 1000, `scrolled to ${y}`);
+  const title = await link.textContent();
+  await link.click();
+  await page.waitForSelector('.dafu-collection__reply .dafu-reply');
+  await page.goBack();
+  await page.waitForSelector('.dafu-collection__list:not([hidden])');
+  await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 4, y);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), title);
+  // 320 px: nothing wider than the screen.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
+});
+
+test('a host page mounts data-dafu-collection, and dafu.mount(el, { collection }) mounts one in English', async () => {
+  const { page, errors } = await open(env.browser, `${env.server.url}/collection/index.html`);
+  await page.waitForSelector('.dafu-collection__row');
+  // The element's own content (the link to the static list) is hidden, and comes back on unmount.
+  assert.equal(await page.isHidden('main > .dafu-fallback'), true);
+  const english = await page.evaluate(async (index) => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = window.dafu.mount(el, { collection: index, lang: 'en' });
+    await handle.ready;
+    return true;
+  }, INDEX);
+  assert.ok(english);
+  await page.waitForSelector('div > .dafu-mount .dafu-collection__row');
+  assert.match(await page.locator('.dafu-collection__status').nth(1).textContent(), /^Showing 4 of 4 replies/);
+  assert.equal(await page.locator('.dafu-collection__heading').nth(1).textContent(), 'Collection of replies');
+  assert.deepEqual(errors, []);
+});
+
+test('a collection index that is not one shows why, and nothing else', async () => {
+  const { page } = await open(env.browser, `${env.server.url}/?collection=${encodeURIComponent('/data/seed.reply.json')}`);
+  await page.waitForSelector('.dafu-collection-root .dafu-error');
+  assert.match(await page.textContent('.dafu-error'), /无法显示答复汇编.*not a collection index/s);
+});
+
+test('axe finds no violations in the list, with filters and a search, and in a reply opened from it', async () => {
+  const { page } = await list();
+  await searchReady(page);
+  await page.fill('.dafu-collection__search-input', '公交');
+  await page.locator('[data-dafu-facet="kind"][data-dafu-value="proposal"]').click();
+  await noViolations(page);
+  await page.getByRole('link', { name: '关于增设公交站点的提案' }).click();
+  await page.waitForSelector('.dafu-collection__reply .dafu-header__title');
+  await noViolations(page);
+});
