@@ -63,6 +63,9 @@ const renderHook = await script('src/render-hook.js');
 // together (1.6 -> 1.1 KiB). Each finds the folder it loads from through its <script src>.
 const collectionHook = await script('src/collection-hook.js');
 writeFileSync(join(stage, 'dafu-hooks.js'), [convertHook, renderHook, readHook, collectionHook].join('\n'));
+// The dev page's note when opened from disk (src/from-disk.js), last in its hooks: dafu.html is the
+// page for that.
+writeFileSync(join(stage, 'dafu-hooks.js'), readFileSync(join(stage, 'dafu-hooks.js'), 'utf8') + '\n' + await script('src/from-disk.js'));
 writeFileSync(join(stage, 'dafu-read-aloud.js'), readAloud);
 
 // --- The snapshot renderer and the seed's pre-rendered snapshot (issue 13) ----------------------------

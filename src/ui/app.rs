@@ -82,12 +82,18 @@ pub fn ReplyView(
         .then(|| view! { <FundingChart viewer=viewer.clone() /> });
     let footer = views.sections.then(|| closing(&viewer));
     let read_aloud = view! { <ReadAloud viewer=viewer.clone() /> };
+    // 复制引用 and 返回 (`cite`): one bar, and the body's one click listener for every button.
+    let cite_bar = (!mode.is_snapshot()).then(|| super::cite::bar(&viewer));
+    let cite_viewer = viewer.clone();
     let view = view! {
         {header}
         <div
             class="dafu-body"
             data-dafu-filling=move || fill.filling().then_some("")
-            on:click=move |_| fill.yield_to_input()
+            on:click=move |ev| {
+                fill.yield_to_input();
+                super::cite::click(&cite_viewer, &ev);
+            }
             on:keydown=move |_| fill.yield_to_input()
         >
             {read_aloud}
@@ -98,6 +104,7 @@ pub fn ReplyView(
             {timeline}
             {funding}
             {footer}
+            {cite_bar}
         </div>
     };
     // Every view has registered its parts by now (component bodies run as the view is built); what
@@ -105,6 +112,7 @@ pub fn ReplyView(
     // snapshot has drawn everything already, and has no window to listen to.
     if !mode.is_snapshot() {
         fill.start();
+        super::cite::start(&viewer);
         let printing = window_event_listener(leptos::ev::beforeprint, move |_| fill.finish());
         on_cleanup(move || printing.remove());
     }

@@ -118,7 +118,11 @@ pub fn push_block_html(out: &mut String, viewer: &Viewer, block: &Block) {
                 out.push_str("</strong>");
             }
             push_fact_html(out, viewer, block.id(), block.text());
-            out.push_str("</p></div>");
+            out.push_str("</p>");
+            if !viewer.mode.is_snapshot() {
+                super::cite::push_copy_button(out, viewer, block.id(), ordinal);
+            }
+            out.push_str("</div>");
         }
     }
 }

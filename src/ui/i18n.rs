@@ -374,6 +374,19 @@ pub struct CollectionText {
     pub failed: &'static str,
 }
 
+/// Citing a fact (复制引用) and going back after a jump (返回).
+#[derive(Debug)]
+pub struct CiteText {
+    /// The button that copies a figure, amount or initiative with its sentence and source.
+    pub copy: &'static str,
+    /// The link back to where the reader was before a jump.
+    pub back: &'static str,
+    /// Said once the citation is on the clipboard.
+    pub copied: &'static str,
+    /// Said when the page may not write to the clipboard.
+    pub failed: &'static str,
+}
+
 /// The 下一步打算 panel, and where a text is in the reply said in words (第二部分 第三项).
 #[derive(Debug)]
 pub struct NextStepsText {
@@ -432,6 +445,8 @@ pub struct Text {
     pub privacy: PrivacyText,
     /// The static index page of a collection.
     pub collection: CollectionText,
+    /// 复制引用 and 返回.
+    pub cite: CiteText,
     /// 下一步打算, and positions in words.
     pub next_steps: NextStepsText,
 }
@@ -636,6 +651,12 @@ static ZH: Text = Text {
         ],
         failed: "无法读取:{}",
     },
+    cite: CiteText {
+        copy: "复制引用",
+        back: "返回",
+        copied: "已复制引用(含原句、出处和链接)",
+        failed: "无法写入剪贴板,请选中原文手动复制",
+    },
     next_steps: NextStepsText {
         heading: "下一步打算",
         note: "答复中写明今后要做的事,共{}项。",
@@ -833,6 +854,12 @@ static EN: Text = Text {
         count: "{} replies",
         columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding allocated"],
         failed: "Could not be read: {}",
+    },
+    cite: CiteText {
+        copy: "Copy citation",
+        back: "Back",
+        copied: "Citation copied, with its sentence, source and link",
+        failed: "Cannot write to the clipboard: select the text and copy it by hand",
     },
     next_steps: NextStepsText {
         heading: "Next steps",

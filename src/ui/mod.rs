@@ -4,6 +4,7 @@
 
 pub(crate) mod app;
 pub(crate) mod block_text;
+pub(crate) mod cite;
 pub(crate) mod converter;
 pub(crate) mod error_panel;
 pub(crate) mod fill;
