@@ -18,7 +18,7 @@ use crate::markup::{self, encode, Hits};
 use crate::text::{fill, Text};
 
 /// Rows drawn at first, and added by each press of "show more".
-pub const PAGE: usize = 200;
+pub const PAGE: usize = 100;
 /// Matches counted in one reply, and snippets shown.
 const MAX_COUNTED: usize = 99;
 const MAX_SNIPPETS: usize = 3;
