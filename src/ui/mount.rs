@@ -203,9 +203,10 @@ pub fn mount_page() {
         target.set_text_content(None);
         let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
         let refused = super::origin::allows(&url).err();
-        let hook = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
-            .ok()
-            .and_then(|h| h.dyn_into::<js_sys::Function>().ok());
+        let hook =
+            js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
+                .ok()
+                .and_then(|h| h.dyn_into::<js_sys::Function>().ok());
         if let (None, Some(hook)) = (&refused, hook) {
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
