@@ -223,3 +223,16 @@ test('axe finds no violations in the list, with filters and a search, and in a r
   await page.waitForSelector('.dafu-collection__reply .dafu-header__title');
   await noViolations(page);
 });
+
+test('a jump inside the opened reply (its own #dafu-… link) keeps the reply open, and Back keeps it too', async () => {
+  const { page } = await open(env.browser, `${env.server.url}/?collection=${encodeURIComponent(INDEX)}#reply=bus`);
+  await page.waitForSelector('.dafu-collection__reply .dafu-figures__button');
+  await page.locator('.dafu-collection__reply button.dafu-figures__button').first().click();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.match(page.url(), /#dafu-\d+-/);
+  assert.equal(await page.isHidden('.dafu-collection__list'), true);
+  assert.equal(await page.locator('.dafu-collection__reply .dafu-header__title').count(), 1);
+  await page.goBack();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.equal(await page.locator('.dafu-collection__reply .dafu-header__title').count(), 1);
+});

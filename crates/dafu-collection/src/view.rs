@@ -95,6 +95,9 @@ struct State {
     ascending: bool,
     query: String,
     reply: Option<String>,
+    /// The address names none of the view's keys (and is not empty): a jump inside the reply view
+    /// (`#dafu-1-r-f3`), which the view leaves alone.
+    foreign: bool,
 }
 
 impl State {
@@ -102,12 +105,16 @@ impl State {
     /// left alone.
     fn parse(hash: &str) -> Self {
         let mut state = State::default();
-        for pair in hash.trim_start_matches('#').split('&') {
+        let hash = hash.trim_start_matches('#');
+        let mut known = hash.is_empty();
+        for pair in hash.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = js_sys::decode_uri_component(&value.replace('+', " "))
                 .ok()
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
+            known |=
+                Facet::from_key(key).is_some() || matches!(key, "sort" | "order" | "q" | "reply");
             if let Some(facet) = Facet::from_key(key) {
                 if !value.is_empty() && !state.selection.has(facet, &value) {
                     state.selection.toggle(facet, &value);
@@ -122,6 +129,7 @@ impl State {
                 }
             }
         }
+        state.foreign = !known;
         state
     }
 
@@ -221,6 +229,7 @@ pub fn Listing(
         ascending: sort.get_untracked().1,
         query: query.get_untracked(),
         reply: None,
+        foreign: false,
     };
 
     // Everything the list shows, drawn anew as markup whenever a filter, the sort, the query, the
@@ -286,6 +295,7 @@ pub fn Listing(
                 ascending,
                 query: q.clone(),
                 reply: None,
+                foreign: false,
             };
             let list_hash = state.list_hash();
             let base = if list_hash.is_empty() {
@@ -363,6 +373,9 @@ pub fn Listing(
         let data = data.clone();
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             let state = State::parse(&location_hash());
+            if state.foreign {
+                return;
+            }
             let reply = state
                 .reply
                 .clone()
