@@ -64,7 +64,7 @@ async function measure(n) {
   const seconds = (performance.now() - t0) / 1000;
   const index = readFileSync(join(out, 'collection.json'));
   const search = readFileSync(join(out, 'search.json'));
-  writeFileSync(join(out, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench</title><script src="/embed/dafu.js" defer></script></head><body><main data-dafu-collection="collection.json"></main></body></html>');
+  writeFileSync(join(out, 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench</title>' + (process.env.PRELOAD ? '<link rel="modulepreload" href="/embed/dafu-collection.js"><link rel="preload" href="/embed/dafu-collection.wasm" as="fetch" crossorigin><link rel="preload" href="collection.json" as="fetch" crossorigin>' : '') + '<script src="/embed/dafu.js" defer></script></head><body><main data-dafu-collection="collection.json"></main></body></html>');
 
   const page = await browser.newPage();
   await page.goto(`${server.url}/bench/collection-${n}/out/index.html`);
