@@ -1,14 +1,16 @@
+// Pagefind's recall against plain substring search on the demo collection (docs/collection.md, "Search"). Run, after a release build (dist/collection/): `mkdir -p target/pagefind-site && cp dist/collection/replies/*.html target/pagefind-site/ && npx pagefind@1.6.0 --site target/pagefind-site && node tests/bench/collection-pagefind-recall.mjs` (pagefind from the npm registry, not in package.json; `npx pagefind` runs its extended build, which segments Chinese).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join, extname } from 'node:path';
-import { launch } from '/tmp/colcheck/tests/server.mjs';
-const site = '/tmp/pfsite';
+import { join, extname, resolve } from 'node:path';
+import { launch } from '../server.mjs';
+const root = resolve(import.meta.dirname, '../..');
+const site = resolve(process.argv[2] || join(root, 'target/pagefind-site'));
 const types = { '.js': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm', '.json': 'application/json' };
 const server = createServer((req, res) => {
   try { const p = join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname)); const b = readFileSync(p); res.writeHead(200, { 'content-type': types[extname(p)] || 'application/octet-stream' }); res.end(b); } catch { res.writeHead(404); res.end(); }
 }).listen(0);
 const port = server.address().port;
-const index = JSON.parse(readFileSync('/tmp/colcheck/dist/collection/search.json', 'utf8'));
+const index = JSON.parse(readFileSync(join(root, 'dist/collection/search.json'), 'utf8'));
 const fold = (s) => [...s].map((c) => { const u = c.codePointAt(0); return u >= 0xff01 && u <= 0xff5e ? String.fromCodePoint(u - 0xfee0) : u === 0x3000 ? ' ' : c; }).join('').toLowerCase();
 const texts = index.texts.map((t) => ({ id: t.id, f: fold(t.text) }));
 // Queries: substrings of the replies' own text (2–4 CJK characters) at fixed pseudo-random places.
