@@ -25,10 +25,10 @@ enum Command {
     /// read or is over 20 MB, or the output cannot be written.
     ///
     /// With a folder and `--out OUT`: every `.txt` and `.json` under it, on every core, into
-    /// `OUT/replies/ID.json`, with the index `OUT/collection.json` and `OUT/report.txt`; a rerun
-    /// converts only changed files. Exits 0 when every file is in the collection, 1 when some file
-    /// could not be read or converted (listed, the others done), 2 when the folder cannot be read or
-    /// OUT cannot be written.
+    /// `OUT/replies/ID.json`, with the index `OUT/collection.json`, the page's full-text search
+    /// `OUT/search.json` and `OUT/report.txt`; a rerun converts only changed files. Exits 0 when
+    /// every file is in the collection, 1 when some file could not be read or converted (listed,
+    /// the others done), 2 when the folder cannot be read or OUT cannot be written.
     Convert {
         /// The text file, `-` for standard input, or a folder (with `--out`).
         input: String,
@@ -40,7 +40,8 @@ enum Command {
         #[arg(long, value_name = "OUT")]
         out: Option<String>,
         /// For a folder: convert only the I-th of N shares of its files (1-based), writing
-        /// `collection-I-of-N.json`; merge the shards' indexes with `dafu collection merge`.
+        /// `collection-I-of-N.json` and `search-I-of-N.json`; `dafu collection merge` makes the
+        /// shards' indexes one `collection.json` and `search.json`.
         #[arg(long, value_name = "I/N")]
         shard: Option<batch::Shard>,
         /// For a folder: how many files to convert at once (default: one per core).
@@ -116,15 +117,23 @@ enum Command {
 #[derive(Subcommand)]
 enum CollectionCommand {
     /// Merges indexes (the shards of one folder) into one, sorted by id; the same entry in two is
-    /// kept once. Exits 1 when an index is invalid or one id stands for two different entries
-    /// (nothing is written then); 2 when an input cannot be read or the output cannot be written.
+    /// kept once. Their search indexes (`search-1-of-4.json` … beside them, else the texts in the
+    /// `replies/` folder beside each) are merged into the page's `search.json`, written beside `-o`'s
+    /// file. Exits 1 when an index or a search index is invalid or one id stands for two different
+    /// entries (nothing is written then); 2 when an input cannot be read or the output cannot be
+    /// written.
     Merge {
         /// The indexes (`collection-1-of-4.json` …).
         #[arg(required = true)]
         inputs: Vec<String>,
-        /// Write the merged index to this file instead of standard output.
+        /// Write the merged index to this file instead of standard output, and the merged search
+        /// index to `search.json` beside it.
         #[arg(short, long, value_name = "OUT")]
         output: Option<String>,
+        /// Write the merged search index to this file (default: `search.json` beside `-o`'s file;
+        /// none when the index goes to standard output).
+        #[arg(long, value_name = "FILE")]
+        search: Option<String>,
     },
     /// Prints the JSON Schema of the collection index.
     Schema,
@@ -364,49 +373,20 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             out.write_all(dafu_core::model::Collection::json_schema().as_bytes())?;
         }
         Command::Collection {
-            command: CollectionCommand::Merge { inputs, output },
+            command:
+                CollectionCommand::Merge {
+                    inputs,
+                    output,
+                    search,
+                },
         } => {
-            let mut parts = Vec::with_capacity(inputs.len());
-            let mut problems = Vec::new();
-            for input in &inputs {
-                let bytes = match read(input, dafu_core::model::MAX_COLLECTION_BYTES)? {
-                    Input::Bytes(bytes) => bytes,
-                    Input::TooLarge { size } => {
-                        return Err(Failure(format!(
-                            "dafu: {input} is {}; the limit is {} bytes",
-                            size_text(size, dafu_core::model::MAX_COLLECTION_BYTES),
-                            dafu_core::model::MAX_COLLECTION_BYTES
-                        )))
-                    }
-                };
-                match dafu_core::model::Collection::from_json_bytes(&bytes) {
-                    Ok(c) => parts.push(c),
-                    Err(lines) => problems.extend(lines.iter().map(|l| format!("{input}: {l}"))),
-                }
-            }
-            let merged = if problems.is_empty() {
-                dafu_core::model::Collection::merge(parts).map_err(|lines| {
-                    problems.extend(lines);
-                })
-            } else {
-                Err(())
-            };
-            match merged {
-                Err(()) => {
-                    for line in &problems {
-                        writeln!(err, "{line}")?;
-                    }
-                    code = ExitCode::from(1);
-                }
-                Ok(merged) => {
-                    let json = format!("{}\n", merged.to_json());
-                    match output {
-                        None => out.write_all(json.as_bytes())?,
-                        Some(path) => std::fs::write(&path, json)
-                            .map_err(|e| Failure(format!("dafu: cannot write {path}: {e}")))?,
-                    }
-                }
-            }
+            code = ExitCode::from(batch::merge(
+                &inputs,
+                output.as_deref(),
+                search.as_deref(),
+                out,
+                err,
+            )?);
         }
         Command::Validate { input } => {
             let problems = match read(&input, MAX_JSON_BYTES)? {

@@ -59,6 +59,10 @@ impl SearchIndex {
                 bytes.len()
             ));
         }
+        // serde would read a struct from an array too (`[1]` as schema 1, no texts).
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err("not a search index: not a JSON object".to_owned());
+        }
         let index: SearchIndex =
             serde_json::from_slice(bytes).map_err(|e| format!("not a search index: {e}"))?;
         if index.schema != SEARCH_SCHEMA_VERSION {
@@ -625,9 +629,14 @@ mod tests {
     }
 
     #[test]
-    fn a_search_index_over_the_limit_or_of_another_version_is_refused() {
+    fn a_search_index_over_the_limit_of_another_version_or_not_an_object_is_refused() {
         assert!(SearchIndex::from_json_bytes(br#"{"schema":2,"texts":[]}"#).is_err());
         assert!(SearchIndex::from_json_bytes(b"[]").is_err());
+        // An array would read as the struct's fields in order: schema 1, no texts.
+        assert_eq!(
+            SearchIndex::from_json_bytes(b" [1]"),
+            Err("not a search index: not a JSON object".to_owned())
+        );
         let ok = SearchIndex::from_json_bytes(br#"{"schema":1,"texts":[{"id":"a","text":"x"}]}"#);
         assert_eq!(ok.unwrap().texts.len(), 1);
     }
