@@ -5,45 +5,7 @@
 //! the citation is the same wherever a reply is shown and is tested natively.
 
 use super::reply::{Block, Reply};
-
-/// Where a sentence ends: the full stops of Chinese and of Western text. A semicolon does not end
-/// one: a clause of an enumeration (`一是…;二是…`) quoted alone loses what it belongs to.
-const ENDS: [char; 5] = ['。', '!', '?', '!', '?'];
-
-/// Closing quotation marks and brackets that belong to the sentence they follow (`“…。”`).
-const CLOSERS: [char; 6] = ['”', '’', '」', '』', ')', ')'];
-
-/// The sentence of `text` that holds the characters `start..end` (counted in characters): from just
-/// after the previous full stop or line break to its own full stop and any closing mark after it,
-/// trimmed. The whole text when it has no full stop; an empty range gives the sentence at `start`.
-pub fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let mut from = 0;
-    let mut to = text.len();
-    let mut closing = false;
-    for (n, (at, c)) in text.char_indices().enumerate() {
-        let after = at + c.len_utf8();
-        if closing {
-            if CLOSERS.contains(&c) {
-                to = after;
-                continue;
-            }
-            break;
-        }
-        let stop = ENDS.contains(&c);
-        if n < start {
-            if stop || c == '\n' {
-                from = after;
-            }
-        } else if n >= end && c == '\n' {
-            to = at;
-            break;
-        } else if n + 1 >= end && stop {
-            to = after;
-            closing = true;
-        }
-    }
-    text.get(from..to).unwrap_or(text).trim()
-}
+use super::sentence::{sentence_around, Cut};
 
 impl Reply {
     /// The text and the fact an id names, as a link or [`Reply::citation`] uses them: a figure's,
@@ -70,7 +32,10 @@ impl Reply {
         let (lead, quoted) = match fact {
             Some(fact) => {
                 let (written, start, end) = self.fact_span(fact)?;
-                (written.to_owned(), sentence_around(text, start, end))
+                (
+                    written.to_owned(),
+                    sentence_around(text, start, end, Cut::Sentence),
+                )
             }
             None => {
                 let lead = self
@@ -140,50 +105,11 @@ impl Reply {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     fn seed() -> Reply {
         Reply::from_json(super::super::DEFAULT_REPLY_JSON).unwrap()
-    }
-
-    #[track_caller]
-    fn check(text: &str, fact: &str, expected: &str) {
-        let start = text.find(fact).map(|b| text[..b].chars().count()).unwrap();
-        let end = start + fact.chars().count();
-        assert_eq!(
-            sentence_around(text, start, end),
-            expected,
-            "{fact} in {text}"
-        );
-    }
-
-    #[test]
-    fn a_fact_is_quoted_with_the_sentence_it_stands_in_and_no_other() {
-        let text = "今年安排资金20万元。全市培训干部3121场,覆盖25万人次!下一步将继续推进。";
-        check(text, "20万元", "今年安排资金20万元。");
-        check(text, "3121场", "全市培训干部3121场,覆盖25万人次!");
-        check(text, "25万人次", "全市培训干部3121场,覆盖25万人次!");
-    }
-
-    #[test]
-    fn a_closing_quotation_mark_stays_with_its_sentence_and_a_semicolon_does_not_cut_it() {
-        check(
-            "他说:“投入500万元。”其后另议。",
-            "500万元",
-            "他说:“投入500万元。”",
-        );
-        check(
-            "一是投入5万元;二是投入6万元。",
-            "6万元",
-            "一是投入5万元;二是投入6万元。",
-        );
-    }
-
-    #[test]
-    fn a_text_without_a_full_stop_is_quoted_whole_and_a_line_break_ends_a_sentence() {
-        check("共计12个项目", "12个", "共计12个项目");
-        check("第一行\n  共计12个项目\n第三行。", "12个", "共计12个项目");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::decimal::Decimal;
 use super::money::{sum_wan_yuan, MoneyRole};
 use super::reply::{Anchor, Funding, Reply};
 use super::scale::per_mille;
+use super::sentence::{sentence_around, Cut};
 
 /// One funding item in display order, with its depth (a 其中 part is 1 under its total).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,8 +255,6 @@ const PAID: [&str; 3] = ["拨付", "拨款", "下拨"];
 const INVESTED: [&str; 2] = ["投入", "投资"];
 /// Characters before a word that take its claim back (未拨付, 待拨付, 拟投入, 将拨付, 需投入).
 const NOT_YET: [char; 5] = ['未', '待', '拟', '将', '需'];
-/// Where a sentence (or a clause that stands as one) ends.
-const SENTENCE_ENDS: [char; 7] = ['。', ';', ';', '!', '!', '?', '\n'];
 
 impl AllocatedWord {
     /// What one sentence says was done with its money: paid if it says 拨付 (拨款, 下拨), invested if
@@ -281,31 +280,11 @@ impl AllocatedWord {
     }
 }
 
-/// The sentence of `text` around the characters `start..end` (a fact's range): from the end of the
-/// sentence before to the end of this one.
-fn sentence_around(text: &str, start: usize, end: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let from = chars
-        .iter()
-        .take(start)
-        .rposition(|c| SENTENCE_ENDS.contains(c))
-        .map_or(0, |i| i + 1);
-    let to = chars
-        .iter()
-        .skip(end)
-        .position(|c| SENTENCE_ENDS.contains(c))
-        .map_or(chars.len(), |i| end + i);
-    chars
-        .iter()
-        .skip(from)
-        .take(to.saturating_sub(from))
-        .collect()
-}
-
-/// What the sentence around `at` in `text` says was done with its money (arranged without a text).
+/// What the clause around `at` in `text` says was done with its money (arranged without a text): a
+/// clause, not the whole sentence, so that 一是拨付…;二是安排… says each amount's own verb.
 fn word_at(text: Option<&str>, at: &Anchor) -> AllocatedWord {
     text.map_or(AllocatedWord::Arranged, |text| {
-        AllocatedWord::of_sentence(&sentence_around(text, at.start, at.end))
+        AllocatedWord::of_sentence(sentence_around(text, at.start, at.end, Cut::Clause))
     })
 }
 
@@ -333,7 +312,7 @@ impl Reply {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // A failing test is a panic.
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice)] // A failing test is a panic.
 
     use super::*;
 
@@ -363,10 +342,58 @@ mod tests {
 
     #[test]
     fn only_the_sentence_of_the_amount_counts() {
-        let text = "去年拨付10万元。今年安排资金50万元。";
-        assert_eq!(sentence_around(text, 13, 17), "今年安排资金50万元");
-        assert_eq!(sentence_around(text, 4, 8), "去年拨付10万元");
-        assert_eq!(sentence_around("安排50万元", 2, 6), "安排50万元");
+        // As converted (ASCII marks) and as published (full-width semicolon and exclamation mark).
+        for (text, amount, expected) in [
+            (
+                "去年拨付10万元。今年安排资金50万元。",
+                "50万元",
+                AllocatedWord::Arranged,
+            ),
+            (
+                "去年拨付10万元。今年安排资金50万元。",
+                "10万元",
+                AllocatedWord::Paid,
+            ),
+            ("安排50万元", "50万元", AllocatedWord::Arranged),
+            (
+                "一是拨付资金10万元;二是安排资金20万元。",
+                "20万元",
+                AllocatedWord::Arranged,
+            ),
+            (
+                "一是拨付资金10万元\u{ff1b}二是安排资金20万元。",
+                "20万元",
+                AllocatedWord::Arranged,
+            ),
+            (
+                "一是拨付资金10万元\u{ff1b}二是安排资金20万元。",
+                "10万元",
+                AllocatedWord::Paid,
+            ),
+            (
+                "已拨付10万元!另安排20万元。",
+                "20万元",
+                AllocatedWord::Arranged,
+            ),
+            (
+                "已拨付10万元\u{ff01}另安排20万元。",
+                "20万元",
+                AllocatedWord::Arranged,
+            ),
+            (
+                "已拨付10万元\u{ff1f}另安排20万元。",
+                "20万元",
+                AllocatedWord::Arranged,
+            ),
+        ] {
+            let start = text[..text.find(amount).unwrap()].chars().count();
+            let at = Anchor {
+                block: "b".to_owned(),
+                start,
+                end: start + amount.chars().count(),
+            };
+            assert_eq!(word_at(Some(text), &at), expected, "{amount} in {text}");
+        }
     }
 
     #[test]

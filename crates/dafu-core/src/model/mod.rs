@@ -16,11 +16,11 @@ pub(crate) mod order;
 pub(crate) mod query;
 pub(crate) mod reply;
 pub(crate) mod scale;
+pub(crate) mod sentence;
 pub(crate) mod speech;
 pub(crate) mod timeline;
 pub(crate) mod validate;
 
-pub use cite::sentence_around;
 pub use collection::{
     base_id, content_hash, is_safe_id, unique_ids, Collection, CollectionEntry, CollectionTotals,
     Origin, COLLECTION_SCHEMA_VERSION, MAX_COLLECTION_BYTES, MAX_ID_CHARS,
@@ -40,6 +40,7 @@ pub use order::{sort_by, sort_by_key};
 pub use query::{AnchorTexts, BlockAt, FactIndex, FactKind, FactRef, Segment};
 pub use reply::*;
 pub use scale::{per_mille, percent, ticks, Centi, LinearScale};
+pub use sentence::{sentence_around, Cut};
 pub use timeline::{
     numeral_value, Entry, EntryKind, EntryStage, Placement, Position, Positions, Timeline,
     YearGroup,
