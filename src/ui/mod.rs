@@ -21,7 +21,6 @@ pub(crate) mod options;
 pub(crate) mod origin;
 pub(crate) mod page;
 pub(crate) mod read_aloud;
-pub(crate) mod renderer;
 pub(crate) mod sections;
 pub(crate) mod settings;
 pub(crate) mod source;

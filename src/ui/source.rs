@@ -204,7 +204,7 @@ pub async fn convert_text(text: &str) -> Result<Reply, Failure> {
     let converted = super::converter::convert(text)
         .await
         .map_err(|u| Failure::Converter(u.0))?;
-    parse(&converted.json)
+    parse(&converted)
 }
 
 /// Parses reply JSON, or explains why not.
