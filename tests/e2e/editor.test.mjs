@@ -131,3 +131,27 @@ test('dafu.html opened from disk reads a GBK file the same way, with its report 
   assert.ok(await p.getByLabel('文号').isVisible());
   await p.close();
 });
+
+test('the bar comes and works when its script arrives after the app has started', async () => {
+  // The app leaves the page and its API for the bar (src/page.js) when the script is late: a slow
+  // dafu-hooks.js must still give the editor her bar, and the bar must still show what she opens.
+  const p = await env.browser.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await p.route('**/dafu-hooks.js', async (route) => { await held; await route.continue(); });
+  // Not waiting for `load`: that waits for the held script.
+  await p.goto(env.server.url, { waitUntil: 'commit' });
+  await p.waitForSelector('.dafu-accordion__button:not([data-dafu-snapshot] *)');
+  assert.equal(await p.locator('.dafu-page__file').count(), 0);
+  release();
+  await p.waitForSelector('.dafu-page__file', { state: 'attached' });
+  assert.equal(await p.getByRole('button', { name: '粘贴答复文本' }).getAttribute('aria-expanded'), 'false');
+  await p.setInputFiles('.dafu-page__file', fixture('class_and_number.gbk.txt'));
+  await p.waitForSelector('.dafu-page__report');
+  await p.waitForFunction((t) => document.querySelector('.dafu-header__title')?.textContent === t, title);
+  assert.equal(await p.locator('.dafu-header__title').count(), 1);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
