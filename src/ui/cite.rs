@@ -66,6 +66,27 @@ fn address(element_id: &str) -> String {
     format!("{page}#{element_id}")
 }
 
+/// The link a citation carries: this page's address with `element_id` as its hash; on the frame page,
+/// the full page its 在新窗口打开 link opens instead (`data-dafu-full`, with the reply's `src` and
+/// language: see `frame.rs`), since a reader given the frame alone gets the reply without the site
+/// around it. The frame page has one reply, so its element ids are those of the full page's first.
+fn cited_address(element_id: &str) -> String {
+    let full = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("[data-dafu-frame-page] .dafu-frame__open")
+                .ok()?
+        })
+        .and_then(|a| a.get_attribute("href"));
+    match full {
+        Some(page) => format!(
+            "{}#{element_id}",
+            page.split('#').next().unwrap_or_default()
+        ),
+        None => address(element_id),
+    }
+}
+
 /// Appends a 复制引用 button for the figure, amount or text `id`, named after `what` for screen
 /// readers (a page holds many).
 pub fn push_copy_button(out: &mut String, viewer: &Viewer, id: &str, what: &str) {
@@ -124,7 +145,7 @@ fn copy(viewer: &Viewer, id: &str) {
     let (Some(mut text), Some((block, fact))) = (reply.citation(id), reply.target(id)) else {
         return;
     };
-    text.push_str(&address(&viewer.ids.reply(fact.unwrap_or(block))));
+    text.push_str(&cited_address(&viewer.ids.reply(fact.unwrap_or(block))));
     let clipboard = web_sys::window().map_or(JsValue::UNDEFINED, |w| {
         get(&get(&w, "navigator"), "clipboard")
     });
