@@ -75,9 +75,10 @@ impl Reply {
                 out.push('》');
             }
             if let Some(n) = number.filter(|n| !n.is_empty()) {
-                out.push('(');
+                // Full-width, as a Chinese citation writes them (escaped: some tools turn them ASCII).
+                out.push('\u{ff08}');
                 out.push_str(n);
-                out.push(')');
+                out.push('\u{ff09}');
             }
             out.push('\n');
         }
@@ -126,7 +127,7 @@ mod tests {
             "{cited}"
         );
         assert!(lines[1].contains(&figure.written), "{cited}");
-        assert_eq!(lines[2], "——《关于政协提案的答复》(民宗委〔2024〕12号)");
+        assert_eq!(lines[2], "——《关于政协提案的答复》\u{ff08}民宗委〔2024〕12号\u{ff09}");
     }
 
     #[test]
