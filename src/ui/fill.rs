@@ -383,19 +383,4 @@ impl Fill {
         }
         html
     }
-
-    /// `items` drawn by `draw`, split into parts of [`SLICE`] items.
-    pub fn slices<T, V>(
-        self,
-        items: Vec<T>,
-        seen: Seen,
-        draw: impl Fn(T) -> V + Clone + Send + Sync + 'static,
-    ) -> impl IntoView
-    where
-        T: Clone + Send + Sync + 'static,
-        V: IntoView + 'static,
-    {
-        let parts = self.list(items.len(), seen);
-        Self::draw_list(items, &parts, draw)
-    }
 }

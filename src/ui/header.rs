@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use dafu_core::model::{DocumentDate, Reply, TextId};
 
-use super::block_text::{fact_html, push_escaped};
+use super::block_text::{fact_html, push_escaped, push_fact_html};
 use super::fill::Seen;
 use super::i18n::{fill as fill_in, Text};
 use super::options::ClassLabels;
@@ -124,17 +124,29 @@ pub fn Header(
         top.push_str("</p>");
     }
     identity_html(&mut top, &reply, t, &class_labels);
-    let numbered: Vec<_> = (1..).zip(meta.fields.clone()).collect();
-    let fields = fill.slices(numbered, Seen::Later, move |(n, f)| {
-        // The value is the text `meta-<n>` names, where the header's dates are anchored.
-        let anchor = TextId::Meta(n).to_string();
-        view! {
-            <div class="dafu-meta__row">
-                <dt class="dafu-meta__key">{f.key}</dt>
-                <dd class="dafu-meta__value" id=viewer.ids.reply(&anchor) tabindex="-1" inner_html=fact_html(&viewer, &anchor, &f.value)></dd>
-            </div>
-        }
-    });
+    let list_id = viewer.ids.of("meta-list");
+    let fields = {
+        let viewer = viewer.clone();
+        fill.markup(
+            list_id.clone(),
+            meta.fields.len(),
+            Seen::Later,
+            move |i, out| {
+                let Some(f) = viewer.reply.meta.fields.get(i) else {
+                    return;
+                };
+                // The value is the text `meta-<n>` names, where the header's dates are anchored.
+                let anchor = TextId::Meta(i + 1).to_string();
+                out.push_str("<div class=\"dafu-meta__row\"><dt class=\"dafu-meta__key\">");
+                push_escaped(out, &f.key);
+                out.push_str("</dt><dd class=\"dafu-meta__value\" id=\"");
+                push_escaped(out, &viewer.ids.reply(&anchor));
+                out.push_str("\" tabindex=\"-1\">");
+                push_fact_html(out, &viewer, &anchor, &f.value);
+                out.push_str("</dd></div>");
+            },
+        )
+    };
     let has_fields = !meta.fields.is_empty();
     view! {
         <header class="dafu-header">
@@ -142,7 +154,7 @@ pub fn Header(
             {has_fields.then(|| view! {
                 <details class="dafu-meta" on:keydown=move |ev| super::keys::close_details_on_escape(&ev)>
                     <summary class="dafu-meta__summary">{t.header.document_details}</summary>
-                    <dl class="dafu-meta__list">{fields}</dl>
+                    <dl class="dafu-meta__list" id=list_id inner_html=fields></dl>
                 </details>
             })}
         </header>
