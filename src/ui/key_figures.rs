@@ -101,7 +101,7 @@ pub fn KeyFigures(
         let label = viewer
             .t
             .role_total(MoneyRole::Allocated, reply.allocated_word());
-        push_escaped(&mut key, &label);
+        push_escaped(&mut key, label);
         key.push_str("</span></a></li>");
     }
     let all_id = viewer.ids.of("figures-all");
