@@ -5,8 +5,6 @@
 //! component holds a Chinese string of its own (a tidy test checks), and nothing here branches on the
 //! language: choosing the language is choosing the table.
 
-use std::fmt::Display;
-
 use dafu_core::model::{
     percent, AllocatedWord, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement,
     Point, Position, ProposalKind, ResultClass, Stage, Validity, When,
@@ -14,22 +12,7 @@ use dafu_core::model::{
 
 use super::options::Lang;
 
-/// Fills a template's `{}` with `args`, in order; a missing argument leaves nothing.
-pub fn fill(template: &str, args: &[&dyn Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for part in parts {
-        if let Some(a) = args.next() {
-            out.push_str(&a.to_string());
-        }
-        out.push_str(part);
-    }
-    out
-}
+pub use dafu_core::text::fill;
 
 /// The instance around the views: loading, errors, attachments, the panic notice.
 #[derive(Debug)]

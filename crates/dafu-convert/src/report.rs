@@ -4,45 +4,13 @@
 //! so that readers' wasm carries neither the words nor the code. Everything from the reply or the
 //! text is escaped ([`push_escaped`]).
 
-use std::fmt::Display;
-
 use dafu_core::model::Reply;
 use dafu_core::parse::{Conversion, Diagnostic, DiagnosticKind, Field, Looks, Refusal, Repair};
 use dafu_core::privacy::Kind;
+use dafu_core::text::{fill, push_escaped};
 
 use crate::decode::Encoding;
 use crate::words::EditorText;
-
-/// Appends `text` with `& < > " '` escaped, for element content and quoted attribute values.
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// Fills a template's `{}` with `args`, in order (as the interface's `i18n::fill`).
-fn fill(template: &str, args: &[&dyn Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for part in parts {
-        if let Some(a) = args.next() {
-            out.push_str(&a.to_string());
-        }
-        out.push_str(part);
-    }
-    out
-}
 
 /// A field's label: its place in [`Field::ALL`] is its place in `fields`.
 fn label(field: Field, w: &EditorText) -> &'static str {
