@@ -4,12 +4,14 @@
 // by the release CLI the build made (target/release/dafu), into target/bench/e2e-collection/, served at
 // /bench/e2e-collection/; the demo the build writes (dist/collection/, the repository's real replies)
 // is opened too.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { open, setup } from './harness.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -236,4 +238,99 @@ test('a jump inside the opened reply (its own #dafu-… link) keeps the reply op
   await page.goBack();
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   assert.equal(await page.locator('.dafu-collection__reply .dafu-header__title').count(), 1);
+});
+
+// --- Size limits while streaming (a server that sends no Content-Length) --------------------------------
+// A server of its own, another origin readable by any (as a site's file server would be): bodies sent
+// chunked, without Content-Length, gzipped, so that only the bytes counted as they arrive (after the
+// browser inflates them) can stop them.
+const MIB = 1024 * 1024;
+let bombs = null;
+
+/** `prefix` then spaces, `bytes` in all, gzipped as a stream (never the whole body in memory). */
+function gzipped(prefix, bytes) {
+  return new Promise((ok, fail) => {
+    const gz = createGzip({ level: 1 });
+    const parts = [];
+    gz.on('data', (d) => parts.push(d));
+    gz.on('end', () => ok(Buffer.concat(parts)));
+    gz.on('error', fail);
+    const spaces = Buffer.alloc(MIB, 32);
+    gz.write(prefix);
+    let left = bytes - prefix.length;
+    const more = () => {
+      while (left > 0) {
+        const n = Math.min(left, MIB);
+        left -= n;
+        if (!gz.write(n === MIB ? spaces : spaces.subarray(0, n))) return gz.once('drain', more);
+      }
+      gz.end();
+    };
+    more();
+  });
+}
+
+async function limits() {
+  if (bombs) return bombs;
+  const index = readFileSync(join(root, 'target/bench/e2e-collection/collection.json'));
+  // Twice each limit (128 MiB for collection.json, 256 MiB for search.json), so that a reader that
+  // stops at the limit is seen to stop long before the end.
+  const bigIndex = await gzipped('{"schema":1,"entries":[', 256 * MIB);
+  const bigSearch = await gzipped('{"schema":1,"texts":[', 512 * MIB);
+  const server = createServer((req, res) => {
+    const body = { '/big/collection.json': bigIndex, '/big-search/collection.json': index, '/big-search/search.json': bigSearch }[req.url];
+    if (!body) return res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
+    const gzip = body !== index;
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    // write() before end(): chunked, so Node adds no Content-Length.
+    res.write(body);
+    res.end();
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  bombs = { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return bombs;
+}
+after(() => bombs?.close());
+
+/** A host page (served from target/bench/) with these elements in its body. */
+function hostPage(name, body) {
+  const dir = join(root, 'target/bench/e2e-collection-limits');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.html`), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>limits</title><link rel="icon" href="data:,"><script src="/embed/dafu.js" defer></script></head><body>${body}</body></html>`);
+  return `${env.server.url}/bench/e2e-collection-limits/${name}.html`;
+}
+
+test('a collection.json over the size limit sent without Content-Length is stopped while it streams, and says so in its place only', async () => {
+  const { url } = await limits();
+  const sent = await fetch(`${url}/big/collection.json`);
+  assert.equal(sent.headers.get('content-length'), null);
+  await sent.body.cancel();
+  const { page, errors } = await open(env.browser, hostPage('index', `
+    <section id="big" data-dafu-collection="${url}/big/collection.json"><p>静态列表</p></section>
+    <section id="fine" data-dafu-collection="${INDEX}"></section>
+    <div id="reply" data-dafu-src="/fixtures/e2e/small.reply.json"></div>`));
+  await page.waitForSelector('#big .dafu-error', { timeout: 30000 });
+  const shown = await page.textContent('#big .dafu-error');
+  assert.match(shown, /无法显示答复汇编/);
+  assert.match(shown, /答复汇编的索引文件超过大小上限\(128 MiB\),没有载入。/);
+  const read = Number(/reading stopped after (\d+) bytes: the limit is 134217728 bytes/.exec(shown)?.[1]);
+  assert.ok(read > 128 * MIB && read < 160 * MIB, `stopped after ${read} bytes of ${256 * MIB}`);
+  assert.equal(await page.getAttribute('#big .dafu-error', 'role'), 'alert');
+  // Nothing else broke: the other collection lists its replies, the reply beside them shows.
+  await page.waitForSelector('#fine .dafu-collection__row');
+  assert.equal(await page.textContent('#fine .dafu-collection__status'), '显示 4 件,共 4 件');
+  await page.waitForSelector('#reply .dafu-header__title');
+  assert.deepEqual(errors, []);
+});
+
+test('a search.json over the size limit sent without Content-Length leaves the list and a search of the titles, and the status says why', async () => {
+  const { url } = await limits();
+  const { page, errors } = await open(env.browser, hostPage('search', `<main data-dafu-collection="${url}/big-search/collection.json"></main>`));
+  await page.waitForSelector('.dafu-collection__row');
+  assert.equal(await status(page), '显示 4 件,共 4 件');
+  await page.fill('.dafu-collection__search-input', '公交');
+  await page.waitForFunction(() => /超过大小上限/.test(document.querySelector('.dafu-collection__status')?.textContent ?? ''), null, { timeout: 30000 });
+  assert.equal(await status(page), '显示 1 件,共 4 件 全文索引超过大小上限,没有载入,只搜索标题等信息。');
+  assert.deepEqual(await rowTitles(page), ['关于增设公交站点的提案']);
+  assert.deepEqual(errors, []);
 });

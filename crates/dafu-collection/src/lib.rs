@@ -19,7 +19,7 @@ pub mod markup;
 pub mod text;
 pub mod view;
 
-use text::Text;
+use text::{fill, Text};
 use view::{align, Data, Listing, Search};
 
 /// Instances on the page, for unique element ids.
@@ -152,27 +152,103 @@ fn resolve(url: &str) -> Option<String> {
     Some(web_sys::Url::new_with_base(url, &base).ok()?.href())
 }
 
+/// Why a fetch gave no bytes.
+pub enum Refused {
+    /// Over `limit` bytes: by its `Content-Length`, or counted as the body arrived.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+        /// What was seen, in one line.
+        line: String,
+    },
+    /// Anything else (the network, an HTTP status), in one line.
+    Other(String),
+}
+
+/// A JavaScript exception in one line (`TypeError: Failed to fetch`).
+fn js_line(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => e
+            .as_string()
+            .unwrap_or_else(|| "the request failed".to_owned()),
+    }
+}
+
+/// Reads a body as it streams in, counting the bytes the browser hands over (after it decompressed
+/// them), and stops past `limit`, as the reply loader does (`src/ui/source.rs`): a server that sends
+/// no `Content-Length`, or a small gzip body that inflates a thousandfold, is refused on the way.
+/// The chunks stay in JavaScript until the whole body is in, then are copied into wasm memory once
+/// at their exact size, so a refused body never reaches it (wasm memory never shrinks).
+async fn read_limited(
+    body: Option<web_sys::ReadableStream>,
+    limit: usize,
+) -> Result<Vec<u8>, Refused> {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(body) = body else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
+    let mut total: usize = 0;
+    loop {
+        let result: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| Refused::Other(js_line(&e)))?
+            .unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            break;
+        }
+        let Ok(chunk) = result.get_value().dyn_into::<js_sys::Uint8Array>() else {
+            return Err(Refused::Other("the body is not bytes".to_owned()));
+        };
+        total = total.saturating_add(usize::try_from(chunk.length()).unwrap_or(usize::MAX));
+        if total > limit {
+            // Cancelling the stream ends the download too.
+            let _ = reader.cancel();
+            return Err(Refused::TooLarge {
+                limit,
+                line: format!("reading stopped after {total} bytes: the limit is {limit} bytes"),
+            });
+        }
+        chunks.push(chunk);
+    }
+    // Joined in JavaScript, then copied once into a vector of the exact size (no zeroing first).
+    let whole = match chunks.as_slice() {
+        [one] => one.clone(),
+        _ => {
+            let whole = js_sys::Uint8Array::new_with_length(u32::try_from(total).unwrap_or(0));
+            let mut at = 0u32;
+            for chunk in &chunks {
+                whole.set(chunk, at);
+                at = at.saturating_add(chunk.length());
+            }
+            whole
+        }
+    };
+    Ok(whole.to_vec())
+}
+
 /// The bytes at `url`, refused above `limit`.
-async fn fetch_bytes(url: &str, limit: usize) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(url: &str, limit: usize) -> Result<Vec<u8>, Refused> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Refused::Other(e.to_string()))?;
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(Refused::Other(format!("HTTP {}", response.status())));
     }
     let declared = response
         .headers()
         .get("content-length")
         .and_then(|l| l.trim().parse::<usize>().ok());
-    if declared.is_some_and(|l| l > limit) {
-        return Err(format!("larger than the limit of {limit} bytes"));
+    if let Some(declared) = declared.filter(|l| *l > limit) {
+        return Err(Refused::TooLarge {
+            limit,
+            line: format!("{declared} bytes: the limit is {limit} bytes"),
+        });
     }
-    let bytes = response.binary().await.map_err(|e| e.to_string())?;
-    if bytes.len() > limit {
-        return Err(format!("larger than the limit of {limit} bytes"));
-    }
-    Ok(bytes)
+    read_limited(response.body(), limit).await
 }
 
 /// Loads the index, shows the list (or what went wrong), then fetches the full text for search.
@@ -194,7 +270,10 @@ fn Loader(
         };
         let loaded = match fetch_bytes(&resolved, MAX_COLLECTION_BYTES).await {
             Ok(bytes) => Collection::from_json_bytes(&bytes),
-            Err(e) => Err(vec![e]),
+            Err(Refused::TooLarge { limit, line }) => {
+                Err(vec![fill(t.too_large, &[&mebibytes(limit)]), line])
+            }
+            Err(Refused::Other(line)) => Err(vec![line]),
         };
         match loaded {
             Ok(collection) => {
@@ -208,17 +287,23 @@ fn Loader(
                     .ok()
                     .map(|u| u.href());
                 let Some(search_url) = search_url else {
-                    search.set(Search::Missing);
+                    search.set(Search::Missing(None));
                     return;
                 };
-                let index = fetch_bytes(&search_url, MAX_SEARCH_BYTES)
-                    .await
-                    .and_then(|b| SearchIndex::from_json_bytes(&b));
+                let index = match fetch_bytes(&search_url, MAX_SEARCH_BYTES).await {
+                    Ok(bytes) => SearchIndex::from_json_bytes(&bytes).map_err(Search::missing),
+                    Err(Refused::TooLarge { line, .. }) => Err(Search::TooLarge(line)),
+                    Err(Refused::Other(line)) => Err(Search::missing(line)),
+                };
                 match index {
                     Ok(index) => search.set(Search::Ready(Arc::new(align(&data.entries, index)))),
-                    Err(e) => {
-                        web_sys::console::warn_1(&format!("dafu: no full-text search: {e}").into());
-                        search.set(Search::Missing);
+                    Err(missing) => {
+                        if let Search::Missing(Some(why)) | Search::TooLarge(why) = &missing {
+                            web_sys::console::warn_1(
+                                &format!("dafu: no full-text search: {why}").into(),
+                            );
+                        }
+                        search.set(missing);
                     }
                 }
             }
@@ -238,6 +323,16 @@ fn Loader(
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// `bytes` in MiB for a message (`128 MiB`).
+fn mebibytes(bytes: usize) -> String {
+    let whole = bytes / (1024 * 1024);
+    if whole * 1024 * 1024 == bytes {
+        format!("{whole} MiB")
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

@@ -15,6 +15,10 @@ pub struct Text {
     pub index_loading: &'static str,
     /// When the collection has no full-text index.
     pub index_missing: &'static str,
+    /// When the full-text index is over the size limit.
+    pub index_too_large: &'static str,
+    /// The index is over the size limit: "{} MiB".
+    pub too_large: &'static str,
     /// "Showing {} of {} replies".
     pub shown: &'static str,
     /// "{} matches" in one reply.
@@ -69,6 +73,8 @@ pub static ZH: Text = Text {
     search: "搜索全文",
     index_loading: "全文索引正在载入,暂时只搜索标题等信息。",
     index_missing: "没有全文索引,只搜索标题等信息。",
+    index_too_large: "全文索引超过大小上限,没有载入,只搜索标题等信息。",
+    too_large: "答复汇编的索引文件超过大小上限({}),没有载入。",
     shown: "显示 {} 件,共 {} 件",
     matches: "{} 处",
     filters: "筛选",
@@ -101,6 +107,8 @@ pub static EN: Text = Text {
     search: "Search all replies",
     index_loading: "The full text is loading; searching titles and details for now.",
     index_missing: "No full-text index; searching titles and details only.",
+    index_too_large: "The full-text index is over the size limit and was not loaded; searching titles and details only.",
+    too_large: "The collection's index is over the size limit ({}) and was not loaded.",
     shown: "Showing {} of {} replies",
     matches: "{} matches",
     filters: "Filter",

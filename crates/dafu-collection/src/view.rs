@@ -66,10 +66,19 @@ pub type Texts = Vec<Option<(String, String)>>;
 pub enum Search {
     /// On its way: searches look at the index's fields.
     Loading,
-    /// Not there (no `search.json`, or it did not read): fields only.
-    Missing,
+    /// Not there (no `search.json`, or it did not read: why, if known): fields only.
+    Missing(Option<String>),
+    /// Over the size limit (what was seen): fields only.
+    TooLarge(String),
     /// Every reply's text.
     Ready(Arc<Texts>),
+}
+
+impl Search {
+    /// The full text did not come, for this reason.
+    pub fn missing(why: String) -> Self {
+        Search::Missing(Some(why))
+    }
 }
 
 /// The search index's texts in the order of `entries`.
@@ -336,16 +345,15 @@ pub fn Listing(
             let totals = markup::totals(t, &ShownTotals::of(entries, &shown));
             let mut status = fill(t.shown, &[&shown.len(), &entries.len()]);
             if !folded_query.is_empty() {
-                match &search {
-                    Search::Loading => {
-                        status.push(' ');
-                        status.push_str(t.index_loading);
-                    }
-                    Search::Missing => {
-                        status.push(' ');
-                        status.push_str(t.index_missing);
-                    }
-                    Search::Ready(_) => {}
+                let note = match &search {
+                    Search::Loading => Some(t.index_loading),
+                    Search::Missing(_) => Some(t.index_missing),
+                    Search::TooLarge(_) => Some(t.index_too_large),
+                    Search::Ready(_) => None,
+                };
+                if let Some(note) = note {
+                    status.push(' ');
+                    status.push_str(note);
                 }
             }
             if let Some(el) = list_ref.get() {
