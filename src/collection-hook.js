@@ -3,28 +3,63 @@
  * Symbol.for('dafu.collection') with the element and the options; it loads the collection module
  * (dafu-collection.js + dafu-collection.wasm, next to this file, crate dafu-collection) the first
  * time, so the viewer's wasm does not carry the collection view. Resolves to the module's handle
- * (unmount(), free()). It reads the document through Document.prototype, so a named element
- * (<img name="currentScript">) cannot choose where the module is loaded from.
+ * (unmount(), free()). It reads the document through Document.prototype and Node.prototype, so a
+ * named element (<img name="currentScript">) cannot choose where anything is loaded from.
+ *
+ * Nothing waits for anything it does not need: the glue, the wasm (compiled as it downloads) and the
+ * collection's index are all requested at once, and the index's response is handed to the module
+ * (`response`, for the address `prefetched`), which reads it with its size limit.
  */
 (function (global) {
   'use strict';
   var key = Symbol.for('dafu.collection');
   if (!global || typeof global[key] === 'function') return;
-  var own = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript');
-  var script = own && own.get ? own.get.call(document) : null;
+  var getter = function (proto, name) {
+    var own = Object.getOwnPropertyDescriptor(proto, name);
+    return own && own.get ? own.get.call(document) : null;
+  };
+  var script = getter(Document.prototype, 'currentScript');
   if (!(script instanceof HTMLScriptElement) || !script.src) return;
   var base = new URL('.', script.src);
   var loaded = null;
-  global[key] = function (element, options) {
+  /** The module, loaded once: the glue imported while the wasm downloads and compiles. */
+  function load() {
     if (!loaded) {
-      loaded = import(new URL('dafu-collection.js', base).href).then(function (m) {
-        return m.default({ module_or_path: new URL('dafu-collection.wasm', base) }).then(function () { return m; });
+      var wasm = new URL('dafu-collection.wasm', base);
+      var compiled = fetch(wasm).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + wasm.href);
+        // Compiled while it streams in (and cached compiled by the browser); a server that does not
+        // say application/wasm gets the slower way.
+        return /^application\/wasm\b/.test(r.headers.get('content-type') || '') && WebAssembly.compileStreaming
+          ? WebAssembly.compileStreaming(r)
+          : r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      });
+      loaded = Promise.all([import(new URL('dafu-collection.js', base).href), compiled]).then(function (both) {
+        return both[0].default({ module_or_path: both[1] }).then(function () { return both[0]; });
       });
       // A failed load may be a passing network fault: the next call tries again.
       loaded.catch(function () { loaded = null; });
     }
-    return loaded.then(function (m) {
-      return m.mountCollection(element, Object.assign({}, options, { base: base.href }));
+    return loaded;
+  }
+  global[key] = function (element, options) {
+    var o = Object.assign({}, options, { base: base.href });
+    var address = typeof o.collection === 'string' ? o.collection.trim() : '';
+    if (address) {
+      try {
+        // Resolved as the module resolves it (against the document's base), and fetched as it would
+        // be (same-origin credentials); the module reads it only if the addresses agree.
+        o.prefetched = new URL(o.collection, getter(Node.prototype, 'baseURI') || undefined).href;
+        o.response = fetch(o.prefetched);
+        // Handled by the module; a load that fails first must not leave an unhandled rejection.
+        o.response.catch(function () {});
+      } catch (e) {
+        delete o.prefetched;
+        delete o.response;
+      }
+    }
+    return load().then(function (m) {
+      return m.mountCollection(element, o);
     });
   };
 })(this);

@@ -122,7 +122,7 @@ writeFileSync(join(stage, 'index.html'), seeded);
 // replies (the seed, the five examples, the corpus) converted by the CLI, the live view's page
 // (index.html) and the static index with every reply's snapshot (static.html, replies/ID.html).
 // The module as the app's wasm is shrunk (index.html's data-wasm-opt-params: -Oz, then --flatten
-// --rereloop -Oz -Oz, 339 -> 335 KiB gz) and its glue minified (62 -> 26 KB): a collection's first show
+// --rereloop -Oz -Oz, 339 -> 335 KiB gz) and its glue minified (62 -> 28 KB): a collection's first show
 // waits for both.
 async function buildCollection() {
   run('cargo', ['build', '--release', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'dafu-collection']);

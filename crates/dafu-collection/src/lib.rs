@@ -84,13 +84,17 @@ fn add_style(document: &web_sys::Document, base: Option<&str>) {
 }
 
 /// Mounts a collection into `element`. `options`: `collection` (the address of `collection.json`),
-/// `lang` (`zh`/`en`), `base` (where `dafu-collection.css` is; the hook passes its own folder). The
+/// `lang` (`zh`/`en`), `base` (where `dafu-collection.css` is; the hook passes its own folder),
+/// `response` and `prefetched` (the hook's `fetch` of the index, started while this module loaded,
+/// and the resolved address it is for; used only when that is the collection's address). The
 /// element's own content (the static index page, say) stays until the list is shown, and comes back
 /// on unmount.
 #[wasm_bindgen(js_name = mountCollection)]
 pub fn mount_collection(element: web_sys::HtmlElement, options: JsValue) -> CollectionHandle {
+    mark("dafu-collection:mount");
     dafu::ui::install_panic_hook();
     let url = field(&options, "collection").unwrap_or_default();
+    let early = resolve(&url).and_then(|u| prefetched(&options, &u));
     let lang = field(&options, "lang").map_or(Lang::Zh, |l| Lang::parse(&l));
     let mut handle = CollectionHandle {
         host: element.clone(),
@@ -115,7 +119,7 @@ pub fn mount_collection(element: web_sys::HtmlElement, options: JsValue) -> Coll
     let n = INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let hide = fallback.clone();
     let mounted = leptos::mount::mount_to(target, move || {
-        view! { <Loader url=url lang=lang prefix=format!("dafu-c{n}") fallback=hide /> }
+        view! { <Loader url=url lang=lang prefix=format!("dafu-c{n}") fallback=hide prefetched=early.clone() /> }
     });
     handle.container = Some(container);
     handle.fallback = fallback;
@@ -150,6 +154,15 @@ enum Loaded {
 fn resolve(url: &str) -> Option<String> {
     let base = web_sys::window()?.document()?.base_uri().ok().flatten()?;
     Some(web_sys::Url::new_with_base(url, &base).ok()?.href())
+}
+
+/// Marks a moment of the first show on the page's performance timeline (`dafu-collection:mount`,
+/// `:index`, `:read`, `:drawn`, `:search`): the benchmark reads them, and so can a site measuring
+/// its own page.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }
 
 /// Why a fetch gave no bytes.
@@ -229,12 +242,25 @@ async fn read_limited(
     Ok(whole.to_vec())
 }
 
-/// The bytes at `url`, refused above `limit`.
-async fn fetch_bytes(url: &str, limit: usize) -> Result<Vec<u8>, Refused> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| Refused::Other(e.to_string()))?;
+/// The bytes at `url`, refused above `limit`. `prefetched`: the response the hook asked for as soon
+/// as it saw the collection (while this module was still loading); else it is fetched now.
+async fn fetch_bytes(
+    url: &str,
+    limit: usize,
+    prefetched: Option<js_sys::Promise>,
+) -> Result<Vec<u8>, Refused> {
+    let response = match prefetched {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|e| Refused::Other(js_line(&e)))?
+            .dyn_into::<web_sys::Response>()
+            .map(gloo_net::http::Response::from)
+            .map_err(|_| Refused::Other("not a response".to_owned()))?,
+        None => gloo_net::http::Request::get(url)
+            .send()
+            .await
+            .map_err(|e| Refused::Other(e.to_string()))?,
+    };
     if !response.ok() {
         return Err(Refused::Other(format!("HTTP {}", response.status())));
     }
@@ -251,6 +277,17 @@ async fn fetch_bytes(url: &str, limit: usize) -> Result<Vec<u8>, Refused> {
     read_limited(response.body(), limit).await
 }
 
+/// The hook's early request for `url` (`options.response`), if it is for this very address.
+fn prefetched(options: &JsValue, url: &str) -> Option<js_sys::Promise> {
+    if field(options, "prefetched").as_deref() != Some(url) {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str("response"))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
 /// Loads the index, shows the list (or what went wrong), then fetches the full text for search.
 #[component]
 fn Loader(
@@ -258,6 +295,8 @@ fn Loader(
     lang: Lang,
     prefix: String,
     fallback: Option<web_sys::HtmlElement>,
+    /// The hook's early request for the index, if any.
+    prefetched: Option<js_sys::Promise>,
 ) -> impl IntoView {
     let t = Text::of(lang);
     let state = RwSignal::new(Loaded::Loading);
@@ -268,8 +307,11 @@ fn Loader(
             state.set(Loaded::Failed(vec!["no collection address".to_owned()]));
             return;
         };
-        let loaded = match fetch_bytes(&resolved, MAX_COLLECTION_BYTES).await {
-            Ok(bytes) => Collection::from_json_bytes(&bytes),
+        let loaded = match fetch_bytes(&resolved, MAX_COLLECTION_BYTES, prefetched).await {
+            Ok(bytes) => {
+                mark("dafu-collection:index");
+                Collection::from_json_bytes(&bytes)
+            }
             Err(Refused::TooLarge { limit, line }) => {
                 Err(vec![fill(t.too_large, &[&mebibytes(limit)]), line])
             }
@@ -278,11 +320,14 @@ fn Loader(
         match loaded {
             Ok(collection) => {
                 let data = Arc::new(Data::new(collection, resolved.clone()));
+                mark("dafu-collection:read");
                 state.set(Loaded::Ready(data.clone()));
                 if let Some(f) = fallback.take() {
                     f.set_hidden(true);
                 }
-                // The full text after the first show: the list never waits for it.
+                // The full text after the first show has painted: the list never waits for it, and
+                // reading and folding it never delays that paint.
+                after_paint().await;
                 let search_url = web_sys::Url::new_with_base("search.json", &resolved)
                     .ok()
                     .map(|u| u.href());
@@ -290,13 +335,20 @@ fn Loader(
                     search.set(Search::Missing(None));
                     return;
                 };
-                let index = match fetch_bytes(&search_url, MAX_SEARCH_BYTES).await {
+                let index = match fetch_bytes(&search_url, MAX_SEARCH_BYTES, None).await {
                     Ok(bytes) => SearchIndex::from_json_bytes(&bytes).map_err(Search::missing),
                     Err(Refused::TooLarge { line, .. }) => Err(Search::TooLarge(line)),
                     Err(Refused::Other(line)) => Err(Search::missing(line)),
                 };
                 match index {
-                    Ok(index) => search.set(Search::Ready(Arc::new(align(&data.entries, index)))),
+                    Ok(index) => {
+                        // Ready before the first keystroke: the fields too (the list is shown).
+                        let _ = data.fields();
+                        let texts = align(&data.entries, index);
+                        view::warm_up(&texts);
+                        search.set(Search::Ready(Arc::new(texts)));
+                        mark("dafu-collection:search");
+                    }
                     Err(missing) => {
                         if let Search::Missing(Some(why)) | Search::TooLarge(why) = &missing {
                             web_sys::console::warn_1(
@@ -324,6 +376,21 @@ fn Loader(
             }}
         </div>
     }
+}
+
+/// Resolves once the next frame has been painted (an animation frame, then a task).
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = resolve.call0(&JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// `bytes` in MiB for a message (`128 MiB`).

@@ -10,10 +10,11 @@ use wasm_bindgen::JsCast;
 
 use dafu::ui::{App, Lang, Options, ReplySource};
 use dafu_core::model::{
-    find_folded, fold, snippet, sort_shown, Collection, CollectionEntry, Facet, SearchIndex,
-    Selection, ShownTotals, SortKey,
+    find_folded, fold, snippet, sort_shown, Collection, CollectionEntry, Facet, FacetValues,
+    SearchIndex, Selection, ShownTotals, SortKey,
 };
 
+use crate::mark;
 use crate::markup::{self, encode, Hits};
 use crate::text::{fill, Text};
 
@@ -22,13 +23,69 @@ pub const PAGE: usize = 100;
 /// Matches counted in one reply, and snippets shown.
 const MAX_COUNTED: usize = 99;
 const MAX_SNIPPETS: usize = 3;
+/// Rows drawn before the first paint (a screenful, even on a tall screen); the rest follow a frame
+/// later.
+pub const FIRST_SCREEN: usize = 15;
 
-/// The collection as loaded: its entries, each one's searchable fields folded, and its address.
+/// Where a query occurs in one reply's text.
+#[derive(Default)]
+struct Match {
+    /// Matches counted, up to [`MAX_COUNTED`].
+    count: usize,
+    /// Where the first [`MAX_SNIPPETS`] are, in characters.
+    at: Vec<usize>,
+}
+
+/// What drawing rows needs: the entries, their texts and matches, and the address a row opens.
+struct Rows {
+    data: Arc<Data>,
+    texts: Option<Arc<Texts>>,
+    /// Per entry (empty without a query).
+    found: Vec<Option<Match>>,
+    query_chars: usize,
+    /// The list's address up to the reply's id (`#q=…&reply=`).
+    base: String,
+    t: &'static Text,
+}
+
+impl Rows {
+    /// Appends the rows of the entries at `which`, with their snippets.
+    fn push<'a>(&self, html: &mut String, which: impl Iterator<Item = &'a usize>) {
+        for &i in which {
+            let Some(entry) = self.data.entries.get(i) else {
+                continue;
+            };
+            let href = format!("{}{}", self.base, encode(&entry.id));
+            let text = self
+                .texts
+                .as_ref()
+                .and_then(|t| t.get(i))
+                .and_then(Option::as_ref);
+            let hits = self.found.get(i).and_then(Option::as_ref).map(|m| Hits {
+                snippets: text
+                    .map(|(text, _)| {
+                        m.at.iter()
+                            .map(|&a| snippet(text, a, self.query_chars))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                count: m.count,
+            });
+            markup::row(html, self.t, entry, &href, hits.as_ref());
+        }
+    }
+}
+
+/// The collection as loaded: its entries, each one's facet values and searchable fields, and its
+/// address.
 pub struct Data {
     /// The index's entries, in its order (by id).
     pub entries: Vec<CollectionEntry>,
-    /// [`CollectionEntry::fields_folded`] of each entry.
-    pub fields: Vec<String>,
+    /// [`CollectionEntry::facet_values`] of each entry: filters and counts read these.
+    pub facets: Vec<FacetValues>,
+    /// [`CollectionEntry::fields_folded`] of each entry, made the first time a search needs them
+    /// (or once the full text has arrived), not before the first show.
+    fields: std::sync::OnceLock<Vec<String>>,
     /// The index's address, resolved: replies are `replies/ID.json` beside it.
     pub url: String,
 }
@@ -36,16 +93,27 @@ pub struct Data {
 impl Data {
     /// The collection of a checked index at `url`.
     pub fn new(collection: Collection, url: String) -> Self {
-        let fields = collection
+        let facets = collection
             .entries
             .iter()
-            .map(CollectionEntry::fields_folded)
+            .map(CollectionEntry::facet_values)
             .collect();
         Data {
             entries: collection.entries,
-            fields,
+            facets,
+            fields: std::sync::OnceLock::new(),
             url,
         }
+    }
+
+    /// Each entry's searchable fields, folded.
+    pub fn fields(&self) -> &[String] {
+        self.fields.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(CollectionEntry::fields_folded)
+                .collect()
+        })
     }
 
     /// The address of entry `id`'s reply, if the collection has it (and it converted).
@@ -78,6 +146,21 @@ impl Search {
     /// The full text did not come, for this reason.
     pub fn missing(why: String) -> Self {
         Search::Missing(Some(why))
+    }
+}
+
+/// Runs one search over the first text, throwing the result away, as soon as the full text has
+/// arrived: the browser compiles a wasm function the first time it runs, so otherwise the reader's
+/// first keystroke would pay for compiling the search and the snippets.
+pub fn warm_up(texts: &Texts) {
+    let Some((text, folded)) = texts.iter().flatten().next() else {
+        return;
+    };
+    let at = find_folded(folded, "的", MAX_COUNTED);
+    let mut scratch = String::new();
+    for &a in at.iter().take(MAX_SNIPPETS) {
+        let s = snippet(text, a, 1);
+        markup::push_escaped(&mut scratch, &s.hit);
     }
 }
 
@@ -242,7 +325,10 @@ pub fn Listing(
     };
 
     // Everything the list shows, drawn anew as markup whenever a filter, the sort, the query, the
-    // number of rows or the full text changes.
+    // number of rows or the full text changes. The first screenful of rows, the filters and the
+    // status are drawn at once; the rest of the rows and the totals (below them) a frame later, so
+    // a keystroke or the first show paints as soon as the top of the list is ready.
+    let drawing = StoredValue::new(0u64);
     {
         let data = data.clone();
         let prefix = prefix.clone();
@@ -258,46 +344,42 @@ pub fn Listing(
                 Search::Ready(texts) => Some(texts.clone()),
                 _ => None,
             };
-            let mut hits: Vec<Option<Hits>> = Vec::with_capacity(entries.len());
-            for (i, field) in data.fields.iter().enumerate() {
-                if folded_query.is_empty() {
-                    hits.push(None);
-                    continue;
+            // Each entry's matches (count, and where the first few are); snippets are cut only for
+            // the rows drawn.
+            let mut found: Vec<Option<Match>> = Vec::with_capacity(entries.len());
+            if !folded_query.is_empty() {
+                for (i, field) in data.fields().iter().enumerate() {
+                    let text = texts
+                        .as_ref()
+                        .and_then(|t| t.get(i))
+                        .and_then(Option::as_ref);
+                    let in_text = text.map(|(_, folded)| {
+                        let mut at = find_folded(folded, &folded_query, MAX_COUNTED);
+                        let count = at.len();
+                        at.truncate(MAX_SNIPPETS);
+                        Match { count, at }
+                    });
+                    let in_fields = field.contains(&folded_query);
+                    found.push(match in_text {
+                        Some(m) if m.count > 0 || in_fields => Some(m),
+                        None if in_fields => Some(Match::default()),
+                        _ => None,
+                    });
                 }
-                let text = texts
-                    .as_ref()
-                    .and_then(|t| t.get(i))
-                    .and_then(Option::as_ref);
-                let found = text.map(|(text, folded)| {
-                    let at = find_folded(folded, &folded_query, MAX_COUNTED);
-                    let len = folded_query.chars().count();
-                    Hits {
-                        snippets: at
-                            .iter()
-                            .take(MAX_SNIPPETS)
-                            .map(|&a| snippet(text, a, len))
-                            .collect(),
-                        count: at.len(),
-                    }
-                });
-                let in_fields = field.contains(&folded_query);
-                hits.push(match found {
-                    Some(h) if h.count > 0 || in_fields => Some(h),
-                    None if in_fields => Some(Hits {
-                        snippets: Vec::new(),
-                        count: 0,
-                    }),
-                    _ => None,
-                });
             }
             let matches =
-                |i: usize| folded_query.is_empty() || hits.get(i).is_some_and(Option::is_some);
+                |i: usize| folded_query.is_empty() || found.get(i).is_some_and(Option::is_some);
             let mut shown: Vec<usize> = (0..entries.len())
                 .filter(|&i| {
-                    matches(i) && entries.get(i).is_some_and(|e| selection.passes(e, None))
+                    matches(i)
+                        && data
+                            .facets
+                            .get(i)
+                            .is_some_and(|v| selection.passes_values(v, None))
                 })
                 .collect();
             sort_shown(entries, &mut shown, key, !ascending);
+            let counts = selection.counts(&data.facets, &matches);
             let state = State {
                 selection: selection.clone(),
                 sort: key,
@@ -307,25 +389,31 @@ pub fn Listing(
                 foreign: false,
             };
             let list_hash = state.list_hash();
-            let base = if list_hash.is_empty() {
-                "#reply=".to_owned()
-            } else {
-                format!("#{list_hash}&reply=")
+            let rows = Rows {
+                data: data.clone(),
+                texts,
+                found,
+                query_chars: folded_query.chars().count(),
+                base: if list_hash.is_empty() {
+                    "#reply=".to_owned()
+                } else {
+                    format!("#{list_hash}&reply=")
+                },
+                t,
             };
-            let mut html = String::with_capacity(lim.min(shown.len()) * 600 + 1024);
+            // "Show more" focuses the first new row: draw them all at once then.
+            let first = if matches!(refocus.get_value(), Some(Refocus::Row(_))) {
+                lim
+            } else {
+                FIRST_SCREEN.min(lim)
+            };
+            let mut html = String::with_capacity(first.min(shown.len()) * 600 + 1024);
             html.push_str("<table class=\"dafu-collection__table\"><caption class=\"dafu-collection__caption\">");
             markup::push_escaped(&mut html, t.caption);
             html.push_str("</caption>");
             html.push_str(&markup::head(t, key, !ascending));
-            html.push_str("<tbody>");
-            for &i in shown.iter().take(lim) {
-                let Some(entry) = entries.get(i) else {
-                    continue;
-                };
-                let href = format!("{base}{}", encode(&entry.id));
-                let hit = hits.get(i).and_then(Option::as_ref);
-                markup::row(&mut html, t, entry, &href, hit);
-            }
+            html.push_str("<tbody class=\"dafu-collection__body\">");
+            rows.push(&mut html, shown.iter().take(first));
             html.push_str("</tbody></table>");
             if shown.is_empty() {
                 html.push_str("<p class=\"dafu-collection__none\">");
@@ -340,9 +428,7 @@ pub fn Listing(
                 markup::push_escaped(&mut html, &fill(t.more, &[&more]));
                 html.push_str("</button>");
             }
-            let counts = selection.counts(entries, &matches);
             let filters = markup::filters(t, &prefix, &counts, &selection);
-            let totals = markup::totals(t, &ShownTotals::of(entries, &shown));
             let mut status = fill(t.shown, &[&shown.len(), &entries.len()]);
             if !folded_query.is_empty() {
                 let note = match &search {
@@ -362,9 +448,6 @@ pub fn Listing(
             if let Some(el) = filters_ref.get() {
                 el.set_inner_html(&filters);
             }
-            if let Some(el) = totals_ref.get() {
-                el.set_inner_html(&totals);
-            }
             if let Some(el) = status_ref.get() {
                 el.set_text_content(Some(&status));
             }
@@ -373,6 +456,32 @@ pub fn Listing(
             }
             focus_again(refocus.get_value(), filters_ref, list_ref, search_ref);
             refocus.set_value(None);
+            if drawing.get_value() == 0 {
+                mark("dafu-collection:drawn");
+            }
+            // The rest in the next frame, once this one is painted; a newer drawing makes it moot.
+            let this = drawing.get_value().wrapping_add(1);
+            drawing.set_value(this);
+            let rest = move || {
+                if drawing.try_get_value() != Some(this) {
+                    return;
+                }
+                let mut more = String::new();
+                rows.push(&mut more, shown.iter().take(lim).skip(first));
+                if !more.is_empty() {
+                    let body = list_ref
+                        .get_untracked()
+                        .and_then(|l| l.query_selector(".dafu-collection__body").ok().flatten());
+                    if let Some(body) = body {
+                        let _ = body.insert_adjacent_html("beforeend", &more);
+                    }
+                }
+                let totals = markup::totals(t, &ShownTotals::of(&rows.data.entries, &shown));
+                if let Some(el) = totals_ref.get_untracked() {
+                    el.set_inner_html(&totals);
+                }
+            };
+            request_animation_frame(move || request_animation_frame(rest));
         });
     }
 

@@ -26,9 +26,9 @@ pub use collection::{
     Origin, COLLECTION_SCHEMA_VERSION, MAX_COLLECTION_BYTES, MAX_ID_CHARS,
 };
 pub use collection::{
-    find_folded, fold, fold_char, search_text, snippet, sort_shown, Facet, SearchIndex, SearchText,
-    Selection, ShownTotals, Snippet, SortKey, CONTEXT_CHARS, MAX_SEARCH_BYTES,
-    SEARCH_SCHEMA_VERSION,
+    find_folded, fold, fold_char, search_text, snippet, sort_shown, Facet, FacetValues,
+    SearchIndex, SearchText, Selection, ShownTotals, Snippet, SortKey, CONTEXT_CHARS,
+    MAX_SEARCH_BYTES, SEARCH_SCHEMA_VERSION,
 };
 pub use date::{DateError, DateRef, DateRepr, Point, When};
 pub use decimal::{Decimal, DecimalError, MAX_SCALE};

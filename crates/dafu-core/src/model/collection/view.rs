@@ -126,9 +126,18 @@ pub fn fold_char(c: char) -> char {
     c.to_ascii_lowercase()
 }
 
-/// A text folded character by character ([`fold_char`]): as many characters as the text.
+/// A text folded character by character ([`fold_char`]): as many characters as the text. The runs
+/// that need no folding (most of a Chinese text) are copied whole.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, c)) = rest.char_indices().find(|&(_, c)| fold_char(c) != c) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push(fold_char(c));
+        rest = rest.get(at + c.len_utf8()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A match shown in context: the text before, the match as written, the text after (each cut at a
@@ -232,7 +241,22 @@ impl Facet {
     pub fn from_key(key: &str) -> Option<Facet> {
         Facet::ALL.into_iter().find(|f| f.key() == key)
     }
+
+    /// Its place in [`Facet::ALL`] (and in [`FacetValues`]).
+    pub fn index(self) -> usize {
+        match self {
+            Facet::Kind => 0,
+            Facet::Year => 1,
+            Facet::Office => 2,
+            Facet::Class => 3,
+            Facet::Funded => 4,
+        }
+    }
 }
+
+/// An entry's value for every facet, in [`Facet::ALL`]'s order ([`CollectionEntry::facet_values`]):
+/// worked out once per entry, not once per filter, count and redraw.
+pub type FacetValues = [Option<String>; 5];
 
 impl CollectionEntry {
     /// This entry's value for a facet, as the address writes it: `proposal`/`suggestion`, `2023`, the
@@ -266,6 +290,11 @@ impl CollectionEntry {
             }),
             Facet::Funded => self.funded().then(|| "yes".to_owned()),
         }
+    }
+
+    /// [`CollectionEntry::facet`] for every facet.
+    pub fn facet_values(&self) -> FacetValues {
+        Facet::ALL.map(|f| self.facet(f))
     }
 
     /// Has an allocated (headline) funding total above zero.
@@ -334,6 +363,12 @@ impl Selection {
 
     /// Whether `entry` passes every facet with a choice, except `except`.
     pub fn passes(&self, entry: &CollectionEntry, except: Option<Facet>) -> bool {
+        self.chosen.is_empty() || self.passes_values(&entry.facet_values(), except)
+    }
+
+    /// Whether an entry with these [`FacetValues`] passes every facet with a choice, except
+    /// `except`.
+    pub fn passes_values(&self, values: &FacetValues, except: Option<Facet>) -> bool {
         Facet::ALL
             .into_iter()
             .filter(|f| Some(*f) != except)
@@ -342,17 +377,18 @@ impl Selection {
                 if wanted.peek().is_none() {
                     return true;
                 }
-                let value = entry.facet(f);
-                wanted.any(|(_, v)| value.as_deref() == Some(v.as_str()))
+                let value = values.get(f.index()).and_then(Option::as_deref);
+                wanted.any(|(_, v)| value == Some(v.as_str()))
             })
     }
 
     /// Every facet's values with the number of entries each would show: entries that `matches`
-    /// (the search) and pass every other facet. Values in a stable order: kinds and classes as
-    /// named, years newest first, offices by their count in the whole collection, then name.
+    /// (the search) and pass every other facet. `values` are the entries' [`FacetValues`], in their
+    /// order. Values in a stable order: kinds and classes as named, years newest first, offices by
+    /// their count in the whole collection, then name.
     pub fn counts(
         &self,
-        entries: &[CollectionEntry],
+        values: &[FacetValues],
         matches: &dyn Fn(usize) -> bool,
     ) -> Vec<(Facet, Vec<(String, usize)>)> {
         Facet::ALL
@@ -360,25 +396,28 @@ impl Selection {
             .map(|facet| {
                 // (shown, in the whole collection): offices are ordered by the second, so a button
                 // does not move while the filters change.
-                let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-                for (i, e) in entries.iter().enumerate() {
-                    if let Some(v) = e.facet(facet) {
+                let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+                for (i, all) in values.iter().enumerate() {
+                    if let Some(v) = all.get(facet.index()).and_then(Option::as_deref) {
                         let n = counts.entry(v).or_default();
                         n.1 += 1;
-                        if matches(i) && self.passes(e, Some(facet)) {
+                        if matches(i) && self.passes_values(all, Some(facet)) {
                             n.0 += 1;
                         }
                     }
                 }
-                let mut values: Vec<(String, (usize, usize))> = counts.into_iter().collect();
+                let mut values: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
                 sort_by(&mut values, |a, b| match facet {
-                    Facet::Year => b.0.cmp(&a.0),
-                    Facet::Office => b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0)),
-                    _ => a.0.cmp(&b.0),
+                    Facet::Year => b.0.cmp(a.0),
+                    Facet::Office => b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(b.0)),
+                    _ => a.0.cmp(b.0),
                 });
                 (
                     facet,
-                    values.into_iter().map(|(v, (n, _))| (v, n)).collect(),
+                    values
+                        .into_iter()
+                        .map(|(v, (n, _))| (v.to_owned(), n))
+                        .collect(),
                 )
             })
             .collect()
@@ -556,6 +595,16 @@ mod tests {
     }
 
     #[test]
+    fn folding_a_text_folds_each_character_as_fold_char_does_and_keeps_the_rest() {
+        let text = "第ＡＢ号\u{3000}Road 12、（市）公交𠀀站ｚ~";
+        let by_char: String = text.chars().map(fold_char).collect();
+        assert_eq!(fold(text), by_char);
+        assert_eq!(fold(text), "第ab号 road 12、(市)公交𠀀站z~");
+        assert_eq!(fold("公交站点"), "公交站点");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
     fn matches_are_counted_without_overlap_and_up_to_the_limit() {
         let folded = fold("aaaa");
         assert_eq!(find_folded(&folded, "aa", 10), vec![0, 2]);
@@ -589,10 +638,11 @@ mod tests {
         b.kind = Some(ProposalKind::Suggestion);
         let mut c = entry("c", "2023-02-01", "3", Some("5"));
         c.kind = Some(ProposalKind::Suggestion);
-        let entries = vec![a, b, c];
+        let entries = [a, b, c];
         let mut sel = Selection::default();
         sel.toggle(Facet::Year, "2023");
-        let counts = sel.counts(&entries, &|_| true);
+        let values: Vec<FacetValues> = entries.iter().map(CollectionEntry::facet_values).collect();
+        let counts = sel.counts(&values, &|_| true);
         let kinds = &counts.iter().find(|(f, _)| *f == Facet::Kind).unwrap().1;
         assert_eq!(
             kinds,
