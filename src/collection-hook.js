@@ -6,9 +6,9 @@
  * (unmount(), free()). It reads the document through Document.prototype and Node.prototype, so a
  * named element (<img name="currentScript">) cannot choose where anything is loaded from.
  *
- * Nothing waits for anything it does not need: the glue, the wasm (compiled as it downloads) and the
- * collection's index are all requested at once, and the index's response is handed to the module
- * (`response`, for the address `prefetched`), which reads it with its size limit.
+ * Nothing waits for anything it does not need: the glue, the wasm and the collection's index are all
+ * requested at once, and the index's response is handed to the module (`response`, for the address
+ * `prefetched`), which reads it with its size limit.
  */
 (function (global) {
   'use strict';
@@ -22,20 +22,14 @@
   if (!(script instanceof HTMLScriptElement) || !script.src) return;
   var base = new URL('.', script.src);
   var loaded = null;
-  /** The module, loaded once: the glue imported while the wasm downloads and compiles. */
+  /** The module, loaded once: the glue imported while the wasm downloads (the glue compiles it from
+   * the stream, instantiateStreaming, as soon as it is there). */
   function load() {
     if (!loaded) {
-      var wasm = new URL('dafu-collection.wasm', base);
-      var compiled = fetch(wasm).then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + wasm.href);
-        // Compiled while it streams in (and cached compiled by the browser); a server that does not
-        // say application/wasm gets the slower way.
-        return /^application\/wasm\b/.test(r.headers.get('content-type') || '') && WebAssembly.compileStreaming
-          ? WebAssembly.compileStreaming(r)
-          : r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
-      });
-      loaded = Promise.all([import(new URL('dafu-collection.js', base).href), compiled]).then(function (both) {
-        return both[0].default({ module_or_path: both[1] }).then(function () { return both[0]; });
+      var wasm = fetch(new URL('dafu-collection.wasm', base));
+      wasm.catch(function () {});
+      loaded = import(new URL('dafu-collection.js', base).href).then(function (m) {
+        return m.default({ module_or_path: wasm }).then(function () { return m; });
       });
       // A failed load may be a passing network fault: the next call tries again.
       loaded.catch(function () { loaded = null; });

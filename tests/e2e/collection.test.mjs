@@ -129,6 +129,8 @@ test('search finds what a substring search finds, folds full-width forms and hig
 
 test('the totals show replies by class and funding by office and by year, each chart with its table', async () => {
   const { page } = await list();
+  // The totals are drawn a frame after the first rows.
+  await page.waitForSelector('.dafu-collection__totals table');
   const tables = await page.$$eval('.dafu-collection__totals table', (ts) => ts.map((t) => [...t.querySelectorAll('tbody tr')].map((r) => r.innerText.replace(/\s+/g, ' ').trim())));
   assert.deepEqual(tables, [
     ['A类 1', 'B类 1', 'C类 1'],
@@ -138,7 +140,9 @@ test('the totals show replies by class and funding by office and by year, each c
   assert.equal(await page.$$eval('.dafu-collection__totals svg[aria-hidden="true"] rect', (r) => r.length), 7);
   // The totals follow the filters.
   await page.locator('[data-dafu-facet="year"][data-dafu-value="2024"]').click();
-  assert.deepEqual(await page.$$eval('.dafu-collection__totals figure:nth-of-type(2) tbody tr', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim())), ['市教育局 50万元']);
+  const offices = () => page.$$eval('.dafu-collection__totals figure:nth-of-type(2) tbody tr', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  await page.waitForFunction(() => document.querySelectorAll('.dafu-collection__totals figure:nth-of-type(2) tbody tr').length === 1);
+  assert.deepEqual(await offices(), ['市教育局 50万元']);
 });
 
 test('a row opens the reply view; the back button and the browser Back return to the list as it was', async () => {
