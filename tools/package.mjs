@@ -161,6 +161,9 @@ function buildCollectionDemo() {
 }
 await buildCollection();
 buildCollectionDemo();
+// dafu.html's stand-in (src/collection-offline.js): no module there, and from file:// no file could be
+// read anyway; `?collection=` gets a panel saying so in plain words.
+const collectionOffline = await script('src/collection-offline.js');
 // --- end of the collection view's part ----------------------------------------------------------------
 
 // The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
@@ -193,7 +196,7 @@ const body = seeded
   .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 const inline = `<style>\n${css(sheets)}\n</style>\n` +
   // The bar, a classic script: it runs before the module below starts the app.
-  `<script>\n${pageBar.replace(/<\/script/gi, '<\\/script')}\n</script>\n<script type="module">\n${glue}\n` +
+  `<script>\n${pageBar.replace(/<\/script/gi, '<\\/script')}\n</script>\n<script>\n${collectionOffline.replace(/<\/script/gi, '<\\/script')}\n</script>\n<script type="module">\n${glue}\n` +
   `const b64 = ${JSON.stringify(wasm.toString('base64'))};\n` +
   `const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n` +
   `initSync({ module: bytes });\n</script>\n` +

@@ -338,3 +338,21 @@ test('a search.json over the size limit sent without Content-Length leaves the l
   assert.deepEqual(await rowTitles(page), ['关于增设公交站点的提案']);
   assert.deepEqual(errors, []);
 });
+
+test('dafu.html opened from disk says in plain words why it cannot show a collection, in Chinese and in English', async () => {
+  const page = `file://${join(root, 'dist/dafu.html')}`;
+  for (const [query, words, lang] of [
+    ['?collection=collection.json', /无法显示答复汇编.*从电脑上的文件直接打开的.*不允许这样的页面读取其他文件.*放到网站上.*dafu\.js/s, 'zh-CN'],
+    ['?collection=collection.json&lang=en', /Cannot show the collection.*opened straight from a file on this computer.*does not let such a page read any other file.*on a web server.*dafu\.js/s, 'en'],
+  ]) {
+    const { page: p, errors } = await open(env.browser, page + query);
+    await p.waitForSelector('[data-dafu-page] .dafu-error');
+    assert.match(await p.textContent('[data-dafu-page] .dafu-error'), words);
+    assert.equal(await p.getAttribute('[data-dafu-page] .dafu-error', 'role'), 'alert');
+    assert.equal(await p.getAttribute('[data-dafu-page] .dafu-reply', 'lang'), lang);
+    // Not the refused-address panel it showed before (网址中的 src 不是有效的网址).
+    assert.doesNotMatch(await p.textContent('[data-dafu-page]'), /src/);
+    assert.deepEqual(errors, []);
+    await p.close();
+  }
+});
