@@ -1,6 +1,11 @@
 //! Native tests of what the header shows to identify a reply (its date and where it comes from) and
 //! of which replies open their body at once.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // A failing test is a panic.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)] // A failing test is a panic.
 
 mod common;
 

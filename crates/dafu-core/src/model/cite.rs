@@ -127,7 +127,10 @@ mod tests {
             "{cited}"
         );
         assert!(lines[1].contains(&figure.written), "{cited}");
-        assert_eq!(lines[2], "——《关于政协提案的答复》\u{ff08}民宗委〔2024〕12号\u{ff09}");
+        assert_eq!(
+            lines[2],
+            "——《关于政协提案的答复》\u{ff08}民宗委〔2024〕12号\u{ff09}"
+        );
     }
 
     #[test]
