@@ -177,7 +177,7 @@ pub fn mount_over(
 }
 
 /// Moves the host's children into one `.dafu-fallback` wrapper, if it has any.
-fn wrap_fallback(
+pub fn wrap_fallback(
     document: &web_sys::Document,
     host: &web_sys::HtmlElement,
 ) -> Option<web_sys::HtmlElement> {
@@ -210,29 +210,20 @@ pub fn mount_page() {
     };
     if let Some(url) = param("collection") {
         // `?collection=URL`: the collection module (`src/collection-hook.js`) shows it instead of the
-        // page; the address is checked as `?src=` is.
-        target.set_text_content(None);
-        let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
-        let refused = super::origin::allows(&url).err();
-        let hook =
-            js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
-                .ok()
-                .and_then(|h| h.dyn_into::<js_sys::Function>().ok());
-        if let (None, Some(hook)) = (&refused, hook) {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
-            let _ = js_sys::Reflect::set(&options, &"lang".into(), &param("lang").into());
-            // The promise of the collection's handle is kept for the page's life: a handle that
-            // JavaScript collects unmounts its view.
-            if let Ok(handle) = hook.call2(&wasm_bindgen::JsValue::NULL, &target, &options) {
-                std::mem::forget(handle);
-            }
+        // page; the address is checked as `?src=` is. The hook comes in `dafu-hooks.js`, a deferred
+        // script that may run after the wasm has started: then the page decides once it has run.
+        let loading = js_sys::Reflect::get(&document, &"readyState".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .is_some_and(|s| s == "loading");
+        if loading && collection_hook().is_none() {
+            let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                show_collection(target, url);
+            });
+            let _ = document
+                .add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
         } else {
-            let refused = refused.unwrap_or(super::origin::Refused::Invalid);
-            leptos::mount::mount_to(target, move || {
-                super::origin::refused_panel(&refused, Lang::default())
-            })
-            .forget();
+            show_collection(target, url);
         }
         return;
     }
@@ -279,4 +270,34 @@ pub fn mount_page() {
     let _ = target.append_child(&view);
     let over = seed && takeover::snapshot_in(&view).is_some();
     super::page::start(&target, view, source, timeout, over);
+}
+
+/// The collection module's hook (`src/collection-hook.js`), once its script has run.
+fn collection_hook() -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
+        .ok()
+        .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
+}
+
+/// Shows the collection at `url` in the dev page's element, or why not.
+fn show_collection(target: web_sys::HtmlElement, url: String) {
+    target.set_text_content(None);
+    let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
+    let refused = super::origin::allows(&url).err();
+    if let (None, Some(hook)) = (&refused, collection_hook()) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
+        let _ = js_sys::Reflect::set(&options, &"lang".into(), &param("lang").into());
+        // The promise of the collection's handle is kept for the page's life: a handle that
+        // JavaScript collects unmounts its view.
+        if let Ok(handle) = hook.call2(&wasm_bindgen::JsValue::NULL, &target, &options) {
+            std::mem::forget(handle);
+        }
+    } else {
+        let refused = refused.unwrap_or(super::origin::Refused::Invalid);
+        leptos::mount::mount_to(target, move || {
+            super::origin::refused_panel(&refused, Lang::default())
+        })
+        .forget();
+    }
 }
