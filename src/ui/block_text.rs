@@ -8,19 +8,12 @@ use std::fmt::Write as _;
 use leptos::prelude::GetValue;
 
 use dafu_core::model::{Block, FactKind, FactRef, Stage};
-pub use dafu_core::text::push_escaped;
+pub use dafu_core::text::{escaped, push_escaped};
 
 use super::viewer::Viewer;
 
 /// The class a highlighted fact adds to its mark (see [`Viewer::reveal`]).
 pub const HIGHLIGHT: &str = "dafu-fact--highlight";
-
-/// `text` escaped, as a new string.
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
 
 fn fact_class(kind: FactKind) -> &'static str {
     match kind {

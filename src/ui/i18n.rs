@@ -351,7 +351,7 @@ pub struct CollectionText {
     pub heading: &'static str,
     /// How many replies: their count.
     pub count: &'static str,
-    /// Column headings: reply, office, number, date, kind, result class, funding allocated.
+    /// Column headings: reply, office, number, date, kind, result class, funding (as the live view says it).
     pub columns: [&'static str; 7],
     /// A row whose reply could not be read: why.
     pub failed: &'static str,
@@ -630,7 +630,7 @@ static ZH: Text = Text {
             "日期",
             "类别",
             "办理结果",
-            "拨付资金",
+            "资金",
         ],
         failed: "无法读取:{}",
     },
@@ -835,7 +835,7 @@ static EN: Text = Text {
     collection: CollectionText {
         heading: "Replies",
         count: "{} replies",
-        columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding allocated"],
+        columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding"],
         failed: "Could not be read: {}",
     },
     cite: CiteText {

@@ -31,10 +31,11 @@ pub(crate) mod viewer;
 // The web app's public names, each reachable by this one path (the modules are private to the crate).
 pub use app::{App, ReplyView};
 pub use mount::{
-    install_panic_hook, mount_into, mount_page, report_panic, Mounted, ROOT_ATTRIBUTE,
+    install_panic_hook, mount_into, mount_page, report_panic, wrap_fallback, Mounted,
+    ROOT_ATTRIBUTE,
 };
 pub use options::{ClassLabel, ClassLabels, Lang, Options, Views};
 pub use settings::ReadingStart;
-pub use source::ReplySource;
+pub use source::{read_limited, ReplySource, Stop};
 #[cfg(feature = "snapshot")]
 pub use viewer::Mode;

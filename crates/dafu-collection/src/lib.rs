@@ -110,7 +110,7 @@ pub fn mount_collection(element: web_sys::HtmlElement, options: JsValue) -> Coll
         return handle;
     };
     container.set_class_name("dafu-mount");
-    let fallback = wrap_fallback(&document, &element);
+    let fallback = dafu::ui::wrap_fallback(&document, &element);
     let _ = element.insert_before(&container, element.first_child().as_ref());
     let _ = element.set_attribute(ROOT_ATTRIBUTE, "");
     let Ok(target) = container.clone().dyn_into::<web_sys::HtmlElement>() else {
@@ -125,21 +125,6 @@ pub fn mount_collection(element: web_sys::HtmlElement, options: JsValue) -> Coll
     handle.fallback = fallback;
     handle.handle = Some(Box::new(mounted));
     handle
-}
-
-/// Moves the host's children into one `.dafu-fallback` wrapper, if it has any.
-fn wrap_fallback(
-    document: &web_sys::Document,
-    host: &web_sys::HtmlElement,
-) -> Option<web_sys::HtmlElement> {
-    host.first_child()?;
-    let wrapper: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
-    wrapper.set_class_name("dafu-fallback");
-    while let Some(child) = host.first_child() {
-        wrapper.append_child(&child).ok()?;
-    }
-    host.append_child(&wrapper).ok()?;
-    Some(wrapper)
 }
 
 /// What the loader shows.
@@ -188,58 +173,21 @@ fn js_line(e: &JsValue) -> String {
     }
 }
 
-/// Reads a body as it streams in, counting the bytes the browser hands over (after it decompressed
-/// them), and stops past `limit`, as the reply loader does (`src/ui/source.rs`): a server that sends
-/// no `Content-Length`, or a small gzip body that inflates a thousandfold, is refused on the way.
-/// The chunks stay in JavaScript until the whole body is in, then are copied into wasm memory once
-/// at their exact size, so a refused body never reaches it (wasm memory never shrinks).
+/// The body read as the reply loader reads it (`dafu::ui::read_limited`: stopped past `limit` as it
+/// streams, whatever `Content-Length` says), its refusals in the collection's words.
 async fn read_limited(
     body: Option<web_sys::ReadableStream>,
     limit: usize,
 ) -> Result<Vec<u8>, Refused> {
-    use wasm_bindgen_futures::JsFuture;
-    let Some(body) = body else {
-        return Ok(Vec::new());
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
-    let mut total: usize = 0;
-    loop {
-        let result: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| Refused::Other(js_line(&e)))?
-            .unchecked_into();
-        if result.get_done().unwrap_or(true) {
-            break;
-        }
-        let Ok(chunk) = result.get_value().dyn_into::<js_sys::Uint8Array>() else {
-            return Err(Refused::Other("the body is not bytes".to_owned()));
-        };
-        total = total.saturating_add(usize::try_from(chunk.length()).unwrap_or(usize::MAX));
-        if total > limit {
-            // Cancelling the stream ends the download too.
-            let _ = reader.cancel();
-            return Err(Refused::TooLarge {
+    dafu::ui::read_limited(body, limit)
+        .await
+        .map_err(|stop| match stop {
+            dafu::ui::Stop::Failed(e) => Refused::Other(js_line(&e)),
+            dafu::ui::Stop::TooLong(total) => Refused::TooLarge {
                 limit,
                 line: format!("reading stopped after {total} bytes: the limit is {limit} bytes"),
-            });
-        }
-        chunks.push(chunk);
-    }
-    // Joined in JavaScript, then copied once into a vector of the exact size (no zeroing first).
-    let whole = match chunks.as_slice() {
-        [one] => one.clone(),
-        _ => {
-            let whole = js_sys::Uint8Array::new_with_length(u32::try_from(total).unwrap_or(0));
-            let mut at = 0u32;
-            for chunk in &chunks {
-                whole.set(chunk, at);
-                at = at.saturating_add(chunk.length());
-            }
-            whole
-        }
-    };
-    Ok(whole.to_vec())
+            },
+        })
 }
 
 /// The bytes at `url`, refused above `limit`. `prefetched`: the response the hook asked for as soon

@@ -13,31 +13,7 @@ use dafu_core::model::{
 
 use crate::text::{fill, Text};
 
-/// Appends `text` with `& < > " '` escaped: safe as element content and as a quoted attribute value.
-pub fn push_escaped(out: &mut String, text: &str) {
-    // The runs between the five characters are copied whole: a list of a thousand rows is mostly
-    // such runs.
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        out.push_str(match rest.as_bytes().get(at) {
-            Some(b'&') => "&amp;",
-            Some(b'<') => "&lt;",
-            Some(b'>') => "&gt;",
-            Some(b'"') => "&quot;",
-            _ => "&#39;",
-        });
-        rest = rest.get(at + 1..).unwrap_or_default();
-    }
-    out.push_str(rest);
-}
-
-/// `text` escaped ([`push_escaped`]).
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
+pub use dafu_core::text::{escaped, push_escaped};
 
 /// A value for the page's address, percent-encoded (everything but `A-Z a-z 0-9 - _ . ~`).
 pub fn encode(value: &str) -> String {

@@ -149,18 +149,4 @@ impl Text {
     }
 }
 
-/// `pattern` with each `{}` replaced by the next of `values`.
-pub fn fill(pattern: &str, values: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut values = values.iter();
-    let mut parts = pattern.split("{}").peekable();
-    while let Some(part) = parts.next() {
-        out.push_str(part);
-        if parts.peek().is_some() {
-            if let Some(v) = values.next() {
-                out.push_str(&v.to_string());
-            }
-        }
-    }
-    out
-}
+pub use dafu_core::text::fill;
