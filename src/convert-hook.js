@@ -21,19 +21,19 @@
 
   var LONG = 200000;
   var loaded = null;
-  function here(text, redact) {
+  function here(input, options) {
     if (!loaded) {
       loaded = import(new URL('dafu-convert.js', base).href).then(function (m) {
         return m.default({ module_or_path: new URL('dafu-convert.wasm', base) }).then(function () { return m; });
       });
     }
-    return loaded.then(function (m) { return m.convert(text, redact); });
+    return loaded.then(function (m) { return m.convert(input, options); });
   }
 
   // One worker, started on first use and kept (its wasm compiles once); requests are answered in order.
   var worker = null;
   var waiting = [];
-  function inWorker(text, redact) {
+  function inWorker(input, options) {
     return new Promise(function (resolve, reject) {
       if (!worker) {
         worker = new Worker(new URL('dafu-convert-worker.js', base), { type: 'module' });
@@ -51,17 +51,29 @@
         };
       }
       waiting.push({ resolve: resolve, reject: reject });
-      worker.postMessage({ text: text, redact: redact });
+      worker.postMessage({ text: input, options: options });
     });
   }
 
-  // options.redact: personal data masked in the JSON (dafu convert --redact).
-  global[hook] = function (text, options) {
-    text = String(text);
-    var redact = !!(options && options.redact);
-    if (text.length > LONG && typeof Worker === 'function') {
-      return inWorker(text, redact).catch(function () { return here(text, redact); });
+  // input: the reply's text, or a text file's bytes (Uint8Array, ArrayBuffer), which the module
+  // decodes as the CLI does (UTF-8, UTF-16 by its BOM, GB18030). options: redact (personal data
+  // masked, dafu convert --redact), lang ('zh', 'en': the report's words), set ([[key, value], ...]:
+  // header corrections, dafu convert --set key=value), report (the dev page's report and form, as
+  // markup). Copied into a plain object for the worker.
+  global[hook] = function (input, options) {
+    var bytes = input instanceof Uint8Array || input instanceof ArrayBuffer;
+    if (!bytes) input = String(input);
+    var o = {
+      redact: !!(options && options.redact),
+      lang: options && options.lang === 'en' ? 'en' : 'zh',
+      set: options && Array.isArray(options.set) ? options.set : [],
+      report: !!(options && options.report)
+    };
+    // Two bytes a character is about right for a Chinese text in GBK or UTF-16.
+    var size = bytes ? input.byteLength / 2 : input.length;
+    if (size > LONG && typeof Worker === 'function') {
+      return inWorker(input, o).catch(function () { return here(input, o); });
     }
-    return here(text, redact);
+    return here(input, o);
   };
 })(this);

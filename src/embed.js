@@ -7,7 +7,7 @@
  * dafu-convert.js + dafu-convert.wasm, the first time a text is converted), mounts every element with
  * data-dafu-src, an inline <script type="application/json" data-dafu-reply>, or data-dafu-text (its
  * own text is the reply, converted in the browser), and defines one global, `dafu`, for elements
- * added later: `dafu.mount(element, { src | reply | text, lang, views, open, mode })`.
+ * added later: `dafu.mount(element, { src | reply | text, lang, views, open, mode, size, classLabels })`.
  * A snapshot (`dafu render --src URL`: <article data-dafu-snapshot data-dafu-src="URL">) is mounted
  * over: it stays on screen until the live view is ready, then they swap in one frame (src/ui/takeover.rs).
  * A snapshot without data-dafu-src stays static: it does not carry its reply, and the seed is the dev
@@ -139,6 +139,9 @@
     if (d.dafuOpen) options.open = d.dafuOpen;
     if (d.dafuTimeout) options.timeout = d.dafuTimeout;
     if (d.dafuMode) options.mode = d.dafuMode;
+    if (d.dafuSize) options.size = d.dafuSize;
+    if (d.dafuClassLabels) options.classLabels = d.dafuClassLabels;
+    if (d.dafuCollection) options.collection = d.dafuCollection;
     return options;
   }
 
@@ -159,9 +162,13 @@
     element.setAttribute('data-dafu-mounted', '');
     var inner = null;
     var gone = false;
+    // A collection (src/collection-hook.js, at the head of dafu.js) is a module of its own.
+    var collection = global[Symbol.for('dafu.collection')];
     var handle = {
-      ready: start().then(function (m) {
-        if (!gone) inner = enter(function () { return m.mount(element, opts); });
+      ready: (opts.collection && collection ? collection(element, opts) : start().then(function (m) {
+        return gone ? null : enter(function () { return m.mount(element, opts); });
+      })).then(function (h) {
+        if (gone && h) { h.unmount(); h.free(); } else inner = h;
         return handle;
       }),
       unmount: function () {
@@ -229,7 +236,7 @@
   function scan(root) {
     watchFrames();
     var found = [];
-    var elements = root ? root.querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text]') : query('[data-dafu-src], [data-dafu], [data-dafu-text]');
+    var elements = root ? root.querySelectorAll('[data-dafu-src], [data-dafu], [data-dafu-text], [data-dafu-collection]') : query('[data-dafu-src], [data-dafu], [data-dafu-text], [data-dafu-collection]');
     elements.forEach(function (el) {
       if (!el.hasAttribute('data-dafu-mounted') && el instanceof HTMLElement) found.push(mount(el, optionsOf(el)));
     });

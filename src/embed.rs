@@ -3,7 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::ui::options::{parse_elder, parse_timeout, Lang, Options, Views};
+use crate::ui::options::{
+    or_warn, parse_elder, parse_size, parse_timeout, ClassLabels, Lang, Options, Views,
+};
+use crate::ui::settings::ReadingStart;
 use crate::ui::{mount_into, Mounted, ReplySource};
 
 /// One mounted reply, as JavaScript sees it.
@@ -30,7 +33,9 @@ fn field(options: &JsValue, name: &str) -> Option<String> {
 
 /// Mounts a reply into `element`. `options` is a plain object: `src` (URL of reply JSON), `reply`
 /// (reply JSON text) or `text` (the reply's plain text, converted in the browser); `lang` (`zh`/`en`); `views` (`"header figures sections timeline funding"`);
-/// `open` (`"all"` to start with every section open); `mode` (`"elder"` starts in 长辈版). Neither `src` nor `reply` shows the default reply.
+/// `open` (`"all"` to start with every section open); `mode` (`"elder"` starts in 长辈版); `size`
+/// (`"large"`, `"larger"`, `"largest"`: the starting text size); `classLabels`
+/// (`"A=name:meaning;B=…"`: the result classes' labels). Neither `src` nor `reply` shows the default reply.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
     let source = match (
@@ -55,7 +60,13 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
             .map_or(crate::ui::source::DEFAULT_TIMEOUT_SECS, |t| {
                 parse_timeout(&t)
             }),
-        elder: field(&options, "mode").is_some_and(|m| parse_elder(&m)),
+        elder: ReadingStart {
+            elder: field(&options, "mode").is_some_and(|m| parse_elder(&m)),
+            size: field(&options, "size").map_or(0, |s| or_warn(parse_size(&s))),
+        },
+        class_labels: field(&options, "classLabels")
+            .map(|l| or_warn(ClassLabels::parse(&l)))
+            .unwrap_or_default(),
         // The host's markup or script chose the source: it is not checked (see `origin`).
         from_address: false,
     };

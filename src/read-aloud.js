@@ -1,8 +1,8 @@
 /* 朗读 (read aloud): the reader behind the viewer's 朗读全文 / 朗读本节 buttons (src/ui/read_aloud.rs).
- * It takes the sentences from the drawn page in its order (header, sections, timeline, funding,
- * closing), words numbers the way a person says them (`spoken`), speaks them one at a time with the
- * browser's own Chinese voice (speechSynthesis: nothing is sent anywhere), highlights the sentence
- * being read (CSS Custom Highlight API, `::highlight(dafu-read)`; the element also gets
+ * It takes the sentences from the drawn page in its order (header, 下一步打算, sections, timeline,
+ * funding, closing), words numbers the way a person says them (`spoken`), speaks them one at a time
+ * with the browser's own Chinese voice (speechSynthesis: nothing is sent anywhere), highlights the
+ * sentence being read (CSS Custom Highlight API, `::highlight(dafu-read)`; the element also gets
  * `dafu-read--current`) and keeps it in view, and keeps the controls and the status line current.
  * One reader speaks per page. A section's reader stops when its section closes; the wasm says "stop"
  * when a view unmounts.
@@ -157,6 +157,24 @@
     });
   }
 
+  /** The 下一步打算 panel (src/ui/next_steps.rs), where the page shows it (after the key figures,
+   *  which are not read, before the sections): its heading, then each item's sentences, the first
+   *  said after its kind and place (举措,第二部分第一项,…); the panel is absent when there is nothing. */
+  function nextSteps(list, root) {
+    var title = q(root, '.dafu-next__title');
+    if (!title) return;
+    list.push({ el: title, said: title.textContent.trim() + '。', written: title.textContent.trim() });
+    qa(root, '.dafu-next__item').forEach(function (li) {
+      var where = qa(li, '.dafu-next__kind, .dafu-next__place').map(function (e) { return e.textContent.replace(/\s+/g, ''); });
+      var first = where.filter(Boolean).join(',');
+      add(list, q(li, '.dafu-next__text'), { said: function (w) {
+        var said = first ? first + ',' + w : w;
+        first = '';
+        return said;
+      } });
+    });
+  }
+
   /** The whole reply's sentences, in page order; `funding` from the model (see read_aloud.rs). */
   function reply(root, funding) {
     var list = [];
@@ -167,6 +185,7 @@
     add(list, q(root, '.dafu-header__proposal'));
     add(list, q(root, '.dafu-addressee'));
     add(list, q(root, '.dafu-preamble'));
+    nextSteps(list, root);
     qa(root, '.dafu-accordion__section').forEach(function (s) { section(list, s); });
     var tl = q(root, '.dafu-timeline__title');
     if (tl) {

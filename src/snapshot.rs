@@ -34,11 +34,13 @@ pub struct SnapshotOptions {
 }
 
 /// The stylesheets of the live view (the files `index.html` inlines, in its order), then the
-/// snapshot's own.
-const STYLES: [&str; 10] = [
+/// snapshot's own, then print's last, as in `index.html`: a saved page printed hides the placeholders,
+/// the chart's click hint and the table's links, as the live page does.
+const STYLES: [&str; 12] = [
     include_str!("../style/dafu.css"),
     include_str!("../style/header.css"),
     include_str!("../style/key_figures.css"),
+    include_str!("../style/next_steps.css"),
     include_str!("../style/sections.css"),
     include_str!("../style/block_text.css"),
     include_str!("../style/timeline.css"),
@@ -46,6 +48,7 @@ const STYLES: [&str; 10] = [
     include_str!("../style/error_panel.css"),
     include_str!("../style/settings.css"),
     include_str!("../style/snapshot.css"),
+    include_str!("../style/print.css"),
 ];
 
 /// The CSS a whole page inlines: the live view's component styles and the snapshot's static forms.

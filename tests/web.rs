@@ -31,7 +31,10 @@ fn install_converter() {
     }
     let hook =
         wasm_bindgen::closure::Closure::<dyn Fn(String) -> js_sys::Promise>::new(|text: String| {
-            js_sys::Promise::resolve(&dafu_convert::convert(&text, None))
+            js_sys::Promise::resolve(&dafu_convert::convert(
+                wasm_bindgen::JsValue::from_str(&text),
+                wasm_bindgen::JsValue::UNDEFINED,
+            ))
         });
     js_sys::Reflect::set(&js_sys::global(), &key, hook.as_ref()).expect("the hook is set");
     hook.forget();
@@ -261,7 +264,7 @@ async fn the_seed_shows_three_funding_bars_and_the_exact_total() {
     );
     assert_eq!(texts(&host, ".dafu-funding__total-value"), ["631.29万元"]);
     let title = text(&host, ".dafu-chart__svg title");
-    assert_eq!(title, "资金图(按用途):已拨付合计631.29万元");
+    assert_eq!(title, "资金图(按用途):拨付资金合计631.29万元");
     let desc = text(&host, ".dafu-chart__svg desc");
     assert_eq!(
         desc,
@@ -333,17 +336,19 @@ async fn the_timeline_marks_the_as_of_date_and_shows_the_period_as_a_span() {
     tick().await;
     let as_of = all(&host, ".dafu-timeline__event--as-of");
     assert_eq!(as_of.len(), 1);
-    assert_eq!(texts(&as_of[0], ".dafu-timeline__mark"), ["截至"]);
+    // 截至2023年4月 says "as of" itself: no mark doubles it.
+    assert!(texts(&as_of[0], ".dafu-timeline__mark").is_empty());
     assert_eq!(texts(&as_of[0], ".dafu-timeline__date"), ["截至2023年4月"]);
     let spans = all(&host, ".dafu-timeline__event--span");
     assert_eq!(
         texts(&spans[0], ".dafu-timeline__date"),
         ["十四五(2021—2025年)"]
     );
-    assert_eq!(texts(&spans[0], ".dafu-timeline__mark"), ["时段"]);
+    // The period shows both its years: a mark would add nothing.
+    assert!(texts(&spans[0], ".dafu-timeline__mark").is_empty());
     assert_eq!(
         texts(&host, ".dafu-timeline__year-label"),
-        ["2021年", "2023年", "2024年", "2035年"]
+        ["2021年", "2023年", "2035年", "未写明时间"]
     );
     assert_eq!(all(&host, ".dafu-timeline__event--undated").len(), 10);
 }
@@ -358,13 +363,13 @@ async fn the_timeline_turns_newest_first_and_back() {
     assert_eq!(order.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(
         texts(&host, ".dafu-timeline__year-label"),
-        ["2035年", "2024年", "2023年", "2021年"]
+        ["2035年", "2023年", "2021年", "未写明时间"]
     );
     order.click();
     tick().await;
     assert_eq!(
         texts(&host, ".dafu-timeline__year-label"),
-        ["2021年", "2023年", "2024年", "2035年"]
+        ["2021年", "2023年", "2035年", "未写明时间"]
     );
 }
 
@@ -459,12 +464,12 @@ async fn breakdowns_and_every_money_role_are_labelled_not_only_coloured() {
     assert_eq!(
         texts(&host, ".dafu-funding__total"),
         [
-            "已拨付合计 1,363.03万元",
-            "已争取合计 150万元",
+            "投入资金合计 1,363.03万元",
+            "争取到的资金合计 150万元",
             "贷款合计 9,130万元",
-            "申请中合计 390万元",
-            "未获批合计 200万元",
-            "计划合计 80万元"
+            "正在申请的资金合计 390万元",
+            "未获批准的资金合计 200万元",
+            "计划安排的资金合计 80万元"
         ]
     );
     let loan = host
@@ -500,11 +505,17 @@ async fn english_changes_the_interface_but_never_the_reply_text() {
     assert_eq!(text(&host, ".dafu-timeline__title"), "Timeline");
     assert_eq!(
         texts(&host, ".dafu-funding__total"),
-        ["Total allocated 631.29万元"]
+        ["Total paid 631.29万元"]
     );
     assert_eq!(
-        texts(&host, ".dafu-timeline__event--as-of .dafu-timeline__mark"),
-        ["as of"]
+        texts(&host, ".dafu-timeline__year-label")
+            .last()
+            .map(String::as_str),
+        Some("No date given")
+    );
+    assert_eq!(
+        texts(&host, ".dafu-timeline__event--as-of .dafu-timeline__place"),
+        ["part 2, item 1"]
     );
     assert_eq!(text(&host, ".dafu-badge--valid"), "In force");
     assert_eq!(
@@ -841,4 +852,76 @@ async fn dates_in_the_preamble_heading_closing_and_signature_are_marked_and_the_
             .as_deref(),
         Some("false")
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_next_steps_panel_lists_the_seeds_promise_and_its_link_focuses_the_closing_line() {
+    let host = mounted(ReplySource::Default);
+    tick().await;
+    assert_eq!(text(&host, ".dafu-next__title"), "下一步打算");
+    let items = texts(&host, ".dafu-next__text");
+    assert_eq!(items.len(), 1);
+    assert!(
+        items[0].starts_with("我们将结合您提出的工作意见和建议"),
+        "{items:?}"
+    );
+    assert_eq!(texts(&host, ".dafu-next__place"), ["结尾"]);
+    let link = all(&host, ".dafu-next__link").remove(0);
+    assert!(link
+        .get_attribute("href")
+        .is_some_and(|h| h.ends_with("-r-closing-1")));
+    link.click();
+    tick().await;
+    gloo_timers_sleep(30).await;
+    assert!(
+        active_id().ends_with("-r-closing-1"),
+        "focused: {}",
+        active_id()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_next_step_initiative_link_opens_its_closed_section() {
+    let json = include_str!("fixtures/replies/dates.reply.json");
+    let host = mounted(ReplySource::Json(json.into()));
+    tick().await;
+    assert_eq!(
+        texts(&host, ".dafu-next__place"),
+        ["第二部分 第一项", "第二部分 第二项"]
+    );
+    let second = all(&host, ".dafu-accordion__button").remove(1);
+    assert_eq!(
+        second.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    all(&host, ".dafu-next__link").remove(1).click();
+    tick().await;
+    gloo_timers_sleep(30).await;
+    assert_eq!(
+        second.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(
+        active_id().ends_with("-r-s2-i2"),
+        "focused: {}",
+        active_id()
+    );
+    // The timeline names the same places in words, and lists the undated last.
+    let places = texts(&host, ".dafu-timeline__place");
+    assert!(places.iter().any(|p| p == "第二部分 第一项"), "{places:?}");
+    assert_eq!(
+        texts(&host, ".dafu-timeline__year-label")
+            .last()
+            .map(String::as_str),
+        Some("未写明时间")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_without_next_steps_shows_no_panel() {
+    let json = include_str!("fixtures/replies/no_next_steps.reply.json");
+    let host = mounted(ReplySource::Json(json.into()));
+    tick().await;
+    assert_eq!(texts(&host, ".dafu-accordion__button").len(), 1);
+    assert!(host.query_selector(".dafu-next").unwrap().is_none());
 }

@@ -8,7 +8,7 @@
 // The converter (crate dafu-convert) is built here: a wasm of its own, so that the viewer's wasm,
 // which every reader downloads, does not carry it.
 // Runs with node; trunk sets TRUNK_STAGING_DIR (a path may be given instead, for a manual run).
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, rmSync, cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
@@ -59,9 +59,16 @@ writeFileSync(join(stage, 'dafu-convert-worker.js'), convertWorker);
 const readAloud = await script('src/read-aloud.js');
 const readHook = await script('src/read-hook.js');
 const renderHook = await script('src/render-hook.js');
-// The dev page's three hooks (converter, renderer, 朗读) in one file: one request, and gzip sees them
+// The dev page's bar and hooks (converter, renderer, 朗读, collection) in one file: one request, and gzip sees them
 // together (1.6 -> 1.1 KiB). Each finds the folder it loads from through its <script src>.
-writeFileSync(join(stage, 'dafu-hooks.js'), [convertHook, renderHook, readHook].join('\n'));
+const collectionHook = await script('src/collection-hook.js');
+// The dev page's bar (src/page.js): an editor's tool, so not in the app's wasm; first, so that it waits
+// for the app whichever starts first.
+const pageBar = await script('src/page.js');
+writeFileSync(join(stage, 'dafu-hooks.js'), [pageBar, convertHook, renderHook, readHook, collectionHook].join('\n'));
+// The dev page's note when opened from disk (src/from-disk.js), last in its hooks: dafu.html is the
+// page for that.
+writeFileSync(join(stage, 'dafu-hooks.js'), readFileSync(join(stage, 'dafu-hooks.js'), 'utf8') + '\n' + await script('src/from-disk.js'));
 writeFileSync(join(stage, 'dafu-read-aloud.js'), readAloud);
 
 // --- The snapshot renderer and the seed's pre-rendered snapshot (issue 13) ----------------------------
@@ -108,6 +115,57 @@ const seeded = withSeedSnapshot(index);
 writeFileSync(join(stage, 'index.html'), seeded);
 // --- end of the snapshot renderer's part -------------------------------------------------------------
 
+// --- The collection view (issue 16) -------------------------------------------------------------------
+// A wasm of its own (crate dafu-collection: the list, filters, search, totals, and the app's reply view
+// for a reply opened from it), loaded by src/collection-hook.js when a page asks for a collection, with
+// its stylesheet; never by readers of one reply. Then the demo, dist/collection/: the repository's real
+// replies (the seed, the five examples, the corpus) converted by the CLI, the live view's page
+// (index.html) and the static index with every reply's snapshot (static.html, replies/ID.html).
+// The module as the app's wasm is shrunk (index.html's data-wasm-opt-params: -Oz, then --flatten
+// --rereloop -Oz -Oz, 339 -> 335 KiB gz) and its glue minified (62 -> 28 KB): a collection's first show
+// waits for both.
+async function buildCollection() {
+  run('cargo', ['build', '--release', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'dafu-collection']);
+  const out = join(target, 'dafu-collection-pkg');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'dafu-collection',
+    join(target, 'wasm32-unknown-unknown/release/dafu_collection.wasm')]);
+  const wasmOpt = existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt';
+  run(wasmOpt, ['-Oz', join(out, 'dafu-collection_bg.wasm'), '-o', join(out, 'dafu-collection-oz.wasm')]);
+  run(wasmOpt, ['--flatten', '--rereloop', '-Oz', '-Oz', join(out, 'dafu-collection-oz.wasm'), '-o', join(out, 'dafu-collection.wasm')]);
+  const files = {
+    'dafu-collection.js': await minified(readFileSync(join(out, 'dafu-collection.js'), 'utf8'), true),
+    'dafu-collection.wasm': readFileSync(join(out, 'dafu-collection.wasm')),
+    'dafu-collection.css': readFileSync(join(repo, 'style/collection.css')),
+  };
+  mkdirSync(join(stage, 'embed'), { recursive: true });
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(join(stage, name), bytes);
+    writeFileSync(join(stage, 'embed', name), bytes);
+  }
+}
+function buildCollectionDemo() {
+  const input = join(target, 'demo-collection-input');
+  rmSync(input, { recursive: true, force: true });
+  mkdirSync(input, { recursive: true });
+  cpSync(join(repo, 'data/seed.reply.json'), join(input, 'seed.reply.json'));
+  const pick = (dir, test) => readdirSync(join(repo, dir)).filter(test).forEach((f) => cpSync(join(repo, dir, f), join(input, f)));
+  pick('tests/fixtures/convert', (f) => /^example_\d+\.txt$/.test(f));
+  pick('tests/fixtures/corpus', (f) => /^c\d+\.txt$/.test(f));
+  const out = join(stage, 'collection');
+  rmSync(out, { recursive: true, force: true });
+  const dafu = join(target, 'release/dafu');
+  // Exit 1 only means some reply had diagnostics or failed; the report lists them.
+  try { execFileSync(dafu, ['convert', input, '--out', out], { cwd: repo, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 }); } catch (e) { if (e.status !== 1) throw e; }
+  try { execFileSync(dafu, ['render', '--collection', join(out, 'collection.json'), '--pages', '-o', join(out, 'static.html')], { cwd: repo, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 }); } catch (e) { if (e.status !== 1) throw e; }
+  writeFileSync(join(out, 'index.html'), readFileSync(join(repo, 'src/collection.html')));
+}
+await buildCollection();
+buildCollectionDemo();
+// dafu.html's stand-in (src/collection-offline.js): no module there, and from file:// no file could be
+// read anyway; `?collection=` gets a panel saying so in plain words.
+const collectionOffline = await script('src/collection-offline.js');
+// --- end of the collection view's part ----------------------------------------------------------------
+
 // The component styles are inline in index.html (trunk `rel="inline"`, minified with the page in
 // release builds), in order; the dev page's own page.css is the one linked stylesheet. Release builds
 // minify index.html, so attributes may come in any order, quoted or not.
@@ -121,7 +179,7 @@ const css = (names) => names.map((n) => readFileSync(join(stage, n), 'utf8')).jo
 // embed/: stable names; the loader resolves the others relative to its own URL.
 mkdirSync(join(stage, 'embed'), { recursive: true });
 // dafu.js: the converter hook, then the loader (one classic script, so both see the same <script>).
-writeFileSync(join(stage, 'embed/dafu.js'), convertHook + '\n' + readHook + '\n' + await script('src/embed.js'));
+writeFileSync(join(stage, 'embed/dafu.js'), convertHook + '\n' + readHook + '\n' + collectionHook + '\n' + await script('src/embed.js'));
 writeFileSync(join(stage, 'embed/dafu-core.js'), glue);
 writeFileSync(join(stage, 'embed/dafu.wasm'), wasm);
 writeFileSync(join(stage, 'embed/dafu.css'), componentCss);
@@ -136,7 +194,9 @@ writeFileSync(join(stage, 'embed/dafu-read-hook.js'), readHook);
 const body = seeded
   .replace(/<link\b[^>]*>/g, (t) => (['stylesheet', 'modulepreload', 'preload'].includes(attr(t, 'rel')) ? '' : t))
   .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glue}\n` +
+const inline = `<style>\n${css(sheets)}\n</style>\n` +
+  // The bar, a classic script: it runs before the module below starts the app.
+  `<script>\n${pageBar.replace(/<\/script/gi, '<\\/script')}\n</script>\n<script>\n${collectionOffline.replace(/<\/script/gi, '<\\/script')}\n</script>\n<script type="module">\n${glue}\n` +
   `const b64 = ${JSON.stringify(wasm.toString('base64'))};\n` +
   `const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n` +
   `initSync({ module: bytes });\n</script>\n` +
@@ -146,7 +206,8 @@ const inline = `<style>\n${css(sheets)}\n</style>\n<script type="module">\n${glu
   `let convertReady = false;\n` +
   `globalThis[Symbol.for('dafu.convert')] = async (text, options) => {\n` +
   `  if (!convertReady) { initSync({ module: Uint8Array.from(atob(convertB64), (c) => c.charCodeAt(0)) }); convertReady = true; }\n` +
-  `  return convert(String(text), !!(options && options.redact));\n};\n</script>\n` +
+  // A string, or a text file's bytes decoded by the module; options as src/convert-hook.js passes them.
+  `  return convert(text instanceof Uint8Array || text instanceof ArrayBuffer ? text : String(text), options || {});\n};\n</script>\n` +
   inlineRenderer(renderer) +
   // 朗读's reader, a classic script.
   `<script>\n${readAloud.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;

@@ -6,14 +6,17 @@ use std::sync::Arc;
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 
-use dafu_core::model::{Attachment, Reply, TextId};
+use dafu_core::model::{Reply, TextId};
 
-use super::block_text::fact_html;
+use std::fmt::Write as _;
+
+use super::block_text::{fact_html, push_escaped, push_fact_html};
 use super::error_panel::ErrorPanel;
 use super::fill::Seen;
 use super::funding_chart::FundingChart;
 use super::header::Header;
 use super::key_figures::KeyFigures;
+use super::next_steps::NextSteps;
 use super::options::Options;
 use super::read_aloud::ReadAloud;
 use super::sections::Sections;
@@ -66,6 +69,10 @@ pub fn ReplyView(
     let figures = views
         .figures
         .then(|| view! { <KeyFigures viewer=viewer.clone() /> });
+    // The next steps point into the sections and the closing, so they come with them.
+    let next_steps = views
+        .sections
+        .then(|| view! { <NextSteps viewer=viewer.clone() /> });
     let sections = views
         .sections
         .then(|| view! { <Sections viewer=viewer.clone() /> });
@@ -77,21 +84,29 @@ pub fn ReplyView(
         .then(|| view! { <FundingChart viewer=viewer.clone() /> });
     let footer = views.sections.then(|| closing(&viewer));
     let read_aloud = view! { <ReadAloud viewer=viewer.clone() /> };
+    // 复制引用 and 返回 (`cite`): one bar, and the body's one click listener for every button.
+    let cite_bar = (!mode.is_snapshot()).then(|| super::cite::bar(&viewer));
+    let cite_viewer = viewer.clone();
     let view = view! {
         {header}
         <div
             class="dafu-body"
             data-dafu-filling=move || fill.filling().then_some("")
-            on:click=move |_| fill.yield_to_input()
+            on:click=move |ev| {
+                fill.yield_to_input();
+                super::cite::click(&cite_viewer, &ev);
+            }
             on:keydown=move |_| fill.yield_to_input()
         >
             {read_aloud}
             {views.sections.then(|| view! { {addressee}{preamble} })}
             {figures}
+            {next_steps}
             {sections}
             {timeline}
             {funding}
             {footer}
+            {cite_bar}
         </div>
     };
     // Every view has registered its parts by now (component bodies run as the view is built); what
@@ -99,75 +114,143 @@ pub fn ReplyView(
     // snapshot has drawn everything already, and has no window to listen to.
     if !mode.is_snapshot() {
         fill.start();
+        super::cite::start(&viewer);
         let printing = window_event_listener(leptos::ev::beforeprint, move |_| fill.finish());
         on_cleanup(move || printing.remove());
     }
     view
 }
 
-/// The closing lines, the signature and the attachments, each list drawn in slices (a reply may hold
-/// tens of thousands of lines in any of them). Each text shows its facts marked, under the name its
-/// anchors use (`closing-1`, `signature`, `signature-date`, `contact-1`).
+/// The closing lines, the signature and the attachments, as escaped markup, each list drawn in slices
+/// (a reply may hold tens of thousands of lines in any of them: `Fill::markup`). Each text shows its
+/// facts marked, under the name its anchors use (`closing-1`, `signature`, `signature-date`,
+/// `contact-1`), as an element `reveal` can focus.
 fn closing(viewer: &Viewer) -> impl IntoView {
-    let (reply, fill, t) = (&viewer.reply, viewer.fill, viewer.t);
+    let (reply, fill) = (&viewer.reply, viewer.fill);
+    let lines_id = viewer.ids.of("closing-lines");
     let lines = {
         let viewer = viewer.clone();
-        let numbered: Vec<_> = (1..).zip(reply.closing.clone()).collect();
-        fill.slices(numbered, Seen::AtOnce, move |(n, p)| {
-            let id = TextId::Closing(n).to_string();
-            view! {
-                <p class="dafu-closing__text" id=viewer.ids.reply(&id) tabindex="-1" inner_html=fact_html(&viewer, &id, &p)></p>
-            }
-        })
+        fill.markup(
+            lines_id.clone(),
+            reply.closing.len(),
+            Seen::AtOnce,
+            move |i, out| {
+                if let Some(p) = viewer.reply.closing.get(i) {
+                    push_text(
+                        out,
+                        &viewer,
+                        TextId::Closing(i + 1),
+                        "p",
+                        "dafu-closing__text",
+                        p,
+                    );
+                }
+            },
+        )
     };
-    let signature = reply.signature.clone().map(|s| {
+    let signature = reply.signature.as_ref().map(|s| {
+        let mut html = String::new();
+        if let Some(n) = &s.signer {
+            push_text(
+                &mut html,
+                viewer,
+                TextId::Signer,
+                "span",
+                "dafu-closing__signer",
+                n,
+            );
+        }
+        if let Some(d) = &s.date {
+            let class = "dafu-closing__date";
+            push_text(
+                &mut html,
+                viewer,
+                TextId::SignatureDate,
+                "span",
+                class,
+                d.written(),
+            );
+        }
+        let id = viewer.ids.of("closing-signature");
         let contact = {
             let viewer = viewer.clone();
-            let numbered: Vec<_> = (1..).zip(s.contact).collect();
-            fill.slices(numbered, Seen::AtOnce, move |(n, c)| {
-                signature_part(&viewer, TextId::Contact(n), "dafu-closing__contact", c)
+            fill.markup(id.clone(), s.contact.len(), Seen::AtOnce, move |i, out| {
+                let contact = viewer
+                    .reply
+                    .signature
+                    .as_ref()
+                    .and_then(|s| s.contact.get(i));
+                if let Some(c) = contact {
+                    let class = "dafu-closing__contact";
+                    push_text(out, &viewer, TextId::Contact(i + 1), "span", class, c);
+                }
             })
         };
-        let signer = s
-            .signer
-            .map(|n| signature_part(viewer, TextId::Signer, "dafu-closing__signer", n));
-        let date = s.date.map(|d| {
-            let written = d.written().to_owned();
-            signature_part(viewer, TextId::SignatureDate, "dafu-closing__date", written)
-        });
-        view! { <p class="dafu-closing__signature">{signer}{date}{contact}</p> }
+        html.push_str(&contact);
+        view! { <p class="dafu-closing__signature" id=id inner_html=html></p> }
     });
     let attachments = (!reply.attachments.is_empty()).then(|| {
-        let items = fill.slices(reply.attachments.clone(), Seen::AtOnce, move |a: Attachment| {
-            match a.safe_url().map(str::to_owned) {
-                Some(url) => view! {
-                    <li class="dafu-attachments__item">
-                        <a class="dafu-attachments__link" href=url target="_blank" rel="noopener noreferrer">{a.title}</a>
-                    </li>
-                }
-                .into_any(),
-                None => view! {
-                    <li class="dafu-attachments__item">{a.title}<span class="dafu-attachments__unsafe">{t.app.unsafe_link}</span></li>
-                }
-                .into_any(),
-            }
-        });
+        let id = viewer.ids.of("closing-attachments");
+        let unsafe_link = viewer.t.app.unsafe_link;
+        let items = {
+            let reply = reply.clone();
+            fill.markup(
+                id.clone(),
+                reply.attachments.len(),
+                Seen::AtOnce,
+                move |i, out| {
+                    let Some(a) = reply.attachments.get(i) else {
+                        return;
+                    };
+                    out.push_str("<li class=\"dafu-attachments__item\">");
+                    match a.safe_url() {
+                        Some(url) => {
+                            out.push_str("<a class=\"dafu-attachments__link\" href=\"");
+                            push_escaped(out, url);
+                            out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+                            push_escaped(out, &a.title);
+                            out.push_str("</a>");
+                        }
+                        None => {
+                            push_escaped(out, &a.title);
+                            out.push_str("<span class=\"dafu-attachments__unsafe\">");
+                            push_escaped(out, unsafe_link);
+                            out.push_str("</span>");
+                        }
+                    }
+                    out.push_str("</li>");
+                },
+            )
+        };
         view! {
-            <h2 class="dafu-attachments__title">{t.app.attachments}</h2>
-            <ul class="dafu-attachments">{items}</ul>
+            <h2 class="dafu-attachments__title">{viewer.t.app.attachments}</h2>
+            <ul class="dafu-attachments" id=id inner_html=items></ul>
         }
     });
-    view! { <footer class="dafu-closing">{lines}{signature}{attachments}</footer> }
+    view! {
+        <footer class="dafu-closing">
+            <div class="dafu-closing__lines" id=lines_id inner_html=lines></div>
+            {signature}
+            {attachments}
+        </footer>
+    }
 }
 
-/// A part of the signature (the signer, the date, a contact line) with its facts marked, as an element
-/// `reveal` can focus.
-fn signature_part(viewer: &Viewer, at: TextId<'_>, class: &'static str, text: String) -> AnyView {
-    let id = at.to_string();
-    view! {
-        <span class=class id=viewer.ids.reply(&id) tabindex="-1" inner_html=fact_html(viewer, &id, &text)></span>
-    }
-    .into_any()
+/// Appends a text of the closing as `<tag class id tabindex="-1">`, its facts marked.
+fn push_text(
+    out: &mut String,
+    viewer: &Viewer,
+    at: TextId<'_>,
+    tag: &str,
+    class: &str,
+    text: &str,
+) {
+    let anchor = at.to_string();
+    let _ = write!(out, "<{tag} class=\"{class}\" id=\"");
+    push_escaped(out, &viewer.ids.reply(&anchor));
+    out.push_str("\" tabindex=\"-1\">");
+    push_fact_html(out, viewer, &anchor, text);
+    let _ = write!(out, "</{tag}>");
 }
 
 /// One dafu instance: loads its reply from `source` and shows it, a loading note, or an error panel.

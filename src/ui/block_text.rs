@@ -8,32 +8,12 @@ use std::fmt::Write as _;
 use leptos::prelude::GetValue;
 
 use dafu_core::model::{Block, FactKind, FactRef, Stage};
+pub use dafu_core::text::{escaped, push_escaped};
 
 use super::viewer::Viewer;
 
 /// The class a highlighted fact adds to its mark (see [`Viewer::reveal`]).
 pub const HIGHLIGHT: &str = "dafu-fact--highlight";
-
-/// Appends `text` to `out` safe for both an element's content and a double-quoted attribute value.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// `text` escaped, as a new string.
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
-}
 
 fn fact_class(kind: FactKind) -> &'static str {
     match kind {
@@ -118,7 +98,11 @@ fn push_block_html(out: &mut String, viewer: &Viewer, block: &Block) {
                 out.push_str("</strong>");
             }
             push_fact_html(out, viewer, block.id(), block.text());
-            out.push_str("</p></div>");
+            out.push_str("</p>");
+            if !viewer.mode.is_snapshot() {
+                super::cite::push_copy_button(out, viewer, block.id(), ordinal);
+            }
+            out.push_str("</div>");
         }
     }
 }

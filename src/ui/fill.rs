@@ -342,18 +342,45 @@ impl Fill {
         drawn_view(drawn, Box::new(draw))
     }
 
-    /// `items` drawn by `draw`, split into parts of [`SLICE`] items.
-    pub fn slices<T, V>(
+    /// `len` items as markup, in parts of [`SLICE`]: returns what is drawn now (the list element's
+    /// `inner_html`); each later slice is appended to the element `id` by one effect as its part is
+    /// drawn (parts are drawn in order: `finish` and the fill's frames both go top-down). `push(i,
+    /// out)` appends item `i`'s markup, its text escaped. No reactive view and no JavaScript handle
+    /// per item (ARCHITECTURE, "Why": handles), and one copy of the code for every such list.
+    pub fn markup(
         self,
-        items: Vec<T>,
+        id: String,
+        len: usize,
         seen: Seen,
-        draw: impl Fn(T) -> V + Clone + Send + Sync + 'static,
-    ) -> impl IntoView
-    where
-        T: Clone + Send + Sync + 'static,
-        V: IntoView + 'static,
-    {
-        let parts = self.list(items.len(), seen);
-        Self::draw_list(items, &parts, draw)
+        push: impl Fn(usize, &mut String) + 'static,
+    ) -> String {
+        let parts = self.list(len, seen);
+        let slice = move |k: usize, out: &mut String| {
+            for i in k * SLICE..((k + 1) * SLICE).min(len) {
+                push(i, out);
+            }
+        };
+        let mut html = String::new();
+        let mut next = 0;
+        while parts.get(next).is_some_and(|p| p.get_untracked()) {
+            slice(next, &mut html);
+            next += 1;
+        }
+        if next < parts.len() {
+            Effect::new(move |_| {
+                let mut added = String::new();
+                while parts.get(next).is_some_and(|p| p.get()) {
+                    slice(next, &mut added);
+                    next += 1;
+                }
+                let list = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&id));
+                if let (false, Some(list)) = (added.is_empty(), list) {
+                    let _ = list.insert_adjacent_html("beforeend", &added);
+                }
+            });
+        }
+        html
     }
 }

@@ -5,19 +5,27 @@
 use wasm_bindgen::JsCast;
 
 use super::mount::{mount_into, ROOT_ATTRIBUTE};
-use super::options::{parse_elder, parse_timeout, Lang, Options, Views};
+use super::options::{
+    or_warn, parse_elder, parse_size, parse_timeout, ClassLabels, Lang, Options, Views,
+};
 use super::origin::{param, refused_panel, source_from_location};
+use super::settings::ReadingStart;
 use super::source::{ReplySource, DEFAULT_TIMEOUT_SECS};
 
 /// Marks the element of `embed/frame.html` the reply is mounted into.
 pub const FRAME_PAGE_ATTRIBUTE: &str = "data-dafu-frame-page";
+
+/// The frame page's attribute giving the result classes' labels (`A=name:meaning;…`), as on a host
+/// page: a site that uses other labels sets it in its copy of `embed/frame.html`.
+const CLASS_LABELS_ATTRIBUTE: &str = "data-dafu-class-labels";
 
 /// The frame page's attribute naming the full page its link opens (resolved against the frame's
 /// address; `src` and `lang` are added to it). `../index.html` when absent.
 const FULL_PAGE_ATTRIBUTE: &str = "data-dafu-full";
 
 /// Mounts the frame page into its `[data-dafu-frame-page]` element, from the frame's address:
-/// `src` (also in the fragment, `#src=`), `lang`, `views`, `open`, `timeout`, `mode` (`elder`). Returns `false`, doing
+/// `src` (also in the fragment, `#src=`), `lang`, `views`, `open`, `timeout`, `mode` (`elder`), `size`
+/// (`large`, `larger`, `largest`). Returns `false`, doing
 /// nothing, on any other page. A refused `src` shows only the panel that says why: no link either.
 pub fn mount_frame_page() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -45,7 +53,16 @@ pub fn mount_frame_page() -> bool {
                 lang,
                 timeout_secs: param("timeout", true)
                     .map_or(DEFAULT_TIMEOUT_SECS, |t| parse_timeout(&t)),
-                elder: param("mode", true).is_some_and(|m| parse_elder(&m)),
+                elder: ReadingStart {
+                    elder: param("mode", true).is_some_and(|m| parse_elder(&m)),
+                    size: param("size", true).map_or(0, |s| or_warn(parse_size(&s))),
+                },
+                // From the frame page's own markup, never from its address: a link could otherwise
+                // make a government's page say what a result class means.
+                class_labels: host
+                    .get_attribute(CLASS_LABELS_ATTRIBUTE)
+                    .map(|l| or_warn(ClassLabels::parse(&l)))
+                    .unwrap_or_default(),
                 from_address: true,
             };
             if let Some(mounted) = mount_into(host.clone(), source, options) {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use dafu_core::model::{per_mille, percent};
-use dafu_core::model::{Bar, Centi, Decimal, FundingTotals, LinearScale, MoneyRole};
+use dafu_core::model::{AllocatedWord, Bar, Centi, Decimal, FundingTotals, LinearScale, MoneyRole};
 
 mod bar_rows;
 mod funding_table;
@@ -87,8 +87,9 @@ fn fill(viewer: &Viewer, role: MoneyRole) -> Option<String> {
     Some(format!("url({})", viewer.ids.href(name)))
 }
 
-/// One line per role with money: its exact total (never summed across roles).
-fn total_lines(t: &'static Text, totals: &FundingTotals) -> impl IntoView {
+/// One line per role with money: its exact total (never summed across roles), allocated money as the
+/// text says it (`word`).
+fn total_lines(t: &'static Text, totals: &FundingTotals, word: AllocatedWord) -> impl IntoView {
     [
         (totals.allocated, MoneyRole::Allocated, "dafu-funding__total dafu-funding__total--allocated"),
         (totals.obtained, MoneyRole::Obtained, "dafu-funding__total"),
@@ -100,7 +101,7 @@ fn total_lines(t: &'static Text, totals: &FundingTotals) -> impl IntoView {
     .into_iter()
     .filter_map(|(sum, role, class)| {
         sum.map(|s| {
-            view! { <p class=class>{t.role_total(role)} " " <strong class="dafu-funding__total-value">{t.wan(s)}</strong></p> }
+            view! { <p class=class>{t.role_total(role, word)} " " <strong class="dafu-funding__total-value">{t.wan(s)}</strong></p> }
         })
     })
     .collect_view()
@@ -132,7 +133,9 @@ pub fn FundingChart(
         return still_funding(&viewer).into_any();
     }
     let totals = reply.funding_totals();
+    let word = reply.allocated_word();
     let by_purpose = reply.bars_by_purpose();
+    let key = t.chart_key(&by_purpose, word);
     let by_year = reply.bars_by_year();
     let shares: Vec<Bar> = by_purpose
         .iter()
@@ -150,7 +153,7 @@ pub fn FundingChart(
     let view_mode = RwSignal::new(ChartView::Purpose);
     let show_table = RwSignal::new(false);
 
-    let total_lines = total_lines(t, &totals);
+    let total_lines = total_lines(t, &totals, word);
     let not_summed = (totals.not_summed > 0).then(|| t.not_summed(totals.not_summed));
     let largest = by_purpose
         .iter()
@@ -163,7 +166,7 @@ pub fn FundingChart(
             ChartView::Year => t.funding.by_year,
             ChartView::Share => t.funding.shares_title,
         };
-        t.chart_title(what, totals.allocated)
+        t.chart_title(what, totals.allocated, word)
     };
     let chart_desc = largest.as_ref().map(|b| {
         let share = totals.allocated.and_then(|total| per_mille(b.wan, total));
@@ -275,9 +278,7 @@ pub fn FundingChart(
                     <Patterns viewer=viewer.clone() />
                     {chart}
                 </svg>
-                <figcaption class="dafu-chart__caption">
-                    {t.funding.chart_key}
-                </figcaption>
+                <figcaption class="dafu-chart__caption">{key}</figcaption>
             </figure>
             <button
                 type="button"
@@ -306,8 +307,10 @@ fn still_funding(viewer: &Viewer) -> impl IntoView {
     let (reply, ids, t) = (&viewer.reply, &viewer.ids, viewer.t);
     let title_id = ids.of("funding-title");
     let totals = reply.funding_totals();
+    let word = reply.allocated_word();
     let by_purpose = reply.bars_by_purpose();
-    let total_lines = total_lines(t, &totals);
+    let key = t.chart_key(&by_purpose, word);
+    let total_lines = total_lines(t, &totals, word);
     let not_summed = (totals.not_summed > 0).then(|| t.not_summed(totals.not_summed));
     let desc = by_purpose
         .iter()
@@ -328,10 +331,10 @@ fn still_funding(viewer: &Viewer) -> impl IntoView {
             {total_lines}
             {not_summed.map(|n| view! { <p class="dafu-funding__note">{n}</p> })}
             <figure class="dafu-chart dafu-chart--still">
-                <p class="dafu-chart__heading">{t.chart_title(t.funding.by_purpose, totals.allocated)}</p>
+                <p class="dafu-chart__heading">{t.chart_title(t.funding.by_purpose, totals.allocated, word)}</p>
                 {desc.map(|d| view! { <p class="dafu-chart__desc">{d}</p> })}
                 <StillRows viewer=viewer.clone() bars=by_purpose />
-                <figcaption class="dafu-chart__caption">{t.funding.chart_key}</figcaption>
+                <figcaption class="dafu-chart__caption">{key}</figcaption>
             </figure>
             <div class="dafu-funding__table-wrap" id=ids.of("funding-table")>
                 <FundingTable viewer=viewer.clone() parts=Vec::new() />

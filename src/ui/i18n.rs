@@ -5,31 +5,14 @@
 //! component holds a Chinese string of its own (a tidy test checks), and nothing here branches on the
 //! language: choosing the language is choosing the table.
 
-use std::fmt::Display;
-
 use dafu_core::model::{
-    percent, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement, Point,
-    ProposalKind, ResultClass, Stage, Validity, When,
+    percent, AllocatedWord, Bar, BarLabel, DateRef, Decimal, EntryStage, MoneyRole, Placement,
+    Point, Position, ProposalKind, ResultClass, Stage, Validity, When,
 };
 
 use super::options::Lang;
 
-/// Fills a template's `{}` with `args`, in order; a missing argument leaves nothing.
-pub fn fill(template: &str, args: &[&dyn Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for part in parts {
-        if let Some(a) = args.next() {
-            out.push_str(&a.to_string());
-        }
-        out.push_str(part);
-    }
-    out
-}
+pub use dafu_core::text::fill;
 
 /// The instance around the views: loading, errors, attachments, the panic notice.
 #[derive(Debug)]
@@ -94,6 +77,14 @@ pub struct HeaderText {
     pub validity: [&'static str; 2],
     /// Result class badges: A, B, C.
     pub result_class: [&'static str; 3],
+    /// What each result class means, in words: A, B, C.
+    pub result_meaning: [&'static str; 3],
+    /// The meaning after a badge: the meaning.
+    pub class_meaning: &'static str,
+    /// 文号.
+    pub document_number: &'static str,
+    /// The signature's date, shown when the header gives no 成文日期.
+    pub signed_on: &'static str,
     /// Kinds: proposal (政协提案), suggestion (人大建议).
     pub kind: [&'static str; 2],
     /// The proposal line: session, kind, number part, title, proposer part.
@@ -134,8 +125,6 @@ pub struct DateText {
 pub struct FiguresText {
     /// Heading.
     pub heading: &'static str,
-    /// Funding total tile label.
-    pub total_tile: &'static str,
     /// "All N figures".
     pub all: &'static str,
     /// An amount in 万元 (grouped digits).
@@ -183,12 +172,16 @@ pub struct FundingText {
     pub heading: &'static str,
     /// A reply without funding.
     pub none: &'static str,
-    /// Roles: allocated, obtained, requested, refused, loan, planned.
-    pub roles: [&'static str; 6],
+    /// Allocated money as the text says it: arranged, invested, paid (see `AllocatedWord`).
+    pub allocated: [&'static str; 3],
+    /// The other roles: obtained, requested, refused, loan, planned.
+    pub roles: [&'static str; 5],
     /// The suffix naming a bar's role.
     pub role_suffix: &'static str,
-    /// A role's total.
-    pub role_total: &'static str,
+    /// The allocated total: arranged, invested, paid.
+    pub allocated_totals: [&'static str; 3],
+    /// The other roles' totals: obtained, requested, refused, loan, planned.
+    pub totals: [&'static str; 5],
     /// Amounts left out of the totals: their count.
     pub not_summed: &'static str,
     /// Chart view group label.
@@ -205,16 +198,19 @@ pub struct FundingText {
     pub shares: &'static str,
     /// The share view's name in the chart title.
     pub shares_title: &'static str,
-    /// The chart's `<title>`: view, allocated total.
+    /// The chart's `<title>`: view, the allocated total's label, its amount.
     pub chart_title: &'static str,
-    /// The chart's `<title>` when nothing is allocated: view.
+    /// The chart's `<title>` when nothing is allocated: view, the allocated role.
     pub chart_title_none: &'static str,
     /// The chart's `<desc>`: count, label, amount, share.
     pub chart_desc: &'static str,
     /// The chart's `<desc>` without a share: count, label, amount.
     pub chart_desc_no_share: &'static str,
-    /// The legend.
-    pub chart_key: &'static str,
+    /// The legend, one sentence for each kind of bar drawn: allocated (its role), obtained,
+    /// requested, refused, loan, planned, approximate, a range; then how to read a bar's sentence.
+    pub chart_key: [&'static str; 9],
+    /// Between the legend's sentences.
+    pub key_join: &'static str,
     /// Show the table.
     pub show_table: &'static str,
     /// Hide the table.
@@ -227,8 +223,6 @@ pub struct FundingText {
     pub columns: [&'static str; 6],
     /// Link to the sentence.
     pub source_link: &'static str,
-    /// Allocated total row.
-    pub allocated_total: &'static str,
     /// A part counted in its total.
     pub included_above: &'static str,
     /// An amount left out of totals.
@@ -304,17 +298,8 @@ pub struct PageText {
     pub file_opened: &'static str,
     /// A file that could not be read: name.
     pub file_unreadable: &'static str,
-    /// The report's heading.
-    pub report: &'static str,
-    /// Counted things: sections, initiatives, figures, funding, dates.
-    pub counts: [&'static str; 5],
-    /// The number of diagnostics.
-    pub issues: &'static str,
-    /// A diagnostic about the whole text.
-    pub whole_text: &'static str,
-    /// A diagnostic's line: its number.
-    pub line: &'static str,
-    /// Download the JSON.
+    /// Download the JSON (the converter report's other words, and the header form's, are in
+    /// `i18n/editor.rs`: the converter module words them, so the viewer's wasm carries none).
     pub download: &'static str,
 }
 
@@ -366,10 +351,46 @@ pub struct CollectionText {
     pub heading: &'static str,
     /// How many replies: their count.
     pub count: &'static str,
-    /// Column headings: reply, office, number, date, kind, result class, funding allocated.
+    /// Column headings: reply, office, number, date, kind, result class, funding (as the live view says it).
     pub columns: [&'static str; 7],
     /// A row whose reply could not be read: why.
     pub failed: &'static str,
+}
+
+/// Citing a fact (复制引用) and going back after a jump (返回).
+#[derive(Debug)]
+pub struct CiteText {
+    /// The button that copies a figure, amount or initiative with its sentence and source.
+    pub copy: &'static str,
+    /// The link back to where the reader was before a jump.
+    pub back: &'static str,
+    /// Said once the citation is on the clipboard.
+    pub copied: &'static str,
+    /// Said when the page may not write to the clipboard.
+    pub failed: &'static str,
+}
+
+/// The 下一步打算 panel, and where a text is in the reply said in words (第二部分 第三项).
+#[derive(Debug)]
+pub struct NextStepsText {
+    /// The panel's heading.
+    pub heading: &'static str,
+    /// The note under it: how many items.
+    pub note: &'static str,
+    /// Under a list cut short: how many more the text holds.
+    pub more: &'static str,
+    /// An item's kind: a next-step initiative, a sentence that commits.
+    pub kinds: [&'static str; 2],
+    /// A section by its number.
+    pub part: &'static str,
+    /// An initiative by its number.
+    pub item: &'static str,
+    /// A part and an item together.
+    pub part_item: &'static str,
+    /// The opening, the closing, the header.
+    pub places: [&'static str; 3],
+    /// A number as a position says it (二, or 2).
+    pub numeral: fn(u32) -> String,
 }
 
 /// Every string the interface shows, in one language, one table per view.
@@ -407,6 +428,10 @@ pub struct Text {
     pub privacy: PrivacyText,
     /// The static index page of a collection.
     pub collection: CollectionText,
+    /// 复制引用 and 返回.
+    pub cite: CiteText,
+    /// 下一步打算, and positions in words.
+    pub next_steps: NextStepsText,
 }
 
 static ZH: Text = Text {
@@ -440,11 +465,15 @@ static ZH: Text = Text {
         status: "状态",
         document_details: "文件信息",
         validity: ["有效", "已失效"],
-        result_class: [
-            "A类(已解决或采纳)",
-            "B类(正在解决或列入计划)",
-            "C类(留作参考)",
+        result_class: ["A类", "B类", "C类"],
+        result_meaning: [
+            "所提问题已解决或基本解决",
+            "正在解决或列入计划",
+            "因条件限制暂时无法解决或留作参考",
         ],
+        class_meaning: ":{}",
+        document_number: "文号",
+        signed_on: "落款日期",
         kind: ["政协提案", "人大代表建议"],
         proposal_line: "答复{}{}{}《{}》{}",
         number: "第{}号",
@@ -463,9 +492,8 @@ static ZH: Text = Text {
         until: "{}以前",
     },
     figures: FiguresText {
-        heading: "要点数字",
-        total_tile: "资金合计(已拨付)",
-        all: "全部{}个数字",
+        heading: "主要数据",
+        all: "全部{}项数据",
         wan: "{}万元",
     },
     sections: SectionsText {
@@ -476,47 +504,72 @@ static ZH: Text = Text {
     },
     timeline: TimelineText {
         heading: "时间线",
-        newest_first: "最新的在前",
-        note: "共{}项。未写明时间的举措列在答复日期下,并注明“未注明时间”。",
+        newest_first: "最新在前",
+        note: "共{}项。未写明时间的列在最后。",
         year: "{}年",
-        no_year: "未注明年份",
-        marks: ["截至", "时段", "持续至今", "此前", "时间不明确", "未注明时间"],
+        no_year: "未写明时间",
+        marks: [
+            "截至",
+            "时段",
+            "持续至今",
+            "此前",
+            "时间不明确",
+            "未注明时间",
+        ],
         stages: ["目标", "下一步", "已开展", "时间"],
         period_years: "{}({}—{}年)",
     },
     funding: FundingText {
         heading: "资金",
         none: "本答复没有写明具体的资金金额。",
-        roles: ["已拨付", "已争取", "申请中", "未获批", "贷款", "计划"],
+        allocated: ["已安排", "已投入", "已拨付"],
+        roles: ["已争取", "申请中", "未获批", "贷款", "计划"],
         role_suffix: "({})",
-        role_total: "{}合计",
-        not_summed: "另有{}项为按项目计的标准或区间金额,不计入合计。",
+        allocated_totals: ["安排资金合计", "投入资金合计", "拨付资金合计"],
+        totals: [
+            "争取到的资金合计",
+            "正在申请的资金合计",
+            "未获批准的资金合计",
+            "贷款合计",
+            "计划安排的资金合计",
+        ],
+        not_summed: "另有{}笔是按每项计的标准或一个范围,没有计入合计。",
         chart_view: "图表视图",
         by_purpose: "按用途",
         by_year: "按年份",
         year: "{}年",
         no_year: "未注明年份",
         shares: "占比",
-        shares_title: "各项占已拨付合计的比例",
-        chart_title: "资金图({}):已拨付合计{}",
-        chart_title_none: "资金图({}):没有已拨付的资金",
+        shares_title: "各项所占比例",
+        chart_title: "资金图({}):{}{}",
+        chart_title_none: "资金图({}):没有{}的资金",
         chart_desc: "共{}笔资金,金额最大的一项是{}{},占{}。",
         chart_desc_no_share: "共{}笔资金,金额最大的一项是{}{}。",
-        chart_key: "实心:已拨付;斜线:申请中;网格:未获批;圆点:贷款;虚线边框:约数;浅色延长段:区间上限。点击条形可查看原文。",
+        chart_key: [
+            "实心条:{}的资金。",
+            "粗边实心条:争取到的资金。",
+            "斜线条:正在申请的资金。",
+            "交叉线条:未获批准的资金。",
+            "圆点条:贷款。",
+            "空心条:计划安排的资金。",
+            "虚线边框:约数。",
+            "浅色的一段:金额是一个范围,画到其中较大的数。",
+            "点击条形可查看原文。",
+        ],
+        key_join: "",
         show_table: "以表格查看",
         hide_table: "收起表格",
         of_which: "其中:",
-        table_caption: "资金明细(金额单位:万元)",
-        columns: ["项目", "原文金额", "万元", "性质", "占已拨付合计", "出处"],
-        source_link: "原文",
-        allocated_total: "已拨付合计",
+        table_caption: "资金明细",
+        columns: ["项目", "原文金额", "金额(万元)", "性质", "占比", "出处"],
+        source_link: "查看原文",
         included_above: "(已含在上一行)",
         not_in_totals: "(不计入合计)",
     },
     settings: SettingsText {
         group: "阅读设置",
         size: "字号",
-        sizes: ["标准", "大", "较大", "特大"],
+        sizes: ["标准", "大", "更大", "特大"],
         contrast: "高对比度",
     },
     elder: ElderText {
@@ -546,11 +599,6 @@ static ZH: Text = Text {
         file_too_large: "文件“{}”太大,超过{}MB的上限。",
         file_opened: "已打开“{}”。",
         file_unreadable: "无法读取文件“{}”。",
-        report: "转换结果",
-        counts: ["章节", "举措", "数字", "资金", "时间"],
-        issues: "{}条提示",
-        whole_text: "全文",
-        line: "第{}行",
         download: "下载JSON",
     },
     address: AddressText {
@@ -575,8 +623,33 @@ static ZH: Text = Text {
     collection: CollectionText {
         heading: "答复目录",
         count: "共{}件",
-        columns: ["答复", "办理单位", "编号", "日期", "类别", "办理结果", "拨付资金"],
+        columns: [
+            "答复",
+            "办理单位",
+            "编号",
+            "日期",
+            "类别",
+            "办理结果",
+            "资金",
+        ],
         failed: "无法读取:{}",
+    },
+    cite: CiteText {
+        copy: "复制引用",
+        back: "返回",
+        copied: "已复制引用(含原句、出处和链接)",
+        failed: "无法写入剪贴板,请选中原文手动复制",
+    },
+    next_steps: NextStepsText {
+        heading: "下一步打算",
+        note: "答复中写明今后要做的事,共{}项。",
+        more: "另有{}项未列出,请在正文中查看。",
+        kinds: ["举措", "承诺"],
+        part: "第{}部分",
+        item: "第{}项",
+        part_item: "{} {}",
+        places: ["开头", "结尾", "文件信息"],
+        numeral: chinese_numeral,
     },
 };
 
@@ -611,11 +684,15 @@ static EN: Text = Text {
         status: "Status",
         document_details: "Document details",
         validity: ["In force", "No longer in force"],
-        result_class: [
-            "Class A (solved or adopted)",
-            "Class B (being solved or planned)",
-            "Class C (kept for reference)",
+        result_class: ["Class A", "Class B", "Class C"],
+        result_meaning: [
+            "the problem raised is solved or largely solved",
+            "being solved, or in the plans",
+            "cannot be solved for now, or kept for reference",
         ],
+        class_meaning: ": {}",
+        document_number: "Document No.",
+        signed_on: "Signed",
         kind: ["CPPCC proposal", "NPC deputy's suggestion"],
         proposal_line: "Reply to {}{}{}: 《{}》{}",
         number: " No. {}",
@@ -635,7 +712,6 @@ static EN: Text = Text {
     },
     figures: FiguresText {
         heading: "Key figures",
-        total_tile: "Funding allocated in total",
         all: "All {} figures",
         wan: "{}万元",
     },
@@ -648,9 +724,9 @@ static EN: Text = Text {
     timeline: TimelineText {
         heading: "Timeline",
         newest_first: "Newest first",
-        note: "{} entries. Initiatives without a date are listed under the reply's own date, marked “no date given”.",
+        note: "{} entries. Those without a date come last.",
         year: "{}",
-        no_year: "No year given",
+        no_year: "No date given",
         marks: ["as of", "period", "ongoing", "until", "date unclear", "no date given"],
         stages: ["goal", "next step", "done", "date"],
         period_years: "{} ({}–{})",
@@ -658,29 +734,47 @@ static EN: Text = Text {
     funding: FundingText {
         heading: "Funding",
         none: "This reply names no amounts of money.",
-        roles: ["allocated", "obtained", "requested", "refused", "loan", "planned"],
+        allocated: ["allocated", "invested", "paid"],
+        roles: ["obtained", "requested", "refused", "loan", "planned"],
         role_suffix: " ({})",
-        role_total: "Total {}",
-        not_summed: "{} more are rates or ranges and are not added to any total.",
+        allocated_totals: ["Total allocated", "Total invested", "Total paid"],
+        totals: [
+            "Total obtained",
+            "Total requested",
+            "Total refused",
+            "Total in loans",
+            "Total planned",
+        ],
+        not_summed: "{} more are amounts per item or ranges, not added to any total.",
         chart_view: "Chart view",
         by_purpose: "By purpose",
         by_year: "By year",
         year: "{}",
         no_year: "No year given",
         shares: "Shares",
-        shares_title: "shares of the allocated total",
-        chart_title: "Funding chart ({}): {} allocated in total",
-        chart_title_none: "Funding chart ({}): no money allocated",
+        shares_title: "each item's share",
+        chart_title: "Funding chart ({}): {} {}",
+        chart_title_none: "Funding chart ({}): no money {}",
         chart_desc: "{} amounts; the largest is {}, {}, {} of the total.",
         chart_desc_no_share: "{} amounts; the largest is {}, {}.",
-        chart_key: "Solid: allocated; hatched: requested; crossed: refused; dotted: loan; dashed outline: approximate; light extension: upper end of a range. Click a bar to read its sentence.",
+        chart_key: [
+            "Solid bars: money {}.",
+            "Solid bars with a thick border: money obtained.",
+            "Hatched bars: money requested.",
+            "Cross-hatched bars: money refused.",
+            "Dotted bars: loans.",
+            "Outlined bars: money planned.",
+            "Dashed border: an approximate amount.",
+            "Lighter part: the amount is a range, drawn to its larger end.",
+            "Click a bar to read its sentence.",
+        ],
+        key_join: " ",
         show_table: "Show as a table",
         hide_table: "Hide the table",
         of_which: "of which: ",
-        table_caption: "Funding in detail (amounts in 万元, ten thousand yuan)",
-        columns: ["Item", "As written", "万元", "Kind", "Share of allocated", "Source"],
-        source_link: "Source",
-        allocated_total: "Allocated in total",
+        table_caption: "Funding in detail (万元: ten thousand yuan)",
+        columns: ["Item", "As written", "Amount (万元)", "Kind", "Share", "Source"],
+        source_link: "View in the text",
         included_above: " (included above)",
         not_in_totals: " (not in totals)",
     },
@@ -717,11 +811,6 @@ static EN: Text = Text {
         file_too_large: "The file “{}” is larger than the {} MB limit.",
         file_opened: "Opened “{}”.",
         file_unreadable: "Could not read the file “{}”.",
-        report: "Conversion report",
-        counts: ["sections", "initiatives", "figures", "amounts", "dates"],
-        issues: "{} notes",
-        whole_text: "whole text",
-        line: "line {}",
         download: "Download JSON",
     },
     address: AddressText {
@@ -746,10 +835,53 @@ static EN: Text = Text {
     collection: CollectionText {
         heading: "Replies",
         count: "{} replies",
-        columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding allocated"],
+        columns: ["Reply", "Office", "Number", "Date", "Kind", "Result", "Funding"],
         failed: "Could not be read: {}",
     },
+    cite: CiteText {
+        copy: "Copy citation",
+        back: "Back",
+        copied: "Citation copied, with its sentence, source and link",
+        failed: "Cannot write to the clipboard: select the text and copy it by hand",
+    },
+    next_steps: NextStepsText {
+        heading: "Next steps",
+        note: "What the reply says will be done: {} items.",
+        more: "{} more are in the text.",
+        kinds: ["initiative", "commitment"],
+        part: "part {}",
+        item: "item {}",
+        part_item: "{}, {}",
+        places: ["opening", "closing", "document details"],
+        numeral: arabic_numeral,
+    },
 };
+
+/// A number in Chinese numerals, as a position says it: 二, 十二, 二十三 (ten thousand and over in
+/// digits, which no reply numbers its parts to).
+fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or_default();
+    match n {
+        0..=9 => digit(n).to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n - 10) }),
+        20..=99 => format!(
+            "{}十{}",
+            digit(n / 10),
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                digit(n % 10)
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A number in digits.
+fn arabic_numeral(n: u32) -> String {
+    n.to_string()
+}
 
 impl Lang {
     /// The interface's words in this language.
@@ -821,6 +953,38 @@ impl Text {
         self.timeline.marks.get(i).copied().unwrap_or_default()
     }
 
+    /// Where a text is, in words: "第二部分 第三项", "结尾"; empty when nowhere to say.
+    pub fn position(&self, p: Position) -> String {
+        let t = &self.next_steps;
+        let words = |template: &str, n: u32| fill(template, &[&(t.numeral)(n)]);
+        let [opening, closing, header] = t.places;
+        match p {
+            Position::Body { part, item } => {
+                let part = part.map(|n| words(t.part, n));
+                let item = item.map(|n| words(t.item, n));
+                match (part, item) {
+                    (Some(p), Some(i)) => fill(t.part_item, &[&p, &i]),
+                    (Some(one), None) | (None, Some(one)) => one,
+                    (None, None) => String::new(),
+                }
+            }
+            Position::Opening => opening.to_owned(),
+            Position::Closing => closing.to_owned(),
+            Position::Header => header.to_owned(),
+            Position::Unknown => String::new(),
+        }
+    }
+
+    /// "下一步打算" panel's note: how many items.
+    pub fn next_steps_note(&self, n: usize) -> String {
+        fill(self.next_steps.note, &[&n])
+    }
+
+    /// Under a cut-short "下一步打算" list: how many more.
+    pub fn next_steps_more(&self, n: usize) -> String {
+        fill(self.next_steps.more, &[&n])
+    }
+
     /// A timeline entry's stage.
     pub fn entry_stage(&self, stage: EntryStage) -> &'static str {
         let i = match stage {
@@ -841,11 +1005,29 @@ impl Text {
         }
     }
 
-    /// A money role, as a short label.
-    pub fn role(&self, role: MoneyRole) -> &'static str {
-        let [allocated, obtained, requested, refused, loan, planned] = self.funding.roles;
+    /// A money role, as a short label; allocated money as `word` says it (已安排, 已投入, 已拨付).
+    pub fn role(&self, role: MoneyRole, word: AllocatedWord) -> &'static str {
+        self.by_role(&self.funding.allocated, &self.funding.roles, role, word)
+    }
+
+    /// The entry of a per-role table: `allocated` by the word the text uses, `others` by role.
+    fn by_role(
+        &self,
+        allocated: &[&'static str; 3],
+        others: &[&'static str; 5],
+        role: MoneyRole,
+        word: AllocatedWord,
+    ) -> &'static str {
+        let [obtained, requested, refused, loan, planned] = *others;
         match role {
-            MoneyRole::Allocated => allocated,
+            MoneyRole::Allocated => {
+                let [arranged, invested, paid] = *allocated;
+                match word {
+                    AllocatedWord::Arranged => arranged,
+                    AllocatedWord::Invested => invested,
+                    AllocatedWord::Paid => paid,
+                }
+            }
             MoneyRole::Obtained => obtained,
             MoneyRole::Requested => requested,
             MoneyRole::Refused => refused,
@@ -858,13 +1040,43 @@ impl Text {
     pub fn role_suffix(&self, role: MoneyRole) -> String {
         match role {
             MoneyRole::Allocated => String::new(),
-            r => fill(self.funding.role_suffix, &[&self.role(r)]),
+            r => fill(
+                self.funding.role_suffix,
+                &[&self.role(r, AllocatedWord::Arranged)],
+            ),
         }
     }
 
-    /// The label of a per-role total.
-    pub fn role_total(&self, role: MoneyRole) -> String {
-        fill(self.funding.role_total, &[&self.role(role)])
+    /// The label of a per-role total: `安排资金合计`, `拨付资金合计` as the text says (`word`).
+    pub fn role_total(&self, role: MoneyRole, word: AllocatedWord) -> &'static str {
+        self.by_role(
+            &self.funding.allocated_totals,
+            &self.funding.totals,
+            role,
+            word,
+        )
+    }
+
+    /// The chart's legend: a sentence for each kind of bar in `bars` (allocated money as `word`
+    /// says it), then how to open a bar's sentence.
+    pub fn chart_key(&self, bars: &[Bar], word: AllocatedWord) -> String {
+        let [allocated, obtained, requested, refused, loan, planned, approx, range, click] =
+            self.funding.chart_key;
+        let has = |role| bars.iter().any(|b| b.role == role);
+        let allocated = fill(allocated, &[&self.role(MoneyRole::Allocated, word)]);
+        let parts = [
+            (has(MoneyRole::Allocated), allocated.as_str()),
+            (has(MoneyRole::Obtained), obtained),
+            (has(MoneyRole::Requested), requested),
+            (has(MoneyRole::Refused), refused),
+            (has(MoneyRole::Loan), loan),
+            (has(MoneyRole::Planned), planned),
+            (bars.iter().any(|b| b.approx), approx),
+            (bars.iter().any(|b| b.upper_wan.is_some()), range),
+            (true, click),
+        ];
+        let shown: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1).collect();
+        shown.join(self.funding.key_join)
     }
 
     /// The note about amounts left out of the totals.
@@ -872,11 +1084,26 @@ impl Text {
         fill(self.funding.not_summed, &[&n])
     }
 
-    /// The chart's `<title>`.
-    pub fn chart_title(&self, view: &str, allocated: Option<Decimal>) -> String {
+    /// The chart's `<title>`: the view, and the allocated total as the text says it (`word`).
+    pub fn chart_title(
+        &self,
+        view: &str,
+        allocated: Option<Decimal>,
+        word: AllocatedWord,
+    ) -> String {
         match allocated {
-            Some(t) => fill(self.funding.chart_title, &[&view, &self.wan(t)]),
-            None => fill(self.funding.chart_title_none, &[&view]),
+            Some(t) => fill(
+                self.funding.chart_title,
+                &[
+                    &view,
+                    &self.role_total(MoneyRole::Allocated, word),
+                    &self.wan(t),
+                ],
+            ),
+            None => fill(
+                self.funding.chart_title_none,
+                &[&view, &self.role(MoneyRole::Allocated, word)],
+            ),
         }
     }
 
@@ -936,9 +1163,19 @@ impl Text {
         }
     }
 
-    /// Result class badge.
+    /// Result class badge: `A类`.
     pub fn result_class(&self, c: ResultClass) -> &'static str {
         let [a, b, class_c] = self.header.result_class;
+        match c {
+            ResultClass::A => a,
+            ResultClass::B => b,
+            ResultClass::C => class_c,
+        }
+    }
+
+    /// What a result class means, in words: `所提问题已解决或基本解决`.
+    pub fn result_meaning(&self, c: ResultClass) -> &'static str {
+        let [a, b, class_c] = self.header.result_meaning;
         match c {
             ResultClass::A => a,
             ResultClass::B => b,

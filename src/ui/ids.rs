@@ -32,6 +32,19 @@ fn escaped(text: &str) -> String {
     out
 }
 
+/// [`escaped`] undone; `None` for a text `escaped` cannot have made.
+fn unescaped(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split('_');
+    out.push_str(parts.next()?);
+    // After the first part, parts alternate: a code point, then the text up to the next escape.
+    while let Some(code) = parts.next() {
+        out.push(char::from_u32(code.parse().ok()?)?);
+        out.push_str(parts.next()?);
+    }
+    Some(out)
+}
+
 impl Ids {
     /// A prefix no other instance on this page has.
     pub fn fresh() -> Self {
@@ -64,6 +77,17 @@ impl Ids {
         format!("{}-h-{}", self.0, escaped(section))
     }
 
+    /// The id in the reply that an element id of this instance names (`dafu-3-r-f2` gives `f2`), or
+    /// one of the snapshot's (`dafu-s-r-f2`: a link copied from the static page still finds its fact
+    /// once the live view has replaced it). `None` for any other id, so two instances on a page never
+    /// both answer one link.
+    pub fn reply_id_of(&self, element_id: &str) -> Option<String> {
+        let rest = element_id
+            .strip_prefix(&self.0)
+            .or_else(|| element_id.strip_prefix("dafu-s"))?;
+        unescaped(rest.strip_prefix("-r-")?)
+    }
+
     /// A link to one of dafu's own parts (`#dafu-3-funding`).
     pub fn href(&self, name: &str) -> String {
         format!("#{}", self.of(name))
@@ -72,5 +96,28 @@ impl Ids {
     /// A link to something the reply names (`#dafu-3-r-f2`).
     pub fn reply_href(&self, id: &str) -> String {
         format!("#{}", self.reply(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_element_id_gives_back_the_reply_id_it_was_made_from_and_only_in_its_own_instance() {
+        let ids = Ids("dafu-3".to_owned());
+        for id in ["f2", "a b", "a_b", "s1#x", "中_文", ""] {
+            assert_eq!(ids.reply_id_of(&ids.reply(id)).as_deref(), Some(id), "{id}");
+            assert_eq!(
+                ids.reply_id_of(&format!("dafu-s-r-{}", escaped(id)))
+                    .as_deref(),
+                Some(id)
+            );
+        }
+        assert_eq!(ids.reply_id_of("dafu-4-r-f2"), None);
+        assert_eq!(ids.reply_id_of("dafu-31-r-f2"), None);
+        assert_eq!(ids.reply_id_of("dafu-3-h-s2"), None);
+        assert_eq!(ids.reply_id_of("dafu-3-funding"), None);
+        assert_eq!(ids.reply_id_of("dafu-3-r-a_32"), None);
     }
 }

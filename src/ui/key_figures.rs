@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use dafu_core::model::Figure;
+use dafu_core::model::{Figure, MoneyRole};
 
+use super::block_text::push_escaped;
 use super::fill::Seen;
 use super::viewer::Viewer;
 
@@ -30,98 +31,120 @@ fn jump_to(id: &str) {
     target.scroll_into_view();
 }
 
-/// One number as a button that reveals its sentence.
-#[component]
-fn FigureButton(
-    /// The reply's shared state.
-    viewer: Viewer,
-    /// The figure shown.
-    figure: Figure,
-) -> impl IntoView {
-    let label = figure.label.clone().unwrap_or_default();
-    let (block, fact) = (figure.at.block.clone(), figure.id.clone());
-    let mode = viewer.mode;
-    // The snapshot's figure is a link to its sentence (the browser opens the section around it).
+/// Appends one number as a list item: a button that reveals its sentence (its figure's id in
+/// `data-dafu-figure`, read by the strip's one listener), or in the snapshot a link to the sentence
+/// (the browser opens the section around it).
+fn push_figure(out: &mut String, viewer: &Viewer, figure: &Figure, small: bool) {
+    out.push_str(if small {
+        "<li class=\"dafu-figures__item dafu-figures__item--small\">"
+    } else {
+        "<li class=\"dafu-figures__item\">"
+    });
     #[cfg(feature = "snapshot")]
+    let still = viewer.mode.is_snapshot();
+    #[cfg(not(feature = "snapshot"))]
     let still = {
-        let href = viewer.href_of(&block, Some(&fact));
-        let (written, label) = (figure.written.clone(), label.clone());
-        move || {
-            view! {
-                // The space keeps value and label apart where the stylesheet is dropped.
-                <a class="dafu-figures__button" href=href>
-                    <span class="dafu-figures__value">{written}</span>
-                    " "
-                    <span class="dafu-figures__label">{label}</span>
-                </a>
-            }
-        }
+        let _ = viewer;
+        false
     };
-    super::viewer::live_or_still!(
-        mode,
-        still(),
-        view! {
-            <button type="button" class="dafu-figures__button" on:click=move |_| viewer.reveal(&block, Some(&fact))>
-                <span class="dafu-figures__value">{figure.written}</span>
-                <span class="dafu-figures__label">{label}</span>
-            </button>
+    if still {
+        #[cfg(feature = "snapshot")]
+        {
+            out.push_str("<a class=\"dafu-figures__button\" href=\"");
+            push_escaped(out, &viewer.href_of(&figure.at.block, Some(&figure.id)));
+            out.push_str("\">");
         }
-    )
+    } else {
+        out.push_str("<button type=\"button\" class=\"dafu-figures__button\" data-dafu-figure=\"");
+        push_escaped(out, &figure.id);
+        out.push_str("\">");
+    }
+    out.push_str("<span class=\"dafu-figures__value\">");
+    push_escaped(out, &figure.written);
+    // In the snapshot a space keeps value and label apart where the stylesheet is dropped.
+    out.push_str(if still { "</span> " } else { "</span>" });
+    out.push_str("<span class=\"dafu-figures__label\">");
+    push_escaped(out, figure.label.as_deref().unwrap_or_default());
+    out.push_str(if still {
+        "</span></a></li>"
+    } else {
+        "</span></button></li>"
+    });
 }
 
-/// Shows the reply's headline numbers and the exact funding total; every other figure is one click away.
+/// What a click in the figures chose: a figure (by its id), or the funding total's link.
+fn clicked(ev: &web_sys::MouseEvent) -> Option<Result<String, ()>> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest(".dafu-figures__button").ok()??;
+    Some(button.get_attribute("data-dafu-figure").ok_or(()))
+}
+
+/// Shows the reply's headline numbers and the exact funding total; every other figure is one click
+/// away. Escaped markup with one listener (no JavaScript handle per figure).
 #[component]
 pub fn KeyFigures(
     /// The reply's shared state.
     viewer: Viewer,
 ) -> impl IntoView {
     let reply = viewer.reply.clone();
-    let button = |f: &Figure| view! { <FigureButton viewer=viewer.clone() figure=f.clone() /> };
-    let key = reply
-        .key_figures()
-        .into_iter()
-        .take(MAX_KEY_FIGURES)
-        .map(|f| view! { <li class="dafu-figures__item">{button(f)}</li> })
-        .collect_view();
-    let all_viewer = viewer.clone();
-    let all = viewer
-        .fill
-        .slices(reply.figures.clone(), Seen::Later, move |f: Figure| {
-            view! {
-                <li class="dafu-figures__item dafu-figures__item--small">
-                    <FigureButton viewer=all_viewer.clone() figure=f />
-                </li>
-            }
-        });
+    let mut key = String::new();
+    for f in reply.key_figures().into_iter().take(MAX_KEY_FIGURES) {
+        push_figure(&mut key, &viewer, f, false);
+    }
     let (funding_id, funding_href) = (viewer.ids.of("funding"), viewer.ids.href("funding"));
-    let total = reply.total_funding_wan_yuan().map(|t| {
-        view! {
-            <li class="dafu-figures__item">
-                <a
-                    class="dafu-figures__button dafu-figures__button--total"
-                    href=funding_href
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        jump_to(&funding_id);
-                    }
-                >
-                    <span class="dafu-figures__value">{viewer.t.wan(t)}</span>
-                    <span class="dafu-figures__label">{viewer.t.figures.total_tile}</span>
-                </a>
-            </li>
-        }
-    });
+    if let Some(t) = reply.total_funding_wan_yuan() {
+        key.push_str("<li class=\"dafu-figures__item\"><a class=\"dafu-figures__button dafu-figures__button--total\" href=\"");
+        push_escaped(&mut key, &funding_href);
+        key.push_str("\"><span class=\"dafu-figures__value\">");
+        push_escaped(&mut key, &viewer.t.wan(t));
+        key.push_str("</span><span class=\"dafu-figures__label\">");
+        let label = viewer
+            .t
+            .role_total(MoneyRole::Allocated, reply.allocated_word());
+        push_escaped(&mut key, label);
+        key.push_str("</span></a></li>");
+    }
+    let all_id = viewer.ids.of("figures-all");
+    let all = {
+        let viewer = viewer.clone();
+        viewer.fill.markup(
+            all_id.clone(),
+            reply.figures.len(),
+            Seen::Later,
+            move |i, out| {
+                if let Some(f) = viewer.reply.figures.get(i) {
+                    push_figure(out, &viewer, f, true);
+                }
+            },
+        )
+    };
     let count = reply.figures.len();
     let title_id = viewer.ids.of("figures-title");
-    (count > 0 || total.is_some()).then(|| {
+    let click = {
+        let viewer = viewer.clone();
+        move |ev: web_sys::MouseEvent| match clicked(&ev) {
+            Some(Ok(id)) => {
+                if let Some(f) = viewer.reply.figures.iter().find(|f| f.id == id) {
+                    viewer.reveal(&f.at.block, Some(&f.id));
+                }
+            }
+            // The total: a jump inside dafu, not a link followed.
+            Some(Err(())) => {
+                ev.prevent_default();
+                jump_to(&funding_id);
+            }
+            None => {}
+        }
+    };
+    (!key.is_empty() || count > 0).then(|| {
         view! {
-            <section class="dafu-figures" aria-labelledby=viewer.region_label(&title_id)>
+            <section class="dafu-figures" aria-labelledby=viewer.region_label(&title_id) on:click=click>
                 <h2 class="dafu-figures__title" id=title_id.clone()>{viewer.t.figures.heading}</h2>
-                <ul class="dafu-figures__strip">{key}{total}</ul>
+                <ul class="dafu-figures__strip" inner_html=key></ul>
                 {(count > 0).then(|| view! {
                     <details class="dafu-figures__all" on:keydown=move |ev| super::keys::close_details_on_escape(&ev)>
                         <summary class="dafu-figures__more">{viewer.t.all_figures(count)}</summary>
-                        <ul class="dafu-figures__strip dafu-figures__strip--all">{all}</ul>
+                        <ul class="dafu-figures__strip dafu-figures__strip--all" id=all_id inner_html=all></ul>
                     </details>
                 })}
             </section>

@@ -4,6 +4,7 @@
 
 pub(crate) mod app;
 pub(crate) mod block_text;
+pub(crate) mod cite;
 pub(crate) mod converter;
 pub(crate) mod error_panel;
 pub(crate) mod fill;
@@ -15,11 +16,11 @@ pub(crate) mod ids;
 pub(crate) mod key_figures;
 pub(crate) mod keys;
 pub(crate) mod mount;
+pub(crate) mod next_steps;
 pub(crate) mod options;
 pub(crate) mod origin;
 pub(crate) mod page;
 pub(crate) mod read_aloud;
-pub(crate) mod renderer;
 pub(crate) mod sections;
 pub(crate) mod settings;
 pub(crate) mod source;
@@ -30,9 +31,11 @@ pub(crate) mod viewer;
 // The web app's public names, each reachable by this one path (the modules are private to the crate).
 pub use app::{App, ReplyView};
 pub use mount::{
-    install_panic_hook, mount_into, mount_page, report_panic, Mounted, ROOT_ATTRIBUTE,
+    install_panic_hook, mount_into, mount_page, report_panic, wrap_fallback, Mounted,
+    ROOT_ATTRIBUTE,
 };
-pub use options::{Lang, Options, Views};
-pub use source::ReplySource;
+pub use options::{ClassLabel, ClassLabels, Lang, Options, Views};
+pub use settings::ReadingStart;
+pub use source::{read_limited, ReplySource, Stop};
 #[cfg(feature = "snapshot")]
 pub use viewer::Mode;

@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 
 use super::app::App;
 use super::options::{Lang, Options};
-use super::page::Page;
 use super::source::ReplySource;
 use super::takeover;
 
@@ -110,6 +109,18 @@ pub fn mount_into(
     source: ReplySource,
     options: Options,
 ) -> Option<Mounted> {
+    mount_over(host, source, options, false)
+}
+
+/// [`mount_into`], and with `drop_snapshot` a snapshot the host holds is removed, not hidden, once the
+/// live view has taken its place: the dev page never shows it again, so it keeps no second copy of
+/// the reply in its document.
+pub fn mount_over(
+    host: web_sys::HtmlElement,
+    source: ReplySource,
+    options: Options,
+    drop_snapshot: bool,
+) -> Option<Mounted> {
     if host.has_attribute(ROOT_ATTRIBUTE) {
         web_sys::console::error_1(
             &"dafu: this element already shows a reply; unmount it before mounting it again".into(),
@@ -146,12 +157,14 @@ pub fn mount_into(
         if over.is_some() {
             // The error panel shows above the snapshot, which stays; a shown reply replaces it.
             let old = hide.clone().filter(|_| ok).into_iter().collect();
-            takeover::swap_next_frame(live.clone(), old, false);
+            takeover::swap_next_frame(live.clone(), old, drop_snapshot);
         } else if let Some(f) = &hide {
             f.set_hidden(ok);
         }
     });
     let handle = leptos::mount::mount_to(target, move || {
+        // The header reads the host page's result-class labels from here (`header::Header`).
+        provide_context(options.class_labels.clone());
         view! { <App source=source options=options on_settled=on_settled /> }
     });
     Some(Mounted {
@@ -164,7 +177,7 @@ pub fn mount_into(
 }
 
 /// Moves the host's children into one `.dafu-fallback` wrapper, if it has any.
-fn wrap_fallback(
+pub fn wrap_fallback(
     document: &web_sys::Document,
     host: &web_sys::HtmlElement,
 ) -> Option<web_sys::HtmlElement> {
@@ -195,50 +208,96 @@ pub fn mount_page() {
     else {
         return;
     };
+    if let Some(url) = param("collection") {
+        // `?collection=URL`: the collection module (`src/collection-hook.js`) shows it instead of the
+        // page; the address is checked as `?src=` is. The hook comes in `dafu-hooks.js`, a deferred
+        // script that may run after the wasm has started: then the page decides once it has run.
+        let loading = js_sys::Reflect::get(&document, &"readyState".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .is_some_and(|s| s == "loading");
+        if loading && collection_hook().is_none() {
+            let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                show_collection(target, url);
+            });
+            let _ = document
+                .add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
+        } else {
+            show_collection(target, url);
+        }
+        return;
+    }
     let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
         super::options::parse_timeout(&t)
     });
-    let source = super::origin::source_from_location(false);
-    // The seed's snapshot (put there by tools/package.mjs) shows until the page is drawn over it, in one
-    // frame (`takeover`); any other reply replaces it at once.
-    let over = matches!(source, Ok(ReplySource::Default))
-        .then(|| takeover::snapshot_in(&target))
-        .flatten();
-    let live = over.and_then(|_| {
-        let children = target.children();
-        let old: Vec<web_sys::HtmlElement> = (0..children.length())
-            .filter_map(|i| children.item(i)?.dyn_into().ok())
-            .collect();
-        let live: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
-        live.set_hidden(true);
-        target.append_child(&live).ok()?;
-        Some((live, old))
-    });
-    if live.is_none() {
-        target.set_text_content(None);
-    }
-    let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
-    let at = live
-        .as_ref()
-        .map_or_else(|| target.clone(), |(l, _)| l.clone());
-    let over_snapshot = live.is_some();
-    let start = move || {
-        leptos::mount::mount_to(at, move || match source {
-            Ok(source) => view! { <Page initial=source timeout_secs=timeout /> }.into_any(),
+    let source = match super::origin::source_from_location(false) {
+        Ok(source) => source,
+        Err(refused) => {
             // Only the panel: a link that was refused leads nowhere else.
-            Err(refused) => super::origin::refused_panel(&refused, Lang::default()).into_any(),
-        })
-        .forget();
-        if let Some((live, old)) = live {
-            takeover::swap_next_frame(live, old, true);
+            target.set_text_content(None);
+            let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
+            leptos::mount::mount_to(target, move || {
+                super::origin::refused_panel(&refused, Lang::default())
+            })
+            .forget();
+            return;
         }
     };
-    if over_snapshot {
-        // The snapshot is painted first: building the live view takes the main thread for a while, and
-        // when the wasm arrives before the page's first paint (a fast or cached load) that would hold
-        // the paint back. A frame, then a task, and the snapshot is on screen before the build starts.
-        request_animation_frame(move || set_timeout(start, std::time::Duration::ZERO));
+    // The reply goes in an element of its own after the bar's band. The seed's snapshot (put there by
+    // tools/package.mjs) moves into it and shows until the live view is drawn over it (`takeover`);
+    // any other reply replaces it at once.
+    let Some(view) = document
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    view.set_class_name("dafu-page__view");
+    let seed = matches!(source, ReplySource::Default);
+    let children = target.children();
+    let old: Vec<web_sys::Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|c| !c.class_list().contains("dafu-page__tools"))
+        .collect();
+    for child in old {
+        if seed {
+            let _ = view.append_child(&child);
+        } else {
+            child.remove();
+        }
+    }
+    let _ = target.append_child(&view);
+    let over = seed && takeover::snapshot_in(&view).is_some();
+    super::page::start(&target, view, source, timeout, over);
+}
+
+/// The collection module's hook (`src/collection-hook.js`), once its script has run.
+fn collection_hook() -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
+        .ok()
+        .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
+}
+
+/// Shows the collection at `url` in the dev page's element, or why not.
+fn show_collection(target: web_sys::HtmlElement, url: String) {
+    target.set_text_content(None);
+    let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
+    let refused = super::origin::allows(&url).err();
+    if let (None, Some(hook)) = (&refused, collection_hook()) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
+        let _ = js_sys::Reflect::set(&options, &"lang".into(), &param("lang").into());
+        // The promise of the collection's handle is kept for the page's life: a handle that
+        // JavaScript collects unmounts its view.
+        if let Ok(handle) = hook.call2(&wasm_bindgen::JsValue::NULL, &target, &options) {
+            std::mem::forget(handle);
+        }
     } else {
-        start();
+        let refused = refused.unwrap_or(super::origin::Refused::Invalid);
+        leptos::mount::mount_to(target, move || {
+            super::origin::refused_panel(&refused, Lang::default())
+        })
+        .forget();
     }
 }

@@ -1,511 +1,150 @@
-//! The development page (index.html, and dafu.html from disk): a reply, plus opening a local reply
-//! file (JSON or text) by picker or drop, pasting a reply's text, and a report of what the converter
-//! found with a download of the JSON.
+//! The development page (index.html, and dafu.html from disk): the reply, mounted as a host page
+//! mounts one ([`mount_over`]: the seed's snapshot dropped once replaced), and the editor's bar over
+//! it — open or drop a file, paste a text, the other language, 下载网页 and 复制HTML片段, 隐去个人信息,
+//! the converter's report and header form, 下载JSON. The bar is `src/page.js`, an editor's tool
+//! loaded only by the dev page: readers never need it, so none of it is in this wasm (as a Leptos
+//! component it cost the app 20 KiB gzipped).
+//!
+//! The page hands the script, under `Symbol.for("dafu.page")`, the page element and what it cannot
+//! have otherwise: the bar's words in both languages (from the one table, [`super::i18n`]), the
+//! address the reply came from or the seed's JSON (what 下载网页 renders), the size limit, and
+//! `show(json, lang)`, which puts another reply — or the first one again, in another language — in
+//! place of the one shown. The script converts texts with the converter module itself (it keeps the
+//! report), so the app only ever receives reply JSON from it, parsed and checked like any other.
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
 
-use dafu_core::model::Reply;
-use dafu_core::model::MAX_JSON_BYTES;
-use dafu_core::parse::Diagnostic;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::app::App;
-use super::converter::{self, Unavailable};
-use super::i18n::{fill, Text};
+use dafu_core::model::{DEFAULT_REPLY_JSON, MAX_JSON_BYTES};
+
+use super::i18n::Text;
+use super::mount::{mount_over, Mounted};
 use super::options::{Lang, Options};
-use super::renderer;
 use super::source::ReplySource;
 
-/// What the converter made of a text: counts, diagnostics, and the JSON the CLI would print.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Report {
-    /// Sections, initiatives, figures, funding, dates (named by the i18n table, in that order).
-    counts: [usize; 5],
-    diagnostics: Vec<Diagnostic>,
-    json: String,
+thread_local! {
+    /// The reply the page shows now: unmounted when `show` replaces it.
+    static SHOWN: RefCell<Option<Mounted>> = const { RefCell::new(None) };
 }
 
-/// Whether personal data is hidden ("隐去个人信息"), and which conversion is the page's latest. Copy, so
-/// every handler holds it. Other controls read [`Redaction::on`] (`redaction.on.get_untracked()`) to
-/// mask what they make too.
-#[derive(Clone, Copy)]
-struct Redaction {
-    /// The checkbox: mask personal data in the converted reply shown, its JSON and the snapshots.
-    on: RwSignal<bool>,
-    /// The text converted last, while the reply shown comes from it: converted again when `on`
-    /// changes, so that what is shown is what is downloaded.
-    text: RwSignal<Option<String>>,
-    /// The number of the latest conversion; one that ends after a later one started is dropped.
-    latest: RwSignal<u64>,
-}
-
-impl Redaction {
-    fn new() -> Self {
-        Self {
-            on: RwSignal::new(false),
-            text: RwSignal::new(None),
-            latest: RwSignal::new(0),
-        }
+/// The bar's words in one language, by the names `src/page.js` reads.
+fn words(t: &Text) -> JsValue {
+    let object = js_sys::Object::new();
+    let (p, s, r) = (&t.page, &t.snapshot_app, &t.privacy);
+    for (name, value) in [
+        ("openFile", p.open_file),
+        ("paste", p.paste),
+        ("otherLanguage", p.other_language),
+        ("otherLanguageCode", p.other_language_code),
+        ("dropHint", p.drop_hint),
+        ("pasteLabel", p.paste_label),
+        ("convert", p.convert),
+        ("converting", p.converting),
+        ("converted", p.converted),
+        ("fileTooLarge", p.file_too_large),
+        ("fileOpened", p.file_opened),
+        ("fileUnreadable", p.file_unreadable),
+        ("download", p.download),
+        ("downloadPage", s.download_page),
+        ("copyFragment", s.copy_fragment),
+        ("rendering", s.rendering),
+        ("downloaded", s.downloaded),
+        ("copied", s.copied),
+        ("copyByHand", s.copy_by_hand),
+        ("fragmentLabel", s.fragment_label),
+        ("failed", s.failed),
+        ("redact", r.redact),
+        ("redactHint", r.redact_hint),
+    ] {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
     }
+    object.into()
+}
 
-    /// The reply shown no longer comes from a text (a JSON file was opened): nothing to convert again,
-    /// and a conversion still running is not shown.
-    fn forget(self) {
-        self.text.set(None);
-        self.latest.update(|n| *n += 1);
+/// Shows `source` in `view` in place of the reply shown, in `lang`. What the view held before (the
+/// seed's snapshot, once a live reply has replaced it) goes: the page never shows it again.
+fn show(view: &web_sys::HtmlElement, source: ReplySource, lang: Lang, timeout_secs: u32) {
+    let old = SHOWN.with(|s| s.borrow_mut().take());
+    if let Some(old) = old {
+        old.unmount();
+        view.set_text_content(None);
     }
-}
-
-/// Converts text with the converter module (loaded on first use), shows the reply it gives, as it is
-/// (no second JSON parse of what the view shows), and keeps the report for the side panel. With
-/// "隐去个人信息" checked, the reply and its JSON have their personal data masked.
-fn show_text(
-    text: String,
-    source: RwSignal<ReplySource>,
-    report: RwSignal<Option<Report>>,
-    note: RwSignal<Option<String>>,
-    redaction: Redaction,
-    t: &'static Text,
-) {
-    // A long text converts in a worker; the status line says so meanwhile (the page stays usable).
-    note.set(Some(t.page.converting.to_owned()));
-    redaction.latest.update(|n| *n += 1);
-    let this = redaction.latest.get_untracked();
-    let redact = redaction.on.get_untracked();
-    redaction.text.set(Some(text.clone()));
-    leptos::task::spawn_local(async move {
-        let result = converter::convert_redacting(&text, redact).await;
-        // A later conversion (another text, or the checkbox changed) shows instead.
-        if redaction.latest.get_untracked() != this {
-            return;
-        }
-        let converted = match result {
-            Ok(c) => c,
-            Err(Unavailable(why)) => {
-                report.set(None);
-                note.set(Some(why));
-                return;
-            }
-        };
-        match Reply::from_json(&converted.json) {
-            Ok(r) => {
-                let counts = [
-                    r.sections.len(),
-                    r.initiative_count(),
-                    r.figures.len(),
-                    r.funding.len(),
-                    r.dates.len(),
-                ];
-                report.set(Some(Report {
-                    counts,
-                    diagnostics: converted.diagnostics,
-                    json: converted.json,
-                }));
-                source.set(ReplySource::Reply(std::sync::Arc::new(r)));
-                note.set(Some(t.page.converted.to_owned()));
-            }
-            // The converter's output always loads (a test holds it to that); if it ever did not, the
-            // view's error panel says why.
-            Err(_) => {
-                report.set(None);
-                source.set(ReplySource::Json(converted.json));
-            }
-        }
-    });
-}
-
-/// Shows a file's content: JSON as it is, anything else as reply text to convert.
-fn show_content(
-    text: String,
-    source: RwSignal<ReplySource>,
-    report: RwSignal<Option<Report>>,
-    note: RwSignal<Option<String>>,
-    redaction: Redaction,
-    t: &'static Text,
-) {
-    if text.trim_start().starts_with('{') {
-        redaction.forget();
-        report.set(None);
-        source.set(ReplySource::Json(text));
-    } else {
-        show_text(text, source, report, note, redaction, t);
-    }
-}
-
-/// Reads a file the user chose or dropped, or says why it cannot.
-fn open_file(
-    file: web_sys::File,
-    source: RwSignal<ReplySource>,
-    report: RwSignal<Option<Report>>,
-    note: RwSignal<Option<String>>,
-    redaction: Redaction,
-    t: &'static Text,
-) {
-    // f64 is only the browser's way of giving a file size; no money passes through here.
-    if file.size() > MAX_JSON_BYTES as f64 {
-        note.set(Some(fill(
-            t.page.file_too_large,
-            &[&file.name(), &(MAX_JSON_BYTES / 1024 / 1024)],
-        )));
-        return;
-    }
-    let name = file.name();
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(text) => {
-                note.set(Some(fill(t.page.file_opened, &[&name])));
-                show_content(
-                    text.as_string().unwrap_or_default(),
-                    source,
-                    report,
-                    note,
-                    redaction,
-                    t,
-                );
-            }
-            Err(_) => note.set(Some(fill(t.page.file_unreadable, &[&name]))),
-        }
-    });
-}
-
-/// Saves `json` as `reply.json` through a temporary object URL.
-fn download(json: &str) {
-    save_file(json, "reply.json", "application/json");
-}
-
-/// Saves `text` as a file named `file_name` of type `mime` (UTF-8) through a temporary object URL.
-fn save_file(text: &str, file_name: &str, mime: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+    let options = Options {
+        lang,
+        timeout_secs,
+        // The first reply's address came from the page's own (`?src=`), checked as such.
+        from_address: true,
+        ..Options::default()
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let mounted = mount_over(view.clone(), source, options, true);
+    SHOWN.with(|s| *s.borrow_mut() = mounted);
 }
 
-/// What a snapshot button makes: the whole page to save, or the fragment to copy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Snapshot {
-    Page,
-    Fragment,
-}
-
-/// What the renderer is given for the reply shown, as the CLI would read it from a file: the seed's own
-/// file, JSON as given, a converted reply as `dafu convert` printed it (the page keeps that text), or
-/// the address a fetched reply came from, which the renderer's hook fetches again. The page never
-/// serialises a reply or fetches it twice in its own wasm: readers would pay for that code.
-enum Shown {
-    Json(String),
-    Url(String),
-}
-
-fn shown(source: ReplySource, converted: Option<String>) -> Shown {
-    match source {
-        ReplySource::Default => Shown::Json(dafu_core::model::DEFAULT_REPLY_JSON.to_owned()),
-        ReplySource::Json(json) => Shown::Json(json),
-        ReplySource::Url(url) => Shown::Url(url),
-        // A reply in hand on this page is always a converted one, whose JSON the report keeps (the
-        // page never shows text unconverted); without it the renderer's own error says there is
-        // nothing to render.
-        ReplySource::Reply(_) | ReplySource::Text(_) => Shown::Json(converted.unwrap_or_default()),
-    }
-}
-
-/// The name a saved page takes from where its reply came from: `2024-153.json` gives `2024-153`.
-fn file_stem(path: &str) -> String {
-    let path = path.split(['?', '#']).next().unwrap_or_default();
-    let last = path.rsplit(['/', '\\']).next().unwrap_or_default();
-    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
-    if stem.trim().is_empty() {
-        "reply".to_owned()
-    } else {
-        stem.to_owned()
-    }
-}
-
-/// Writes `text` to the clipboard; `false` when the browser refuses (no permission, no clipboard).
-async fn write_clipboard(text: &str) -> bool {
-    use wasm_bindgen::JsValue;
-    let get = |o: &JsValue, name: &str| js_sys::Reflect::get(o, &JsValue::from_str(name)).ok();
-    let Some(clipboard) = get(&js_sys::global(), "navigator").and_then(|n| get(&n, "clipboard"))
-    else {
-        return false;
-    };
-    let Some(write) =
-        get(&clipboard, "writeText").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
-        .await
-        .is_ok()
-}
-
-/// What one snapshot needs to know of the page.
-#[derive(Clone)]
-struct SnapshotRequest {
-    source: ReplySource,
-    /// The converter's JSON of a converted reply (the converter report's), when one is shown.
-    converted: Option<String>,
-    name: String,
-    lang: Lang,
-    redact: bool,
-}
-
-/// Renders the reply shown with the renderer module (loaded on first use), then saves the page as
-/// `<name>.html` or copies the fragment; when the clipboard refuses, the fragment goes in a box to copy
-/// by hand. The status line says which.
-fn make_snapshot(
-    kind: Snapshot,
-    request: SnapshotRequest,
-    note: RwSignal<Option<String>>,
-    by_hand: RwSignal<Option<String>>,
-) {
-    let t = request.lang.text();
-    let words = &t.snapshot_app;
-    note.set(Some(words.rendering.to_owned()));
-    by_hand.set(None);
-    leptos::task::spawn_local(async move {
-        let (json, src) = match shown(request.source, request.converted) {
-            Shown::Json(json) => (json, None),
-            Shown::Url(url) => (String::new(), Some(url)),
-        };
-        let html = renderer::render(
-            &json,
-            src.as_deref(),
-            kind == Snapshot::Fragment,
-            request.lang,
-            request.redact,
-        )
-        .await
-        .map_err(|Unavailable(why)| why);
-        match (html, kind) {
-            (Err(why), _) => note.set(Some(fill(words.failed, &[&why]))),
-            (Ok(html), Snapshot::Page) => {
-                let file = format!("{}.html", request.name);
-                save_file(&html, &file, "text/html;charset=utf-8");
-                note.set(Some(fill(words.downloaded, &[&file])));
-            }
-            (Ok(html), Snapshot::Fragment) => {
-                if write_clipboard(&html).await {
-                    note.set(Some(words.copied.to_owned()));
-                } else {
-                    by_hand.set(Some(html));
-                    note.set(Some(words.copy_by_hand.to_owned()));
-                }
-            }
-        }
-    });
-}
-
-/// The converter's report: counts, diagnostics with their lines, and a download of the JSON.
-#[component]
-fn ReportPanel(
-    /// The report shown.
-    report: Report,
-    /// The interface's words.
-    t: &'static Text,
-) -> impl IntoView {
-    let p = &t.page;
-    let counts = report
-        .counts
-        .iter()
-        .zip(p.counts)
-        .map(|(n, name)| view! { <li class="dafu-page__count"><span class="dafu-page__count-value">{*n}</span>" "{name}</li> })
-        .collect_view();
-    let issues = report.diagnostics.len();
-    let diagnostics = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let line = if d.line == 0 {
-                p.whole_text.to_owned()
-            } else {
-                fill(p.line, &[&d.line])
-            };
-            view! { <li class="dafu-page__diagnostic">{line}":"{d.message.clone()}</li> }
-        })
-        .collect_view();
-    let json = report.json.clone();
-    view! {
-        <aside class="dafu-page__report" aria-labelledby="dafu-page-report-title">
-            <h2 class="dafu-page__report-title" id="dafu-page-report-title">{p.report}</h2>
-            <ul class="dafu-page__counts">{counts}</ul>
-            <p class="dafu-page__issues">{fill(p.issues, &[&issues])}</p>
-            <ul class="dafu-page__diagnostics">{diagnostics}</ul>
-            <button type="button" class="dafu-page__button" on:click=move |_| download(&json)>{p.download}</button>
-        </aside>
-    }
-}
-
-/// The page around one reply, with a file picker, a drop target and a paste box.
-#[component]
-pub fn Page(
-    /// The reply shown first.
+/// Starts the dev page: mounts `initial` into `view` (over the seed's snapshot when `view` holds it,
+/// after the snapshot has been painted) and hands `page` to the bar's script (`src/page.js`).
+pub fn start(
+    page: &web_sys::HtmlElement,
+    view: web_sys::HtmlElement,
     initial: ReplySource,
-    /// How long a reply from a URL may take (`?timeout=` seconds).
     timeout_secs: u32,
-) -> impl IntoView {
-    let initial_name = initial.clone();
-    let source = RwSignal::new(initial);
-    let note = RwSignal::new(None::<String>);
-    let report = RwSignal::new(None::<Report>);
-    let redaction = Redaction::new();
-    let dragging = RwSignal::new(false);
-    let pasting = RwSignal::new(false);
-    let pasted = RwSignal::new(String::new());
-    let lang = RwSignal::new(Lang::Zh);
-    let t = move || lang.get().text();
-    // The name a saved page takes: the reply file's, else the fetched address's, else "reply".
-    let name = RwSignal::new(match &initial_name {
-        ReplySource::Url(url) => file_stem(url),
-        _ => file_stem(""),
+    over_snapshot: bool,
+) {
+    let api = js_sys::Object::new();
+    let put = |name: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&api, &name.into(), value);
+    };
+    put("zh", &words(Lang::Zh.text()));
+    put("en", &words(Lang::En.text()));
+    put("maxBytes", &JsValue::from(MAX_JSON_BYTES as f64));
+    match &initial {
+        ReplySource::Url(url) => put("src", &url.into()),
+        _ => put("seed", &DEFAULT_REPLY_JSON.into()),
+    }
+    let at = view.clone();
+    let first = initial.clone();
+    // `show(json, lang)`: reply JSON from the bar (a file, a converted text), or none for the page's
+    // first reply again; the language as `lang` options are written.
+    let replace = Closure::<dyn Fn(JsValue, JsValue)>::new(move |json: JsValue, lang: JsValue| {
+        let source = json
+            .as_string()
+            .map_or_else(|| first.clone(), ReplySource::Json);
+        let lang = lang.as_string().map_or(Lang::Zh, |l| Lang::parse(&l));
+        show(&at, source, lang, timeout_secs);
     });
-    let by_hand = RwSignal::new(None::<String>);
-    let snapshot = move |kind: Snapshot| {
-        let request = SnapshotRequest {
-            source: source.get_untracked(),
-            converted: report.with_untracked(|r| r.as_ref().map(|r| r.json.clone())),
-            name: name.get_untracked(),
-            lang: lang.get_untracked(),
-            redact: redaction.on.get_untracked(),
-        };
-        make_snapshot(kind, request, note, by_hand);
-    };
-    // What is shown is what is published: a converted reply is converted again, masked or not.
-    let on_redact = move |ev: web_sys::Event| {
-        redaction.on.set(event_target_checked(&ev));
-        if let Some(text) = redaction.text.get_untracked() {
-            show_text(text, source, report, note, redaction, t());
+    put("show", replace.as_ref());
+    // The page lives as long as the document: so does its `show`.
+    replace.forget();
+    // The bar's script, or if it has not run yet, the page and the API left for it where it looks.
+    let key = js_sys::Symbol::for_("dafu.page");
+    let global = js_sys::global();
+    match js_sys::Reflect::get(&global, &key)
+        .ok()
+        .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
+    {
+        Some(hook) => {
+            let _ = hook.call2(&JsValue::NULL, page, &api);
+        }
+        None => {
+            let _ = js_sys::Reflect::set(&global, &key, &js_sys::Array::of2(page, &api));
+        }
+    }
+    // Unless the bar has shown a reply of its own meanwhile.
+    let start = move || {
+        if SHOWN.with(|s| s.borrow().is_none()) {
+            show(&view, initial, Lang::Zh, timeout_secs);
         }
     };
-    let on_pick = move |ev: web_sys::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        {
-            name.set(file_stem(&file.name()));
-            open_file(file, source, report, note, redaction, t());
-        }
-        // Clearing lets the same file be chosen again after editing it.
-        if let Some(i) = input {
-            i.set_value("");
-        }
-    };
-    let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        let Some(data) = ev.data_transfer() else {
-            return;
-        };
-        if let Some(file) = data.files().and_then(|f| f.get(0)) {
-            name.set(file_stem(&file.name()));
-            open_file(file, source, report, note, redaction, t());
-        } else if let Ok(text) = data.get_data("text/plain") {
-            if !text.trim().is_empty() {
-                show_content(text, source, report, note, redaction, t());
-            }
-        }
-    };
-    view! {
-        <div
-            class="dafu-page__drop"
-            class=("dafu-page__drop--active", move || dragging.get())
-            on:dragover=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-        >
-            <div class="dafu-page__tools">
-                <label class="dafu-page__open">
-                    {move || t().page.open_file}
-                    <input type="file" class="dafu-page__file" accept=".json,.txt,application/json,text/plain" on:change=on_pick />
-                </label>
-                <button
-                    type="button"
-                    class="dafu-page__button"
-                    aria-expanded=move || pasting.get().to_string()
-                    aria-controls="dafu-page-paste"
-                    on:click=move |_| pasting.update(|p| *p = !*p)
-                >
-                    {move || t().page.paste}
-                </button>
-                <button
-                    type="button"
-                    class="dafu-page__lang"
-                    lang=move || t().page.other_language_code
-                    on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
-                >
-                    {move || t().page.other_language}
-                </button>
-                <button type="button" class="dafu-page__button" on:click=move |_| snapshot(Snapshot::Page)>
-                    {move || t().snapshot_app.download_page}
-                </button>
-                <button type="button" class="dafu-page__button" on:click=move |_| snapshot(Snapshot::Fragment)>
-                    {move || t().snapshot_app.copy_fragment}
-                </button>
-                <label class="dafu-page__redact" title=move || t().privacy.redact_hint>
-                    <input type="checkbox" class="dafu-page__redact-box" prop:checked=move || redaction.on.get() on:change=on_redact />
-                    {move || t().privacy.redact}
-                </label>
-                <span class="dafu-page__hint">{move || t().page.drop_hint}</span>
-                <p class="dafu-page__note" role="status">{move || note.get()}</p>
-                <div class="dafu-page__paste" id="dafu-page-paste" hidden=move || !pasting.get()>
-                    <label class="dafu-page__paste-label" for="dafu-page-text">{move || t().page.paste_label}</label>
-                    <textarea
-                        class="dafu-page__text"
-                        id="dafu-page-text"
-                        rows="8"
-                        prop:value=move || pasted.get()
-                        on:input=move |ev| pasted.set(event_target_value(&ev))
-                    ></textarea>
-                    <button
-                        type="button"
-                        class="dafu-page__button"
-                        on:click=move |_| {
-                            show_text(pasted.get(), source, report, note, redaction, t());
-                        }
-                    >
-                        {move || t().page.convert}
-                    </button>
-                </div>
-                {move || by_hand.get().map(|html| view! {
-                    <div class="dafu-page__paste">
-                        <label class="dafu-page__paste-label" for="dafu-page-fragment">{t().snapshot_app.fragment_label}</label>
-                        <textarea class="dafu-page__text" id="dafu-page-fragment" rows="8" readonly prop:value=html></textarea>
-                    </div>
-                })}
-                {move || report.get().map(|r| view! { <ReportPanel report=r t=t() /> })}
-            </div>
-            {move || {
-                let options = Options { lang: lang.get(), timeout_secs, from_address: true, ..Options::default() };
-                view! { <App source=source.get() options=options /> }
-            }}
-        </div>
+    if over_snapshot {
+        // The snapshot is painted first: building the live view takes the main thread for a while, and
+        // when the wasm arrives before the page's first paint (a fast or cached load) that would hold
+        // the paint back. A frame, then a task, and the snapshot is on screen before the build starts.
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(start, std::time::Duration::ZERO)
+        });
+    } else {
+        start();
     }
 }

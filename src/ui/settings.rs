@@ -13,6 +13,16 @@ pub const SIZES: [&str; 4] = [
     "dafu-reply--size-3",
 ];
 
+/// How reading starts, as the host page asks (`data-dafu-mode="elder"`, `data-dafu-size`). Nothing is
+/// remembered across visits: dafu reads and writes no storage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadingStart {
+    /// Start in 长辈版.
+    pub elder: bool,
+    /// The starting text size, an index into [`SIZES`].
+    pub size: usize,
+}
+
 /// The reader's choices, applied as classes on the instance's root.
 #[derive(Clone, Copy, Debug)]
 pub struct ReadingSettings {
@@ -27,15 +37,15 @@ pub struct ReadingSettings {
 impl ReadingSettings {
     /// Standard size, normal contrast, the standard view.
     pub fn new() -> Self {
-        Self::starting(false)
+        Self::starting(ReadingStart::default())
     }
 
-    /// Standard size and contrast, in 长辈版 when `elder`.
-    pub fn starting(elder: bool) -> Self {
+    /// Normal contrast, 长辈版 and the text size as the host page asks.
+    pub fn starting(start: ReadingStart) -> Self {
         Self {
-            size: RwSignal::new(0),
+            size: RwSignal::new(start.size.min(SIZES.len() - 1)),
             contrast: RwSignal::new(false),
-            elder: RwSignal::new(elder),
+            elder: RwSignal::new(start.elder),
         }
     }
 

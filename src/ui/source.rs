@@ -204,7 +204,7 @@ pub async fn convert_text(text: &str) -> Result<Reply, Failure> {
     let converted = super::converter::convert(text)
         .await
         .map_err(|u| Failure::Converter(u.0))?;
-    parse(&converted.json)
+    parse(&converted)
 }
 
 /// Parses reply JSON, or explains why not.
@@ -216,19 +216,22 @@ pub fn parse(json: &str) -> Result<Reply, Failure> {
 pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
 
 /// Why reading a body stopped.
-enum Stop {
-    /// The stream failed (the network, or the time limit's abort).
-    Failed,
+pub enum Stop {
+    /// The stream failed (the network, or the time limit's abort): what the browser gave, if anything.
+    Failed(wasm_bindgen::JsValue),
     /// Past the size limit, after this many bytes.
     TooLong(usize),
 }
 
 /// Reads a body as it streams in, counting the bytes the browser hands over (after it decompressed
-/// them), and stops past [`MAX_JSON_BYTES`]: a small gzip body can inflate a thousandfold, and
-/// `Content-Length` counts it compressed. The chunks stay in JS until the whole body is in, then are
-/// copied into wasm memory once, at their exact size; a body refused on the way never reaches it
-/// (wasm memory never shrinks).
-async fn read_body(body: Option<web_sys::ReadableStream>) -> Result<Vec<u8>, Stop> {
+/// them), and stops past `limit`: a small gzip body can inflate a thousandfold, and `Content-Length`
+/// counts it compressed (or is missing). The chunks stay in JS until the whole body is in, are joined
+/// there, then copied into wasm memory once, at their exact size; a body refused on the way never
+/// reaches it (wasm memory never shrinks). The reply loader and the collection view both read so.
+pub async fn read_limited(
+    body: Option<web_sys::ReadableStream>,
+    limit: usize,
+) -> Result<Vec<u8>, Stop> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -241,31 +244,35 @@ async fn read_body(body: Option<web_sys::ReadableStream>) -> Result<Vec<u8>, Sto
     loop {
         let result: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
             .await
-            .map_err(|_| Stop::Failed)?
+            .map_err(Stop::Failed)?
             .unchecked_into();
         if result.get_done().unwrap_or(true) {
             break;
         }
         let Ok(chunk) = result.get_value().dyn_into::<js_sys::Uint8Array>() else {
-            return Err(Stop::Failed);
+            return Err(Stop::Failed(wasm_bindgen::JsValue::UNDEFINED));
         };
         total = total.saturating_add(usize::try_from(chunk.length()).unwrap_or(usize::MAX));
-        if total > MAX_JSON_BYTES {
+        if total > limit {
             // Cancelling the stream ends the download too.
             let _ = reader.cancel();
             return Err(Stop::TooLong(total));
         }
         chunks.push(chunk);
     }
-    let mut bytes = Vec::with_capacity(total);
-    for chunk in chunks {
-        let start = bytes.len();
-        bytes.resize(start + usize::try_from(chunk.length()).unwrap_or(0), 0);
-        if let Some(place) = bytes.get_mut(start..) {
-            chunk.copy_to(place);
+    let whole = match chunks.as_slice() {
+        [one] => one.clone(),
+        _ => {
+            let whole = js_sys::Uint8Array::new_with_length(u32::try_from(total).unwrap_or(0));
+            let mut at = 0u32;
+            for chunk in &chunks {
+                whole.set(chunk, at);
+                at = at.saturating_add(chunk.length());
+            }
+            whole
         }
-    }
-    Ok(bytes)
+    };
+    Ok(whole.to_vec())
 }
 
 /// Fetches reply JSON from a URL (relative to the page) and parses it. Gives up after `timeout_secs`;
@@ -333,7 +340,7 @@ pub async fn fetch(url: String, timeout_secs: u32, from_address: bool) -> Result
         let content_type = response.headers().get("content-type").unwrap_or_default();
         // Bytes, not text: reading text would decode UTF-8 to a JS string only to encode it back into
         // wasm memory (about 20 ms for a 2.3 MB reply). Invalid UTF-8 reads as U+FFFD, as text() does.
-        let bytes = read_body(response.body())
+        let bytes = read_limited(response.body(), MAX_JSON_BYTES)
             .await
             .map_err(|stop| match stop {
                 Stop::TooLong(read) => {
@@ -342,7 +349,7 @@ pub async fn fetch(url: String, timeout_secs: u32, from_address: bool) -> Result
                     }
                     Failure::TooLong { read }
                 }
-                Stop::Failed => failed(),
+                Stop::Failed(_) => failed(),
             })?;
         let markup = bytes
             .iter()

@@ -28,7 +28,13 @@ fn TimelineEntry(
     entry: Entry,
 ) -> impl IntoView {
     let t = viewer.t;
-    let mark = t.placement_mark(entry.placement);
+    // A mark only where it adds to the date as written (not 截至 before 截至2023年4月).
+    let mark = if entry.shows_mark() {
+        t.placement_mark(entry.placement)
+    } else {
+        ""
+    };
+    let place = t.position(entry.position);
     let stage = t.entry_stage(entry.stage());
     let when = t.entry_when(
         entry.date.as_ref().map_or("", |d| d.written()),
@@ -40,7 +46,7 @@ fn TimelineEntry(
     #[cfg(feature = "snapshot")]
     let still = {
         let href = viewer.href_of(&block, fact.as_deref());
-        let (date, place, summary) = (when.clone(), entry.place.clone(), entry.summary.clone());
+        let (date, place, summary) = (when.clone(), place.clone(), entry.summary.clone());
         view! {
             <a class="dafu-timeline__link" href=href>
                 <span class="dafu-timeline__when">
@@ -65,7 +71,7 @@ fn TimelineEntry(
         </span>
         <span class="dafu-timeline__stage">{stage}</span>
         <span class="dafu-timeline__what">
-            <span class="dafu-timeline__place">{entry.place}</span>
+            <span class="dafu-timeline__place">{place}</span>
             " "
             {entry.summary}
         </span>

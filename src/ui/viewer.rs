@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use dafu_core::model::{FactIndex, Reply, TextId};
 
 use super::block_text::HIGHLIGHT;
+use super::cite::jumped;
 use super::fill::Fill;
 use super::i18n::Text;
 use super::ids::Ids;
@@ -81,9 +82,10 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    /// A viewer with every section closed, or every section open.
+    /// A viewer with every section closed, or every section open (also when the body is one
+    /// unnumbered section: [`Reply::opens_by_default`]).
     pub fn new(reply: Arc<Reply>, open_all: bool, lang: Lang) -> Self {
-        let open = OpenSections::new(reply.sections.len(), open_all);
+        let open = OpenSections::new(reply.sections.len(), open_all || reply.opens_by_default());
         let facts = Arc::new(reply.fact_index());
         Self {
             reply,
@@ -150,13 +152,21 @@ impl Viewer {
         }
     }
 
-    /// Opens the section holding `block`, highlights `fact`, then (once the section is drawn) focuses
-    /// the block and scrolls the fact to the middle of the screen. `block` may also name one of the
-    /// reply's other texts (`meta-title`, `preamble`, `heading-s2`, `closing-1`, `meta-3`; see
-    /// [`TextId`]): there is no section to open, the text is drawn if the fill has not reached it
-    /// yet, a header field's list is opened, and the text is focused (a heading's button, for a
-    /// heading).
+    /// A jump the reader asked for (a figure, a timeline entry, a bar, a table row): [`Viewer::show`],
+    /// with a history entry whose address links to the fact, so that 返回 and the browser's Back
+    /// return to where the reader was (see `cite`).
     pub fn reveal(&self, block: &str, fact: Option<&str>) {
+        let shown = self.show(block, fact);
+        jumped(self, &shown, fact.unwrap_or(block));
+    }
+
+    /// Opens the section holding `block`, highlights `fact`, then (once the section is drawn) focuses
+    /// the block and scrolls the fact to the middle of the screen; returns the id of the element
+    /// scrolled to. `block` may also name one of the reply's other texts (`meta-title`, `preamble`,
+    /// `heading-s2`, `closing-1`, `meta-3`; see [`TextId`]): there is no section to open, the text is
+    /// drawn if the fill has not reached it yet, a header field's list is opened, and the text is
+    /// focused (a heading's button, for a heading).
+    pub fn show(&self, block: &str, fact: Option<&str>) -> String {
         let text = TextId::parse(block);
         let block_id = match text {
             Some(TextId::Title) => self.ids.of("title"),
@@ -185,6 +195,7 @@ impl Viewer {
             .flatten()
             .map(|f| self.ids.reply(&f));
         let fact_id = fact.map(|f| self.ids.reply(f));
+        let shown = fact_id.clone().unwrap_or_else(|| block_id.clone());
         set_timeout(
             move || {
                 let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -221,5 +232,6 @@ impl Viewer {
             },
             Duration::ZERO,
         );
+        shown
     }
 }

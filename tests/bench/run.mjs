@@ -34,7 +34,8 @@ const pick = (re) => files.filter((f) => re.test(f)).map((f) => readFileSync(joi
 const sum = (bufs, f) => bufs.reduce((a, b) => a + f(b), 0);
 const wasm = pick(/_bg\.wasm$/);
 const js = pick(/^(dafu-app-.*|dafu-hooks)\.js$/);
-const css = pick(/\.css$/);
+// dafu-collection.css is the collection module's, loaded with it (its own row below).
+const css = pick(/^(?!dafu-collection)[^/]*\.css$/);
 // The component styles are inline in index.html (one request fewer each), so the page counts too;
 // the seed's pre-rendered snapshot in it is the reply's content, not the app, and has a row of its own.
 const snapshotOf = (page) => /<article\b[^>]*\bdata-dafu-snapshot[\s\S]*<\/article>/.exec(page)?.[0] ?? '';
@@ -49,6 +50,8 @@ const reader = pick(/^dafu-read-aloud\.js$/);
 row('size: 朗读 reader (loaded on the first press of 朗读)', kb(sum(reader, (b) => b.length)), `${kb(sum(reader, gz))} gz`);
 const renderer = pick(/^dafu-render\.(js|wasm)$/);
 row('size: renderer module (loaded on first 下载网页 / 复制HTML片段)', kb(sum(renderer, (b) => b.length)), `${kb(sum(renderer, gz))} gz`);
+const collectionModule = pick(/^dafu-collection\.(js|wasm|css)$/);
+row('size: collection module (loaded when a page shows a collection)', kb(sum(collectionModule, (b) => b.length)), `${kb(sum(collectionModule, gz))} gz`);
 const single = readFileSync(join(dist, 'dafu.html'));
 row('size: dafu.html', kb(single.length), `${kb(gz(single))} gz`);
 // embed/: what every reader of a host page loads (loader, glue, wasm, styles); the converter module

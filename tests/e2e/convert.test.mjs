@@ -31,7 +31,8 @@ test('pasting the seed text shows the same reply as the default, with a report a
   assert.deepEqual(await view(p), before);
   assert.deepEqual(await p.locator('.dafu-page__count').allTextContents(), ['5 章节', '14 举措', '20 数字', '3 资金', '7 时间']);
   const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '下载JSON' }).click()]);
-  assert.equal(download.suggestedFilename(), 'reply.json');
+  // Named after the reply's 文号, else its title (the seed has no 文号).
+  assert.equal(download.suggestedFilename(), '关于政协提案的答复.json');
   assert.equal(readFileSync(await download.path(), 'utf8'), snapshot('seed'));
   await p.close();
 });
@@ -41,9 +42,9 @@ test('a dropped or chosen .txt file is converted and its diagnostics listed with
   await p.setInputFiles('.dafu-page__file', resolve('tests/fixtures/convert/example_031.txt'));
   await p.waitForSelector('.dafu-page__report');
   assert.equal(await p.locator('.dafu-header__title').textContent(), '关于对市人大七届六次会议第23号建议的答复');
-  assert.deepEqual(await p.locator('.dafu-badge--class').allTextContents(), ['B类(正在解决或列入计划)']);
+  assert.deepEqual(await p.locator('.dafu-badge--class').allTextContents(), ['B类:正在解决或列入计划']);
   const diagnostics = await p.locator('.dafu-page__diagnostic').allTextContents();
-  assert.ok(diagnostics.some((d) => d.startsWith('第1行:header line not understood')), diagnostics.join('\n'));
+  assert.ok(diagnostics.includes('第1行“政府信息公开”未识别,已略去:如是网页栏目文字可不必理会;如是文件信息,可在“更正文件信息”中填写'), diagnostics.join('\n'));
   assert.deepEqual((await p.locator('.dafu-chart__value').allTextContents()).slice(0, 4), ['300万元', '656万元', '500万元', '156万元']);
   await p.close();
 });

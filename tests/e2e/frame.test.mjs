@@ -2,7 +2,8 @@
 // height follows its content (load, a section opened, show all, the largest text size) at 320, 768 and
 // 1440 px through dafu.js on the parent, the README's inline snippet, or Datawrapper's resizer; a height
 // from another origin, or from anything but the frame, changes nothing; without a parent script the
-// frame keeps its own height, scrolls, and links to the full page.
+// frame keeps its own height, scrolls, and links to the full page; a citation copied in the frame links
+// the fact on that full page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -221,6 +222,50 @@ test('without a parent script the frame keeps its own height, scrolls, and links
   assert.deepEqual(errors, []);
   await full.close();
   await page.close();
+});
+
+test("复制引用 inside the frame links the fact on the full page (data-dafu-full), and that link opens it there", async () => {
+  const seed = JSON.parse(readFileSync('data/seed.reply.json', 'utf8'));
+  const figure = seed.figures.find((f) => f.key);
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  // A site's own copy of frame.html naming its own full page, served in place of the shipped one.
+  await context.route(/\/embed\/frame-own\.html/, async (route) => {
+    const response = await route.fetch({ url: `${site.url}/embed/frame.html` });
+    const body = (await response.text()).replace('data-dafu-full="../index.html"', 'data-dafu-full="/replies/show.html"');
+    assert.ok(body.includes('data-dafu-full="/replies/show.html"'));
+    await route.fulfill({ response, body });
+  });
+  const copy = async (path) => {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(site.url + path);
+    await page.waitForSelector('.dafu-figures__button', { timeout: 15000 });
+    await page.locator('.dafu-figures__button').filter({ hasText: figure.written }).first().click();
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.locator('.dafu-cite').getByRole('button', { name: '复制引用' }).click();
+    await page.waitForFunction(() => document.querySelector('.dafu-cite__status')?.textContent.startsWith('已复制引用'));
+    const lines = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+    assert.deepEqual(errors, []);
+    await page.close();
+    return lines;
+  };
+  const src = encodeURIComponent(site.url + SEED);
+  const shipped = await copy(`/embed/frame.html#src=${SEED}`);
+  assert.equal(shipped[0], figure.written);
+  const link = shipped.at(-1);
+  assert.equal(link, `${site.url}/index.html?src=${src}#dafu-1-r-${figure.id}`, 'the full page, not the frame');
+  assert.equal((await copy(`/embed/frame-own.html?src=${SEED}`)).at(-1), `${site.url}/replies/show.html?src=${src}#dafu-1-r-${figure.id}`);
+
+  // The link works: the full page opens the same reply at the figure's sentence.
+  const full = await context.newPage();
+  await full.goto(link);
+  await full.waitForFunction((id) => {
+    const r = document.getElementById(id)?.getBoundingClientRect();
+    return !!r && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  }, `dafu-1-r-${figure.id}`, { timeout: 15000 });
+  assert.match(await full.locator(`#dafu-1-r-${figure.id}`).getAttribute('class'), /dafu-fact--highlight/);
+  await context.close();
 });
 
 test('axe finds no violations in the frame page, which reads lang and mode from its address', async () => {

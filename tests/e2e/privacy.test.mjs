@@ -33,12 +33,12 @@ test('the report lists personal data with its line, and the checked box masks it
 
   const diagnostics = await p.locator('.dafu-page__diagnostic').allTextContents();
   for (const expected of [
-    '第3行:personal data, not for publishing: mobile number 138****1234',
-    '第7行:personal data, not for publishing: mobile number 139****5678',
-    '第7行:personal data, not for publishing: resident id number 110105********002X',
-    '第7行:personal data, not for publishing: home address 家住*********',
-    '第11行:personal data, not for publishing: e-mail address w*********@qq.com',
-    '第16行:office contact, kept: mobile number 137****1111',
+    '第3行含个人信息(手机号 138****1234),不宜公开',
+    '第7行含个人信息(手机号 139****5678),不宜公开',
+    '第7行含个人信息(身份证号 110105********002X),不宜公开',
+    '第7行含个人信息(住址 家住*********),不宜公开',
+    '第11行含个人信息(个人邮箱 w*********@qq.com),不宜公开',
+    '第16行办理单位的联系方式(手机号 137****1111),予以保留',
   ]) {
     assert.ok(diagnostics.some((d) => d.startsWith(expected)), `${expected}\nnot in\n${diagnostics.join('\n')}`);
   }

@@ -1,8 +1,9 @@
 // 朗读 (read aloud), driven through a test double of speechSynthesis that records every utterance: the
-// text, order and language of what is read, the highlight (the element, and the sentence inside it
-// through the CSS Custom Highlight API), pause, resume and stop by keyboard, a section's reader, and
-// the messages when the browser cannot speak Chinese. The reader is src/read-aloud.js (the wasm only
-// renders the buttons); its words are tested without a browser in read-words.test.mjs.
+// text, order and language of what is read (the 下一步打算 panel where the page shows it), the
+// highlight (the element, and the sentence inside it through the CSS Custom Highlight API), pause,
+// resume and stop by keyboard, a section's reader, and the messages when the browser cannot speak
+// Chinese. The reader is src/read-aloud.js (the wasm only renders the buttons); its words are tested
+// without a browser in read-words.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, setup } from './harness.mjs';
@@ -120,7 +121,9 @@ test('朗读全文 reads the whole reply in page order, in zh-CN, a sentence at 
     if (s.cls.includes('dafu-timeline__link')) assert.ok(s.said.includes(s.text.split(' ').pop().replace(/…$/, '').slice(0, 6)), `timeline: ${s.said} / ${s.text}`);
     else if (s.cls.includes('dafu-chart__row')) assert.ok(s.said.includes(s.text.slice(0, 6)), `chart: ${s.said} / ${s.text}`);
     // The title element stands for the header (the issuer has no element of its own); headings of dafu's own views stand for their lines.
-    else if (!s.cls.includes('dafu-header__title') && !['时间线。', '资金。', '合计拨付631.29万元。'].includes(s.said)) assert.ok(s.text.replace(/\s/g, '').includes(s.said.replace(/^一是|^二是|^三是|^四是|^五是|^六是/, '').slice(0, 12).replace(/\s/g, '')), `${s.cls}: "${s.said.slice(0, 20)}" not in "${s.text.slice(0, 40)}"`);
+    // A next step's first sentence is said after its kind and place, which stand beside its text.
+    else if (s.cls.includes('dafu-next__text')) assert.ok(s.hl && s.text.includes(s.hl) && s.said.endsWith(s.hl), `next step: "${s.said}" / "${s.hl}"`);
+    else if (!s.cls.includes('dafu-header__title') && !['下一步打算。', '时间线。', '资金。', '合计拨付631.29万元。'].includes(s.said)) assert.ok(s.text.replace(/\s/g, '').includes(s.said.replace(/^一是|^二是|^三是|^四是|^五是|^六是/, '').slice(0, 12).replace(/\s/g, '')), `${s.cls}: "${s.said.slice(0, 20)}" not in "${s.text.slice(0, 40)}"`);
   }
   assert.ok(seen.some((s) => s.cls.includes('dafu-timeline__link')) && seen.some((s) => s.cls.includes('dafu-chart__row')));
   // Inside a paragraph or an initiative, the sentence being read is highlighted, not the whole block.
@@ -136,6 +139,39 @@ test('朗读全文 reads the whole reply in page order, in zh-CN, a sentence at 
   assert.ok(seen.every((s) => !/[〔〕]|\d-\d/.test(s.said)), 'nothing read sign by sign');
   console.log(`朗读全文: ${said.length} utterances, all zh-CN`);
   assert.ok((await spoken(p)).every((u) => u.lang === 'zh-CN' && u.voice === '普通话'));
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('朗读全文 reads the 下一步打算 panel where the page shows it: after the header, before the sections', async () => {
+  const { page: p, errors } = await open();
+  const panel = await p.locator('.dafu-next').evaluate((e) => {
+    const item = e.querySelector('.dafu-next__item');
+    const words = (s) => item.querySelector(s).textContent.replace(/\s+/g, '');
+    return { heading: e.querySelector('.dafu-next__title').textContent.trim(), where: `${words('.dafu-next__kind')},${words('.dafu-next__place')},`, text: item.querySelector('.dafu-next__text').textContent.trim() };
+  });
+  const firstSection = (await p.locator('.dafu-accordion__button').first().textContent()).replace(/\s+/g, '');
+  const start = p.getByRole('button', { name: '朗读全文' });
+  await start.click();
+  await p.waitForSelector('.dafu-read--current');
+  // Up to the first section's heading, each utterance with the element lit while it is said.
+  const seen = [];
+  for (let i = 0; i < 60 && !seen.some((s) => s.said === firstSection); i += 1) {
+    const [u] = (await spoken(p)).slice(-1);
+    seen.push({ said: u.text, lit: (await lit(p)).map(([cls]) => cls.split(' ')[0]).join() });
+    await next(p);
+  }
+  const said = seen.map((s) => s.said);
+  const heading = said.indexOf(`${panel.heading}。`);
+  assert.ok(heading > 0, `the panel's heading is read: ${JSON.stringify(said)}`);
+  assert.equal(said[0], '关于政协提案的答复', 'the header first');
+  assert.equal(seen[heading].lit, 'dafu-next__title');
+  const item = seen[heading + 1];
+  assert.ok(item.said.startsWith(panel.where), `the first item says its kind and place first: ${item.said}`);
+  assert.ok(panel.text.startsWith(item.said.slice(panel.where.length)), `then its first sentence: ${item.said} / ${panel.text}`);
+  assert.equal(item.lit, 'dafu-next__text');
+  assert.ok(said.indexOf(firstSection) > heading + 1, 'the sections after the panel');
+  await start.click();
   assert.deepEqual(errors, []);
   await p.close();
 });

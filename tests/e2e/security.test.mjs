@@ -200,34 +200,68 @@ test('a failure inside a call into dafu shows the internal-error alert in every 
   assert.notEqual(await size(), before);
 });
 
-test("jumps inside dafu keep the host page's address and history", async () => {
-  const { page } = await host('#/app/home');
+test("a jump inside dafu never reloads or leaves the host page, and Back restores the host's own address", async () => {
+  // Issue 17, part 5: every jump (a figure, the timeline, a chart bar, the table) is a history entry
+  // whose hash names the fact. What must still hold for the host page: the same document stays (a
+  // marker set on its window survives), its path and query never change, the only hash dafu ever
+  // writes is the id of one of its own elements, the host's hash router hears no hashchange from a
+  // jump, and Back gives the host exactly the address and history state it had, its own hash included.
+  const start = `${HOST}?from=list#/app/home`;
+  const { page, errors } = await host('?from=list#/app/home');
+  const address = `${env.server.url}${start}`;
   await page.evaluate(() => {
-    window.__moves = [];
-    window.addEventListener('hashchange', () => window.__moves.push('hashchange'));
-    window.addEventListener('popstate', () => window.__moves.push('popstate'));
+    window.__sameDocument = 'host page';
+    history.replaceState({ host: 'router state' }, '');
+    // Back to the host's own hash is a hashchange the router should hear; one to a dafu id is not.
+    window.__heard = [];
+    window.addEventListener('hashchange', (e) => window.__heard.push(new URL(e.newURL).hash));
   });
-  const length = await page.evaluate(() => history.length);
   const seed = page.locator('#reply-seed');
+  await seed.getByRole('button', { name: '以表格查看' }).click();
   const jumps = [
     ['the total tile', seed.locator('.dafu-figures__button--total')],
     ['a key figure', seed.locator('button.dafu-figures__button').first()],
     ['a timeline entry', seed.locator('.dafu-timeline__link').first()],
     ['a chart bar', seed.locator('.dafu-chart__row').first()],
+    ['a table row', seed.locator('.dafu-table__row a').first()],
   ];
+  let pushed = 0;
   for (const [name, target] of jumps) {
     // The bar's row takes the click in the page; dispatched, it does not depend on the chart's layout.
     if (name === 'a chart bar') await target.dispatchEvent('click');
     else await target.click();
     await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
     const after = await page.evaluate(() => ({
+      same: window.__sameDocument,
+      path: location.pathname,
+      search: location.search,
       hash: location.hash,
-      length: history.length,
-      moves: window.__moves,
-      focusInside: !!document.activeElement?.closest('#reply-seed'),
+      heard: (window.__heard ?? []).filter((h) => h !== '#/app/home'),
+      named: document.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest('#reply-seed') != null,
     }));
-    assert.deepEqual(after, { hash: '#/app/home', length, moves: [], focusInside: true }, name);
+    assert.equal(after.same, 'host page', `${name}: the host page was not reloaded or left`);
+    assert.equal(after.path, HOST, `${name}: path`);
+    assert.equal(after.search, '?from=list', `${name}: query`);
+    assert.deepEqual(after.heard, [], `${name}: the host's hash router heard no change`);
+    if (after.hash === '#/app/home') {
+      // A jump that adds no entry (the total tile scrolls to the funding view) leaves the address alone.
+      continue;
+    }
+    pushed += 1;
+    assert.match(after.hash, /^#dafu-\d+-r-[A-Za-z0-9_-]+$/, `${name}: only a dafu id is written into the hash`);
+    assert.ok(after.named, `${name}: the hash names an element of this reply (${after.hash})`);
+
+    // One Back lands on the host's address exactly: the jump added one entry and took nothing from it.
+    await page.goBack();
+    await page.waitForFunction((a) => location.href === a, address, { timeout: 5000 })
+      .catch(() => assert.fail(`${name}: Back went to ${page.url()}, not to ${address}`));
+    const back = await page.evaluate(() => ({ same: window.__sameDocument, state: history.state?.host }));
+    assert.deepEqual(back, { same: 'host page', state: 'router state' }, `${name}: Back keeps the document and the host's state`);
   }
+  assert.equal(pushed, 4, 'the figure, timeline, chart and table jumps each added an entry');
+  assert.equal(page.url(), address);
+  // The host's third reply is missing on purpose (its 404 is the only error).
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
 });
 
 test("ids from the reply never collide with dafu's own, and each heading controls its own panel", async () => {
@@ -307,6 +341,6 @@ test('the key-figure strip shows at most 12 figures; the full list is drawn in s
     while ((el.querySelector('[data-dafu-filling]') || all() < n) && Date.now() - start < 20000) await new Promise((r) => setTimeout(r, 50));
     return { strip, first, summary, later: all() };
   }, 2000);
-  assert.deepEqual(result, { strip: 12, first: 0, summary: '全部2000个数字', later: 2000 });
+  assert.deepEqual(result, { strip: 12, first: 0, summary: '全部2000项数据', later: 2000 });
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
 });

@@ -1,6 +1,8 @@
 //! `dafu convert DIR --out OUT`: every reply of a folder converted on every core into
 //! `OUT/replies/ID.json`, with the collection index (`OUT/collection.json`, see
-//! [`dafu_core::model::Collection`]) and a report of the replies with diagnostics (`OUT/report.txt`).
+//! [`dafu_core::model::Collection`]), the page's full-text search (`OUT/search.json`) and a report of
+//! the replies with diagnostics (`OUT/report.txt`); `dafu collection merge` ([`merge`]) joins the
+//! indexes and search indexes of shards.
 //!
 //! A rerun converts only inputs whose content hash changed (or whose reply file is gone); an input
 //! that cannot be read or converted is an entry with its error, never the end of the batch. Symbolic
@@ -15,8 +17,9 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use dafu_core::model::{
-    content_hash, is_safe_id, unique_ids, Collection, CollectionEntry, Origin, Reply,
-    MAX_JSON_BYTES,
+    content_hash, is_safe_id, search_text, unique_ids, Collection, CollectionEntry, Origin, Reply,
+    SearchIndex, SearchText, MAX_COLLECTION_BYTES, MAX_JSON_BYTES, MAX_SEARCH_BYTES,
+    SEARCH_SCHEMA_VERSION,
 };
 use dafu_core::parse::MAX_TEXT_BYTES;
 
@@ -64,16 +67,32 @@ pub struct Options {
     pub force: bool,
 }
 
-/// The index's and the report's file names: `collection.json`, or `collection-2-of-4.json` for a
-/// shard (so that shards writing to one OUT do not overwrite each other's index).
-fn names(shard: Option<Shard>) -> (String, String) {
-    match shard {
-        None => ("collection.json".to_owned(), "report.txt".to_owned()),
-        Some(s) => (
-            format!("collection-{}-of-{}.json", s.index, s.count),
-            format!("report-{}-of-{}.txt", s.index, s.count),
-        ),
+/// The files a run writes in OUT beside `replies/`: the index, the search index and the report.
+struct Names {
+    index: String,
+    search: String,
+    report: String,
+}
+
+/// `collection.json`, `search.json`, `report.txt`; for a shard `collection-2-of-4.json`,
+/// `search-2-of-4.json`, `report-2-of-4.txt`, so that shards writing to one OUT do not overwrite
+/// each other's, and `collection merge` finds each index's search index beside it
+/// ([`search_beside`]).
+fn names(shard: Option<Shard>) -> Names {
+    let suffix = shard.map_or_else(String::new, |s| format!("-{}-of-{}", s.index, s.count));
+    Names {
+        index: format!("collection{suffix}.json"),
+        search: format!("search{suffix}.json"),
+        report: format!("report{suffix}.txt"),
     }
+}
+
+/// The search index a run wrote beside the index at `index`: `collection.json` → `search.json`,
+/// `collection-2-of-4.json` → `search-2-of-4.json`; `None` for an index named otherwise.
+fn search_beside(index: &Path) -> Option<PathBuf> {
+    let name = index.file_name()?.to_str()?;
+    let rest = name.strip_prefix("collection")?;
+    Some(index.with_file_name(format!("search{rest}")))
 }
 
 /// What wrote an index: a rerun by another version converts everything again.
@@ -191,6 +210,73 @@ fn diagnostics_path(replies: &Path, id: &str) -> PathBuf {
     replies.join(format!("{id}.diagnostics.txt"))
 }
 
+/// The reply's text for search ([`search_text`]), kept next to the reply so that a rerun builds the
+/// search index without reading the replies it did not convert again.
+fn search_path(replies: &Path, id: &str) -> PathBuf {
+    replies.join(format!("{id}.search.txt"))
+}
+
+/// A reply's search text from OUT's `replies/`: its `ID.search.txt`, else (an OUT written before
+/// the search index existed) made from its `ID.json`.
+fn text_from_replies(replies: &Path, id: &str) -> Option<String> {
+    std::fs::read_to_string(search_path(replies, id))
+        .ok()
+        .or_else(|| {
+            let bytes = std::fs::read(replies.join(format!("{id}.json"))).ok()?;
+            Reply::from_json_bytes(&bytes).ok().map(|r| search_text(&r))
+        })
+}
+
+/// The search index (`search.json`, the page's full-text search) of `entries`: each converted
+/// entry's text as `text` finds it, in the entries' order, on `threads` threads; with the ids of
+/// the converted entries whose text was not found (left out of search, not of the collection).
+fn search_index(
+    entries: &[CollectionEntry],
+    threads: usize,
+    text: impl Fn(&CollectionEntry) -> Option<String> + Sync,
+) -> (SearchIndex, Vec<String>) {
+    let ok: Vec<&CollectionEntry> = entries.iter().filter(|e| e.error.is_none()).collect();
+    let next = AtomicUsize::new(0);
+    let mut texts: Vec<Option<String>> = Vec::new();
+    texts.resize_with(ok.len(), || None);
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::channel();
+        for _ in 0..threads.clamp(1, ok.len().max(1)) {
+            let send = send.clone();
+            let (ok, next, text) = (&ok, &next, &text);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(entry) = ok.get(i) else { break };
+                if send.send((i, text(entry))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        for (i, found) in receive {
+            if let Some(slot) = texts.get_mut(i) {
+                *slot = found;
+            }
+        }
+    });
+    let mut missing = Vec::new();
+    let mut found = Vec::with_capacity(ok.len());
+    for (entry, text) in ok.iter().zip(texts) {
+        match text {
+            Some(text) => found.push(SearchText {
+                id: entry.id.clone(),
+                text,
+            }),
+            None => missing.push(entry.id.clone()),
+        }
+    }
+    let index = SearchIndex {
+        schema: SEARCH_SCHEMA_VERSION,
+        texts: found,
+    };
+    (index, missing)
+}
+
 struct Job<'a> {
     found: &'a Found,
     id: &'a str,
@@ -275,16 +361,23 @@ fn convert_one(job: &Job<'_>, replies: &Path, redact: bool, force: bool) -> Outc
         }
     };
     let diag_path = diagnostics_path(replies, job.id);
-    let written = write_atomic(&reply_path, reply.to_json().as_bytes()).and_then(|()| {
-        if lines.is_empty() {
-            match std::fs::remove_file(&diag_path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
+    let written = write_atomic(&reply_path, reply.to_json().as_bytes())
+        .and_then(|()| {
+            write_atomic(
+                &search_path(replies, job.id),
+                search_text(&reply).as_bytes(),
+            )
+        })
+        .and_then(|()| {
+            if lines.is_empty() {
+                match std::fs::remove_file(&diag_path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                }
+            } else {
+                write_atomic(&diag_path, format!("{}\n", lines.join("\n")).as_bytes())
             }
-        } else {
-            write_atomic(&diag_path, format!("{}\n", lines.join("\n")).as_bytes())
-        }
-    });
+        });
     if let Err(e) = written {
         return Outcome::Failed(CollectionEntry::failed(
             origin(hash),
@@ -332,9 +425,9 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
         .map_err(|e| format!("dafu: cannot write {}: {e}", replies.display()))?;
     let out_dir = std::fs::canonicalize(&options.out)
         .map_err(|e| format!("dafu: cannot write {}: {e}", options.out.display()))?;
-    let (index_name, report_name) = names(options.shard);
-    let index_path = options.out.join(&index_name);
-    let report_path = options.out.join(&report_name);
+    let names = names(options.shard);
+    let index_path = options.out.join(&names.index);
+    let report_path = options.out.join(&names.report);
 
     let (found, skipped) = walk(&root, &out_dir);
     // Ids from the whole folder, so that every shard gives every file the same id.
@@ -417,6 +510,7 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
             // No stale reply of an earlier run under a failed entry's id.
             let _ = std::fs::remove_file(replies.join(format!("{}.json", entry.id)));
             let _ = std::fs::remove_file(diagnostics_path(&replies, &entry.id));
+            let _ = std::fs::remove_file(search_path(&replies, &entry.id));
         } else if entry.diagnostics > 0 {
             tally.with_diagnostics += 1;
         }
@@ -427,6 +521,7 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
         if is_safe_id(id) && !entries.iter().any(|e| &e.id == id) {
             let _ = std::fs::remove_file(replies.join(format!("{id}.json")));
             let _ = std::fs::remove_file(diagnostics_path(&replies, id));
+            let _ = std::fs::remove_file(search_path(&replies, id));
         }
     }
     let mut collection = Collection::new(Some(generator()), entries);
@@ -436,6 +531,14 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
         format!("{}\n", collection.to_json()).as_bytes(),
     )
     .map_err(|e| format!("dafu: cannot write {}: {e}", index_path.display()))?;
+    // The page's full-text search; a shard's covers its own entries, and `collection merge` joins
+    // the shards' into the `search.json` of the whole.
+    let search = options.out.join(&names.search);
+    let (index, _) = search_index(&collection.entries, threads, |e| {
+        text_from_replies(&replies, &e.id)
+    });
+    write_atomic(&search, index.to_json().as_bytes())
+        .map_err(|e| format!("dafu: cannot write {}: {e}", search.display()))?;
     let report = report(&collection, &skipped, &replies);
     write_atomic(&report_path, report.as_bytes())
         .map_err(|e| format!("dafu: cannot write {}: {e}", report_path.display()))?;
@@ -486,6 +589,135 @@ pub fn run(options: &Options, out: &mut impl Write, err: &mut impl Write) -> Res
     } else {
         0
     })
+}
+
+/// `dafu collection merge INDEX… [-o FILE] [--search FILE]`: the indexes (the shards of one folder,
+/// converted apart) merged into one, and their search indexes into the merged one's `search.json`,
+/// so that the merged collection is searched exactly as the whole folder converted in one run.
+///
+/// Each index's texts come from the search index its run wrote beside it ([`search_beside`]); an
+/// index without one (written before shards wrote them) gives them from the `replies/` folder beside
+/// it. The search index goes to `--search`, else beside `-o`'s file as `search.json` (where the page
+/// looks for it); with the merged index on standard output and no `--search`, none is written, and
+/// `err` says so. `Ok(1)`, nothing written, when an index or a search index is invalid or one id
+/// stands for two different entries.
+pub fn merge(
+    inputs: &[String],
+    output: Option<&str>,
+    search: Option<&str>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<u8, super::Failure> {
+    let fail = |e: std::io::Error| super::Failure(format!("dafu: cannot write the output: {e}"));
+    let too_large = |input: &str, size, limit| {
+        super::Failure(format!(
+            "dafu: {input} is {}; the limit is {limit} bytes",
+            size_text(size, limit)
+        ))
+    };
+    let mut parts = Vec::with_capacity(inputs.len());
+    let mut problems = Vec::new();
+    for input in inputs {
+        let bytes = match read(input, MAX_COLLECTION_BYTES)? {
+            Input::Bytes(bytes) => bytes,
+            Input::TooLarge { size } => return Err(too_large(input, size, MAX_COLLECTION_BYTES)),
+        };
+        match Collection::from_json_bytes(&bytes) {
+            Ok(c) => parts.push(c),
+            Err(lines) => problems.extend(lines.iter().map(|l| format!("{input}: {l}"))),
+        }
+    }
+    let search_out = search.map(PathBuf::from).or_else(|| {
+        output.map(|o| {
+            Path::new(o)
+                .parent()
+                .unwrap_or_else(|| Path::new(""))
+                .join("search.json")
+        })
+    });
+    // Each text by id from the search indexes beside the inputs, and where each id's replies are
+    // (the first input naming it) for an input without one.
+    let mut known: HashMap<String, String> = HashMap::new();
+    let mut home: HashMap<String, PathBuf> = HashMap::new();
+    if search_out.is_some() {
+        for (input, part) in inputs.iter().zip(&parts) {
+            let dir = Path::new(input)
+                .parent()
+                .unwrap_or_else(|| Path::new(""))
+                .to_path_buf();
+            for e in &part.entries {
+                home.entry(e.id.clone())
+                    .or_insert_with(|| dir.join("replies"));
+            }
+            let Some(path) = search_beside(Path::new(input)).filter(|p| p.is_file()) else {
+                continue;
+            };
+            let name = path.to_string_lossy().into_owned();
+            let bytes = match read(&name, MAX_SEARCH_BYTES)? {
+                Input::Bytes(bytes) => bytes,
+                Input::TooLarge { size } => return Err(too_large(&name, size, MAX_SEARCH_BYTES)),
+            };
+            match SearchIndex::from_json_bytes(&bytes) {
+                Ok(index) => {
+                    for t in index.texts {
+                        known.entry(t.id).or_insert(t.text);
+                    }
+                }
+                Err(line) => problems.push(format!("{name}: {line}")),
+            }
+        }
+    }
+    let merged = if problems.is_empty() {
+        Collection::merge(parts).map_err(|lines| problems.extend(lines))
+    } else {
+        Err(())
+    };
+    let Ok(merged) = merged else {
+        for line in &problems {
+            writeln!(err, "{line}").map_err(fail)?;
+        }
+        return Ok(1);
+    };
+    if let Some(path) = &search_out {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let (index, missing) = search_index(&merged.entries, threads, |e| {
+            known
+                .get(&e.id)
+                .cloned()
+                .or_else(|| text_from_replies(home.get(&e.id)?, &e.id))
+        });
+        write_atomic(path, index.to_json().as_bytes())
+            .map_err(|e| super::Failure(format!("dafu: cannot write {}: {e}", path.display())))?;
+        if !missing.is_empty() {
+            writeln!(
+                err,
+                "dafu: {} replies have no text in any search index or replies folder, so search \
+                 finds them by their index fields only: {}",
+                missing.len(),
+                missing
+                    .iter()
+                    .take(10)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .map_err(fail)?;
+        }
+    } else {
+        writeln!(
+            err,
+            "dafu: no search index written (the page's full-text search needs one): give -o \
+             OUT/collection.json to write OUT/search.json beside it, or --search FILE"
+        )
+        .map_err(fail)?;
+    }
+    let json = format!("{}\n", merged.to_json());
+    match output {
+        None => out.write_all(json.as_bytes()).map_err(fail)?,
+        Some(path) => write_atomic(Path::new(path), json.as_bytes())
+            .map_err(|e| super::Failure(format!("dafu: cannot write {path}: {e}")))?,
+    }
+    Ok(0)
 }
 
 /// The report: every input that failed or was passed over, then every reply with diagnostics and
@@ -549,7 +781,6 @@ pub fn render_collection(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<u8, super::Failure> {
-    use dafu_core::model::MAX_COLLECTION_BYTES;
     let fail = |e: std::io::Error| super::Failure(format!("dafu: cannot write the output: {e}"));
     let bytes = match read(index, MAX_COLLECTION_BYTES)? {
         Input::Bytes(bytes) => bytes,

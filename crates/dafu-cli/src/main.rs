@@ -25,10 +25,10 @@ enum Command {
     /// read or is over 20 MB, or the output cannot be written.
     ///
     /// With a folder and `--out OUT`: every `.txt` and `.json` under it, on every core, into
-    /// `OUT/replies/ID.json`, with the index `OUT/collection.json` and `OUT/report.txt`; a rerun
-    /// converts only changed files. Exits 0 when every file is in the collection, 1 when some file
-    /// could not be read or converted (listed, the others done), 2 when the folder cannot be read or
-    /// OUT cannot be written.
+    /// `OUT/replies/ID.json`, with the index `OUT/collection.json`, the page's full-text search
+    /// `OUT/search.json` and `OUT/report.txt`; a rerun converts only changed files. Exits 0 when
+    /// every file is in the collection, 1 when some file could not be read or converted (listed,
+    /// the others done), 2 when the folder cannot be read or OUT cannot be written.
     Convert {
         /// The text file, `-` for standard input, or a folder (with `--out`).
         input: String,
@@ -40,7 +40,8 @@ enum Command {
         #[arg(long, value_name = "OUT")]
         out: Option<String>,
         /// For a folder: convert only the I-th of N shares of its files (1-based), writing
-        /// `collection-I-of-N.json`; merge the shards' indexes with `dafu collection merge`.
+        /// `collection-I-of-N.json` and `search-I-of-N.json`; `dafu collection merge` makes the
+        /// shards' indexes one `collection.json` and `search.json`.
         #[arg(long, value_name = "I/N")]
         shard: Option<batch::Shard>,
         /// For a folder: how many files to convert at once (default: one per core).
@@ -49,6 +50,14 @@ enum Command {
         /// For a folder: convert every file again, changed or not.
         #[arg(long)]
         force: bool,
+        /// Corrects a header fact of the converted reply, as the page's form does (repeatable;
+        /// applied in order, after `--redact`): `文号=…` (`document_number`), `标题=…` (`title`),
+        /// `承办单位=…` (`issuer`), `成文日期=…` (`written`), `公开日期=…` (`published`),
+        /// `类型=提案|建议` (`kind`), `编号=…` (`number`), `提案标题=…` (`proposal_title`),
+        /// `办理结果=A|B|C` (`result_class`). An empty value removes the fact. The page's
+        /// download for the same text and corrections is byte for byte this output.
+        #[arg(long = "set", value_name = "KEY=VALUE", value_parser = correction)]
+        set: Vec<dafu_core::parse::Correction>,
     },
     /// Collections of replies (the index `dafu convert DIR --out OUT` writes).
     Collection {
@@ -108,18 +117,37 @@ enum Command {
 #[derive(Subcommand)]
 enum CollectionCommand {
     /// Merges indexes (the shards of one folder) into one, sorted by id; the same entry in two is
-    /// kept once. Exits 1 when an index is invalid or one id stands for two different entries
-    /// (nothing is written then); 2 when an input cannot be read or the output cannot be written.
+    /// kept once. Their search indexes (`search-1-of-4.json` … beside them, else the texts in the
+    /// `replies/` folder beside each) are merged into the page's `search.json`, written beside `-o`'s
+    /// file. Exits 1 when an index or a search index is invalid or one id stands for two different
+    /// entries (nothing is written then); 2 when an input cannot be read or the output cannot be
+    /// written.
     Merge {
         /// The indexes (`collection-1-of-4.json` …).
         #[arg(required = true)]
         inputs: Vec<String>,
-        /// Write the merged index to this file instead of standard output.
+        /// Write the merged index to this file instead of standard output, and the merged search
+        /// index to `search.json` beside it.
         #[arg(short, long, value_name = "OUT")]
         output: Option<String>,
+        /// Write the merged search index to this file (default: `search.json` beside `-o`'s file;
+        /// none when the index goes to standard output).
+        #[arg(long, value_name = "FILE")]
+        search: Option<String>,
     },
     /// Prints the JSON Schema of the collection index.
     Schema,
+}
+
+/// `--set KEY=VALUE`: one header correction.
+fn correction(arg: &str) -> Result<dafu_core::parse::Correction, String> {
+    dafu_core::parse::Correction::parse(arg).ok_or_else(|| {
+        let keys: Vec<&str> = dafu_core::parse::Field::ALL
+            .iter()
+            .map(|f| f.key())
+            .collect();
+        format!("expected KEY=VALUE with KEY one of {}", keys.join(", "))
+    })
 }
 
 /// `--lang`: the interface languages.
@@ -185,25 +213,14 @@ fn size_text(size: Option<u64>, limit: usize) -> String {
 /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, else GB18030 (a superset of GBK) when that decodes
 /// without errors; otherwise UTF-8 with replacement characters, and a note. For text only: reply
 /// JSON must be UTF-8.
+/// The rule is the converter module's (`dafu_convert::decode`), so that the page reads a file the
+/// same; GB18030 here by encoding_rs (the page uses the browser's decoder of the same standard).
 fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _, _) = enc.decode(bytes);
-        return (text.into_owned(), None);
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), None);
-    }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-    if !had_errors {
-        return (
-            text.into_owned(),
-            Some("input is not UTF-8; read as GB18030/GBK"),
-        );
-    }
-    (
-        String::from_utf8_lossy(bytes).into_owned(),
-        Some("input is neither UTF-8 nor GBK; undecodable bytes replaced"),
-    )
+    let decoded = dafu_convert::decode::decode_with(bytes, |b| {
+        let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(b);
+        (!had_errors).then(|| text.into_owned())
+    });
+    (decoded.text, decoded.encoding.note())
 }
 
 /// Whether standard output was closed when dafu started (`dafu schema >&-`). Rust's runtime reopens
@@ -233,6 +250,7 @@ fn stdout_was_closed() -> bool {
 fn converted(
     input: &str,
     redact: bool,
+    corrections: &[dafu_core::parse::Correction],
     nothing: &str,
     err: &mut impl Write,
 ) -> Result<dafu_core::model::Reply, Failure> {
@@ -249,7 +267,7 @@ fn converted(
     if let Some(note) = note {
         writeln!(err, "{input}: {note}")?;
     }
-    let conversion = dafu_core::privacy::convert(&text, redact);
+    let conversion = dafu_convert::conversion(&text, redact, corrections);
     for d in &conversion.diagnostics {
         writeln!(err, "{input}:{d}")?;
     }
@@ -267,7 +285,7 @@ fn render_reply(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let reply = if is_text {
-        converted(input, redact, "rendered", err)?
+        converted(input, redact, &[], "rendered", err)?
     } else {
         let parsed = match read(input, MAX_JSON_BYTES)? {
             Input::Bytes(bytes) => Reply::from_json_bytes(&bytes).map_err(|e| e.lines()),
@@ -311,7 +329,13 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             shard,
             jobs,
             force,
+            set,
         } => {
+            if !set.is_empty() {
+                return Err(Failure(
+                    "dafu: --set corrects one reply; it is not for a folder".to_owned(),
+                ));
+            }
             let options = batch::Options {
                 dir: input.into(),
                 out: out_dir.into(),
@@ -332,9 +356,10 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             redact,
             shard: None,
             force: false,
+            set,
             ..
         } => {
-            let reply = converted(&input, redact, "converted", err)?;
+            let reply = converted(&input, redact, &set, "converted", err)?;
             writeln!(out, "{}", reply.to_json())?;
         }
         Command::Convert { .. } => {
@@ -348,49 +373,20 @@ fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> Result<E
             out.write_all(dafu_core::model::Collection::json_schema().as_bytes())?;
         }
         Command::Collection {
-            command: CollectionCommand::Merge { inputs, output },
+            command:
+                CollectionCommand::Merge {
+                    inputs,
+                    output,
+                    search,
+                },
         } => {
-            let mut parts = Vec::with_capacity(inputs.len());
-            let mut problems = Vec::new();
-            for input in &inputs {
-                let bytes = match read(input, dafu_core::model::MAX_COLLECTION_BYTES)? {
-                    Input::Bytes(bytes) => bytes,
-                    Input::TooLarge { size } => {
-                        return Err(Failure(format!(
-                            "dafu: {input} is {}; the limit is {} bytes",
-                            size_text(size, dafu_core::model::MAX_COLLECTION_BYTES),
-                            dafu_core::model::MAX_COLLECTION_BYTES
-                        )))
-                    }
-                };
-                match dafu_core::model::Collection::from_json_bytes(&bytes) {
-                    Ok(c) => parts.push(c),
-                    Err(lines) => problems.extend(lines.iter().map(|l| format!("{input}: {l}"))),
-                }
-            }
-            let merged = if problems.is_empty() {
-                dafu_core::model::Collection::merge(parts).map_err(|lines| {
-                    problems.extend(lines);
-                })
-            } else {
-                Err(())
-            };
-            match merged {
-                Err(()) => {
-                    for line in &problems {
-                        writeln!(err, "{line}")?;
-                    }
-                    code = ExitCode::from(1);
-                }
-                Ok(merged) => {
-                    let json = format!("{}\n", merged.to_json());
-                    match output {
-                        None => out.write_all(json.as_bytes())?,
-                        Some(path) => std::fs::write(&path, json)
-                            .map_err(|e| Failure(format!("dafu: cannot write {path}: {e}")))?,
-                    }
-                }
-            }
+            code = ExitCode::from(batch::merge(
+                &inputs,
+                output.as_deref(),
+                search.as_deref(),
+                out,
+                err,
+            )?);
         }
         Command::Validate { input } => {
             let problems = match read(&input, MAX_JSON_BYTES)? {

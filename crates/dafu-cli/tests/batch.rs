@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use dafu_core::model::{is_safe_id, Collection, CollectionEntry, Reply, ResultClass};
+use dafu_core::model::{is_safe_id, Collection, CollectionEntry, Reply, ResultClass, SearchIndex};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection")
@@ -255,6 +255,99 @@ fn shards_converted_apart_and_merged_give_the_index_of_the_whole() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(err.contains("stands for two different entries"), "{err}");
+}
+
+#[test]
+fn two_shards_converted_on_two_machines_and_merged_are_searched_exactly_as_the_whole_folder() {
+    let whole = scratch("search-whole");
+    convert_dir(&fixture(), &whole, &[]);
+    // Each shard in an OUT of its own, as two machines would convert them.
+    let (one, two) = (scratch("search-shard-1"), scratch("search-shard-2"));
+    for (i, out) in [(1, &one), (2, &two)] {
+        let (code, stdout, stderr) = convert_dir(&fixture(), out, &["--shard", &format!("{i}/2")]);
+        assert!(code == 0 || code == 1, "{stdout}{stderr}");
+        assert!(out.join(format!("search-{i}-of-2.json")).is_file());
+        assert!(!out.join("search.json").exists());
+    }
+    let merged = scratch("search-merged");
+    let merge = |extra: &[&str]| {
+        let index = merged.join("collection.json");
+        let mut args = vec!["collection", "merge", "-o", index.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let a = one.join("collection-1-of-2.json");
+        let b = two.join("collection-2-of-2.json");
+        args.push(a.to_str().unwrap());
+        args.push(b.to_str().unwrap());
+        dafu(&args)
+    };
+    let (code, _, err) = merge(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    // Byte for byte what the whole run wrote: the page reads the same list and searches the same
+    // text. (What differs is elsewhere: each shard has its own report-I-of-2.txt, and its
+    // collection-I-of-2.json says `"shard": "I/2"`.)
+    let bytes = |p: PathBuf| fs::read_to_string(p).unwrap();
+    assert_eq!(
+        bytes(merged.join("collection.json")),
+        bytes(whole.join("collection.json"))
+    );
+    let search = bytes(merged.join("search.json"));
+    assert_eq!(search, bytes(whole.join("search.json")));
+    // Both shards' replies are in it, with their text (the fixture's replies, not empty).
+    let index = SearchIndex::from_json_bytes(search.as_bytes()).unwrap();
+    let ids: Vec<&str> = index.texts.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "2023-example_002",
+            "2023-example_010",
+            "2023-nested-第31号-答复",
+            "gbk-example_020",
+            "seed",
+            "seed-reply"
+        ]
+    );
+    assert!(index.texts.iter().all(|t| t.text.lines().count() > 3));
+
+    // Shards converted before shards wrote a search index: the texts come from their replies.
+    fs::remove_file(one.join("search-1-of-2.json")).unwrap();
+    fs::remove_file(two.join("search-2-of-2.json")).unwrap();
+    fs::remove_file(one.join(format!("replies/{}.search.txt", ids[0]))).unwrap();
+    fs::remove_file(merged.join("search.json")).unwrap();
+    let (code, _, err) = merge(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(search, bytes(merged.join("search.json")));
+
+    // The merged index on standard output: the search index only where --search says, and a
+    // word on stderr without it.
+    let elsewhere = merged.join("elsewhere.json");
+    let a = one.join("collection-1-of-2.json");
+    let b = two.join("collection-2-of-2.json");
+    let (code, stdout, err) = dafu(&[
+        "collection",
+        "merge",
+        "--search",
+        elsewhere.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(stdout, bytes(whole.join("collection.json")));
+    assert_eq!(search, bytes(elsewhere));
+    let (code, _, err) = dafu(&["collection", "merge", a.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("no search index written"), "{err}");
+
+    // A search index that is not one: refused, nothing written.
+    fs::write(one.join("search-1-of-2.json"), "[1]").unwrap();
+    fs::remove_file(merged.join("collection.json")).unwrap();
+    let (code, _, err) = merge(&[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("search-1-of-2.json: not a search index"),
+        "{err}"
+    );
+    assert!(!merged.join("collection.json").exists());
 }
 
 #[cfg(unix)]

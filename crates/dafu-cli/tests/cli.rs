@@ -457,7 +457,7 @@ fn the_seeds_fragment_is_one_article_without_style_or_script_and_under_60_kb() {
             .count(),
         5
     );
-    assert!(html.contains(r##"<a href="#dafu-s-r-f3" class="dafu-figures__button">"##));
+    assert!(html.contains(r##"<a class="dafu-figures__button" href="#dafu-s-r-f3">"##));
     assert!(html.contains(r#"style="width:6.54%;""#), "the 20万元 bar");
     assert_only_dafu_markup("seed fragment", &html);
 }

@@ -33,7 +33,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::model::{Anchor, Block, DateRef, Reply};
-use crate::parse::{Conversion, Diagnostic, MAX_TEXT_BYTES};
+use crate::parse::{Conversion, Diagnostic, DiagnosticKind, MAX_TEXT_BYTES};
 
 /// The kinds of personal data found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -82,25 +82,18 @@ pub struct Finding {
 impl Finding {
     /// The diagnostic's words: lower case, naming the kind and the masked form, never the data.
     pub fn message(&self) -> String {
-        let shown = format!("{}{}", self.after.unwrap_or(""), self.masked);
-        if self.office {
-            format!(
-                "office contact, kept: {} {shown} in the office's own contact line",
-                self.kind.name()
-            )
-        } else {
-            format!(
-                "personal data, not for publishing: {} {shown} (redacting masks it)",
-                self.kind.name()
-            )
-        }
+        self.diagnostic().message()
     }
 
     /// The finding as a converter diagnostic, with its line.
     pub fn diagnostic(&self) -> Diagnostic {
         Diagnostic {
             line: self.line,
-            message: self.message(),
+            kind: DiagnosticKind::PersonalData {
+                what: self.kind,
+                shown: format!("{}{}", self.after.unwrap_or(""), self.masked),
+                office: self.office,
+            },
         }
     }
 }

@@ -292,7 +292,7 @@ fn text_over_the_size_limit_is_refused_with_a_diagnostic_not_converted() {
     assert_eq!(c.diagnostics.len(), 1);
     assert!(
         c.diagnostics[0]
-            .message
+            .message()
             .ends_with("the limit is 20971520 bytes, nothing was converted"),
         "{}",
         c.diagnostics[0]

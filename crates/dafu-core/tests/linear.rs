@@ -98,7 +98,7 @@ fn each_dense_shape_is_read_as_the_shape_it_stands_for() {
     assert!(!c
         .diagnostics
         .iter()
-        .any(|d| d.message.contains("not understood")));
+        .any(|d| d.message().contains("not understood")));
     let r = convert(&dense::header_before_opening(n)).reply;
     assert_eq!(r.meta.index_number.as_deref(), Some("000-2024-00004"));
     assert_eq!(r.meta.issuer.as_deref(), Some("市财政局1"));

@@ -97,10 +97,10 @@ fn dates_in_every_form() {
         let actual = described(input, |c, f| match f {
             Fact::Date(d) => {
                 let written = d.date.written();
-                let inferred = c
-                    .diagnostics
-                    .iter()
-                    .any(|x| x.message.starts_with(&format!("date {written:?} read as")));
+                let inferred = c.diagnostics.iter().any(|x| {
+                    x.message()
+                        .starts_with(&format!("date {written:?} read as"))
+                });
                 Some(format!(
                     "{written} {}{}",
                     when(&d.date),
@@ -451,7 +451,7 @@ fn an_inferred_date_is_reported_on_the_line_of_its_own_block() {
     let lines: Vec<String> = c
         .diagnostics
         .iter()
-        .filter(|d| d.message.starts_with("date "))
+        .filter(|d| d.message().starts_with("date "))
         .map(ToString::to_string)
         .collect();
     assert_eq!(

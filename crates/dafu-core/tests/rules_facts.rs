@@ -113,10 +113,10 @@ fn described(line: &str, describe: &dyn Fn(&Conversion, &Fact<'_>) -> Option<Str
 fn date(c: &Conversion, f: &Fact<'_>) -> Option<String> {
     let Fact::Date(d) = f else { return None };
     let written = d.date.written();
-    let inferred = c
-        .diagnostics
-        .iter()
-        .any(|x| x.message.starts_with(&format!("date {written:?} read as")));
+    let inferred = c.diagnostics.iter().any(|x| {
+        x.message()
+            .starts_with(&format!("date {written:?} read as"))
+    });
     Some(format!(
         "{written} {}{}",
         when(&d.date),

@@ -409,9 +409,9 @@ fn signature(c: &Conversion) -> String {
     for d in c
         .diagnostics
         .iter()
-        .filter(|d| d.message.starts_with("signature"))
+        .filter(|d| d.message().starts_with("signature"))
     {
-        out.push_str(&format!(" ({})", d.message));
+        out.push_str(&format!(" ({})", d.message()));
     }
     out
 }

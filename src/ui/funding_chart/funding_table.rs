@@ -30,6 +30,7 @@ pub(super) fn FundingTable(
     let t = viewer.t;
     let [c_item, c_written, c_wan, c_kind, c_share, c_source] = t.funding.columns;
     let totals = reply.funding_totals();
+    let word = reply.allocated_word();
     let rows: Vec<Row> = reply
         .funding_rows()
         .into_iter()
@@ -59,7 +60,8 @@ pub(super) fn FundingTable(
                 label,
                 written: item.written.clone(),
                 wan,
-                role: t.role(item.role),
+                // Each row says what its own sentence says (安排, 投入, 拨付).
+                role: t.role(item.role, row.word),
                 note,
                 share,
                 part: row.depth > 0,
@@ -108,7 +110,7 @@ pub(super) fn FundingTable(
         view! {
             <tfoot>
                 <tr class="dafu-table__total">
-                    <th class="dafu-table__label" scope="row">{t.funding.allocated_total}</th>
+                    <th class="dafu-table__label" scope="row">{t.role_total(MoneyRole::Allocated, word)}</th>
                     <td class="dafu-table__number dafu-table__number--empty"></td>
                     <td class="dafu-table__number" data-label=c_wan>{sum.grouped()}</td>
                     <td class="dafu-table__role dafu-table__role--empty"></td>

@@ -16,6 +16,13 @@ use super::date::Point;
 use super::decimal::Decimal;
 use super::reply::{ProposalKind, Reply, ResultClass};
 
+mod view;
+pub use view::{
+    find_folded, fold, fold_char, search_text, snippet, sort_shown, Facet, FacetValues,
+    SearchIndex, SearchText, Selection, ShownTotals, Snippet, SortKey, CONTEXT_CHARS,
+    MAX_SEARCH_BYTES, SEARCH_SCHEMA_VERSION,
+};
+
 /// The version of the index format; 1 today. A newer version is refused, not guessed at.
 pub const COLLECTION_SCHEMA_VERSION: u32 = 1;
 
@@ -298,24 +305,25 @@ impl Collection {
         if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
             return Err(vec!["not a collection index: not a JSON object".to_owned()]);
         }
-        #[derive(Deserialize)]
-        struct Peek {
-            #[serde(default)]
-            schema: Option<u64>,
-        }
-        let peek: Peek = serde_json::from_slice(bytes)
-            .map_err(|e| vec![format!("not a collection index: {e}")])?;
-        match peek.schema {
-            Some(v) if v == u64::from(COLLECTION_SCHEMA_VERSION) => {}
-            Some(v) if v > u64::from(COLLECTION_SCHEMA_VERSION) => {
-                return Err(vec![format!(
-                    "index schema version {v} is newer than this dafu understands ({COLLECTION_SCHEMA_VERSION})"
-                )])
+        // One parse when the index is good (it is most of a collection's first show in the page);
+        // when it does not read, a second look at its version alone says why better than serde.
+        let collection = match serde_json::from_slice::<Collection>(bytes) {
+            Ok(c) => match version_problem(Some(u64::from(c.schema))) {
+                Some(problem) => return Err(vec![problem]),
+                None => c,
+            },
+            Err(e) => {
+                #[derive(Deserialize)]
+                struct Peek {
+                    #[serde(default)]
+                    schema: Option<u64>,
+                }
+                let peek: Peek = serde_json::from_slice(bytes)
+                    .map_err(|e| vec![format!("not a collection index: {e}")])?;
+                return Err(vec![version_problem(peek.schema)
+                    .unwrap_or_else(|| format!("not a collection index: {e}"))]);
             }
-            _ => return Err(vec![format!("not a collection index: \"schema\" must be {COLLECTION_SCHEMA_VERSION}")]),
-        }
-        let collection: Collection = serde_json::from_slice(bytes)
-            .map_err(|e| vec![format!("not a collection index: {e}")])?;
+        };
         let problems = collection.problems();
         if problems.is_empty() {
             Ok(collection)
@@ -383,6 +391,19 @@ impl Collection {
             problems.truncate(100);
             Err(problems)
         }
+    }
+}
+
+/// What is wrong with an index's `schema` (`None`: it is [`COLLECTION_SCHEMA_VERSION`]).
+fn version_problem(schema: Option<u64>) -> Option<String> {
+    match schema {
+        Some(v) if v == u64::from(COLLECTION_SCHEMA_VERSION) => None,
+        Some(v) if v > u64::from(COLLECTION_SCHEMA_VERSION) => Some(format!(
+            "index schema version {v} is newer than this dafu understands ({COLLECTION_SCHEMA_VERSION})"
+        )),
+        _ => Some(format!(
+            "not a collection index: \"schema\" must be {COLLECTION_SCHEMA_VERSION}"
+        )),
     }
 }
 

@@ -735,3 +735,34 @@ fn date_text(d: &mut DateRef, f: &mut impl FnMut(&mut String)) {
         }
     }
 }
+
+/// Where the date that identifies a reply comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentDate {
+    /// The header's 成文日期.
+    Written,
+    /// The signature's date, when the header gives no 成文日期.
+    Signed,
+}
+
+impl Reply {
+    /// The date that identifies the reply, and where it comes from: the header's 成文日期, else the
+    /// signature's date. `None` when the reply has neither.
+    pub fn document_date(&self) -> Option<(DocumentDate, &DateRef)> {
+        self.meta
+            .written
+            .as_ref()
+            .map(|d| (DocumentDate::Written, d))
+            .or_else(|| {
+                let date = self.signature.as_ref()?.date.as_ref()?;
+                Some((DocumentDate::Signed, date))
+            })
+    }
+
+    /// Does the reply open its body at once? Yes when the body is one unnumbered section (a reply
+    /// written as plain paragraphs): a reader on a phone should not have to open the only section
+    /// there is.
+    pub fn opens_by_default(&self) -> bool {
+        matches!(self.sections.as_slice(), [only] if only.numeral.is_empty())
+    }
+}

@@ -1,15 +1,27 @@
 //! The funding read aloud (朗读): one sentence per bar of the chart by purpose, with what the page
-//! does not show beside the bar (the item's year and its role as a verb): `2023年,拨付305.29万元,用于…`.
+//! does not show beside the bar (the item's year and its role as a verb, 拨付 only where the reply says
+//! so): `2023年,拨付305.29万元,用于…`.
 //! The rest of the reading (the sentences of the drawn page, numbers worded for a voice, the speech
 //! itself) is JavaScript in the viewer (`src/read-aloud.js`), so the viewer's wasm does not carry it.
 
+use super::funding::AllocatedWord;
 use super::money::MoneyRole;
 use super::reply::Reply;
 
-/// The verb a funding sentence uses for a role.
-fn role_verb(role: MoneyRole) -> &'static str {
+/// The verb a funding sentence uses for allocated money: what the reply's own sentence says (拨付 only
+/// when it says so, see [`AllocatedWord`]).
+fn allocated_verb(word: AllocatedWord) -> &'static str {
+    match word {
+        AllocatedWord::Arranged => "安排",
+        AllocatedWord::Invested => "投入",
+        AllocatedWord::Paid => "拨付",
+    }
+}
+
+/// The verb a funding sentence uses for a role; allocated money as `word` says it.
+fn role_verb(role: MoneyRole, word: AllocatedWord) -> &'static str {
     match role {
-        MoneyRole::Allocated => "拨付",
+        MoneyRole::Allocated => allocated_verb(word),
         MoneyRole::Obtained => "争取到",
         MoneyRole::Requested => "申请",
         MoneyRole::Refused => "未获批",
@@ -27,7 +39,8 @@ impl Reply {
             return out;
         }
         if let Some(total) = self.funding_totals().allocated {
-            out.push(format!("合计拨付{total}万元。"));
+            let verb = allocated_verb(self.allocated_word());
+            out.push(format!("合计{verb}{total}万元。"));
         }
         for bar in self.bars_by_purpose() {
             let Some(item) = self.funding.iter().find(|f| f.id == bar.link) else {
@@ -41,7 +54,7 @@ impl Reply {
                 sentence.push_str(period.written());
                 sentence.push(',');
             }
-            sentence.push_str(role_verb(item.role));
+            sentence.push_str(role_verb(item.role, self.allocated_word_of(item)));
             sentence.push_str(&item.written);
             if let Some(purpose) = &item.purpose {
                 if !purpose.starts_with("用于") {
@@ -74,5 +87,17 @@ mod tests {
             "2023年,拨付305.29万元,用于创建全国民族团结进步示范市工作经费。"
         );
         assert_eq!(funding.len(), 1 + 3);
+    }
+
+    #[test]
+    fn funding_is_read_as_paid_only_where_the_reply_says_so() {
+        let reply = crate::parse::convert(
+            "关于某建议的答复\n一、关于资金\n市财政拨付经费30万元。区里安排资金20万元。\n",
+        )
+        .reply;
+        let funding = reply.funding_sentences();
+        assert_eq!(funding[0], "合计安排50万元。");
+        assert!(funding[1].starts_with("拨付30万元"), "{}", funding[1]);
+        assert!(funding[2].starts_with("安排20万元"), "{}", funding[2]);
     }
 }

@@ -6,8 +6,17 @@
 //! - a span (`from`+`to`, 十四五 = 2021–2025) is grouped under its first year and carries both ends;
 //! - 以来 (`from` alone) is grouped under its first year and marked open-ended ("至今");
 //! - `to` alone is grouped under its last year and marked "以前";
-//! - an unresolved date (上半年 with no year) and an initiative with no date at all sit under the
-//!   reply's own date (signature, else 成文日期, else 公开日期), marked as such, never guessed.
+//! - an unresolved date (上半年 with no year) and an initiative with no date at all go to a group of
+//!   their own, without a year ("未写明时间"), after every dated year and in the reply's order:
+//!   listing them under the reply's own year read as if they happened then. Nothing is guessed.
+//!
+//! An entry's mark ([`Entry::shows_mark`]) is shown only when it adds to the date as written: 截至2023年4月
+//! needs no "as of", 2023年以来 no "ongoing", a period shows both its years already, and an undated
+//! entry stands in the undated group.
+//!
+//! Where an entry is ([`Position`]) is told by numbers read from the numerals as written (`二、` is
+//! part 2, `三是`, `(3)`, `第三`, `③` item 3), so the page can say it in words ("第二部分 第三项")
+//! instead of gluing numerals together ("二、三是").
 //!
 //! An initiative takes the first date written in it (other than a goal year); that date then belongs
 //! to the initiative and is not listed again. Dates left over (goals, dates in paragraphs, in the
@@ -42,7 +51,7 @@ pub enum Placement {
     Until,
     /// A date written without a place in time (上半年).
     Unresolved,
-    /// No date given: placed at the reply's own date.
+    /// No date given: listed in the group without a year.
     Undated,
 }
 
@@ -92,14 +101,29 @@ pub struct Entry {
     pub placement: Placement,
     /// A short text: the initiative's headline or first clause, or the sentence around the date.
     pub summary: String,
-    /// Where in the reply it is: the section's numeral and the initiative's ordinal (`五、一是`).
-    pub place: String,
+    /// Where in the reply it is: the part and the item, as numbers.
+    pub position: Position,
     /// A promise or goal rather than work done.
     pub planned: bool,
     sort: (Option<Point>, Option<Point>, usize),
 }
 
 impl Entry {
+    /// Whether the entry's placement mark adds to its date as written: not for a date on its day,
+    /// month or year, nor a period (its years are shown), nor an undated entry (its group says so),
+    /// nor 截至…, …以来 or …以前 written out already.
+    pub fn shows_mark(&self) -> bool {
+        let written = self.date.as_ref().map_or("", DateRef::written);
+        let says = |words: &[&str]| words.iter().any(|w| written.contains(w));
+        match self.placement {
+            Placement::On | Placement::Span { .. } | Placement::Undated => false,
+            Placement::AsOf => !says(&["截至", "截止", "到", "至"]),
+            Placement::Since => !says(&["以来", "起", "开始", "至今"]),
+            Placement::Until => !says(&["以前", "之前", "前", "止"]),
+            Placement::Unresolved => true,
+        }
+    }
+
     /// The entry's stage: a goal, a next step, work done, or a dated fact.
     pub fn stage(&self) -> EntryStage {
         match (&self.kind, self.planned) {
@@ -116,10 +140,166 @@ impl Entry {
     }
 }
 
+/// Where a text is in the reply, as a reader counts: the page puts it in words ("第二部分 第三项").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Position {
+    /// In the body: the section's number (none when the sections are not numbered) and the
+    /// initiative's (none for a paragraph or a heading).
+    Body {
+        /// The section's number, from its numeral as written (`二、` → 2).
+        part: Option<u32>,
+        /// The initiative's number in its series, from its ordinal (`三是` → 3).
+        item: Option<u32>,
+    },
+    /// The opening, before the sections.
+    Opening,
+    /// The closing lines, the signature and the contact lines.
+    Closing,
+    /// The header's fields.
+    Header,
+    /// Nowhere a reader can be pointed to.
+    #[default]
+    Unknown,
+}
+
+/// The number a numeral or ordinal as written stands for: `二、`, `(三)`, `3.`, `三是`, `第十二`,
+/// `其一`, `③`, `首先` (1), `其次` (2). `None` when it holds no number (`最后`, empty).
+pub fn numeral_value(written: &str) -> Option<u32> {
+    let w = written.trim();
+    for (word, n) in [("首先", 1), ("其次", 2), ("再次", 3), ("再者", 3)] {
+        if w.starts_with(word) {
+            return Some(n);
+        }
+    }
+    let mut digits: Option<u32> = None;
+    let mut chinese: Vec<u32> = Vec::new();
+    for c in w.chars() {
+        match c {
+            '0'..='9' | '\u{ff10}'..='\u{ff19}' => {
+                let d = if c.is_ascii_digit() {
+                    u32::from(c) - u32::from('0')
+                } else {
+                    u32::from(c) - 0xff10
+                };
+                digits = Some(digits.unwrap_or(0).saturating_mul(10).saturating_add(d));
+            }
+            '\u{2460}'..='\u{2473}' => return Some(u32::from(c) - 0x2460 + 1),
+            _ => {
+                if let Some(v) = "〇一二三四五六七八九十".chars().position(|d| d == c) {
+                    chinese.push(u32::try_from(v).unwrap_or(0));
+                } else if c == '两' {
+                    chinese.push(2);
+                } else if c == '零' {
+                    chinese.push(0);
+                } else if digits.is_some() || !chinese.is_empty() {
+                    // The number ends at the first other character (`3.`, `三是`).
+                    break;
+                }
+            }
+        }
+    }
+    if digits.is_some() {
+        return digits.filter(|&n| n > 0);
+    }
+    // 十 is 10; 十二 12; 二十 20; 二十三 23; 一二 (unusual) read digit by digit.
+    let value = match chinese.as_slice() {
+        [] => return None,
+        [10] => 10,
+        [10, u] => 10 + u,
+        [t, 10] => t * 10,
+        [t, 10, u] => t * 10 + u,
+        ds => ds
+            .iter()
+            .fold(0u32, |acc, d| acc.saturating_mul(10).saturating_add(*d)),
+    };
+    (value > 0).then_some(value)
+}
+
+/// Where each of a reply's texts is, for many lookups: blocks and sections indexed once. See
+/// [`Reply::positions`].
+#[derive(Debug)]
+pub struct Positions<'a> {
+    blocks: HashMap<&'a str, super::query::BlockAt<'a>>,
+    sections: HashMap<&'a str, (usize, &'a Section)>,
+}
+
+impl Positions<'_> {
+    /// Where the text named `anchor` is (a block's id, `heading-s2`, `preamble`, `closing-1`; see
+    /// [`TextId`]).
+    pub fn of(&self, anchor: &str) -> Position {
+        match TextId::parse(anchor) {
+            Some(TextId::Block(b)) => self
+                .blocks
+                .get(b)
+                .map(|at| position_in(at.section_index, at.section, at.block))
+                .unwrap_or_default(),
+            Some(TextId::Heading(s)) => {
+                self.sections
+                    .get(s)
+                    .map_or(Position::Unknown, |(i, section)| Position::Body {
+                        part: part_of(*i, section),
+                        item: None,
+                    })
+            }
+            Some(TextId::Preamble) => Position::Opening,
+            Some(
+                TextId::Closing(_) | TextId::Signer | TextId::SignatureDate | TextId::Contact(_),
+            ) => Position::Closing,
+            Some(TextId::Title | TextId::Meta(_)) => Position::Header,
+            None => Position::Unknown,
+        }
+    }
+}
+
+impl Reply {
+    /// Where each text is: see [`Positions::of`].
+    pub fn positions(&self) -> Positions<'_> {
+        Positions {
+            blocks: self.blocks_by_id(),
+            sections: self
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), (i, s)))
+                .collect(),
+        }
+    }
+}
+
+/// Where a block is: its section's number, and for an initiative its ordinal's number (else its
+/// place among its section's initiatives).
+fn position_in(index: usize, section: &Section, block: &Block) -> Position {
+    let item = match block {
+        Block::Initiative { ordinal, id, .. } => numeral_value(ordinal).or_else(|| {
+            let n = section
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Initiative { .. }))
+                .position(|b| b.id() == id)?;
+            u32::try_from(n + 1).ok()
+        }),
+        Block::Paragraph { .. } => None,
+    };
+    Position::Body {
+        part: part_of(index, section),
+        item,
+    }
+}
+
+/// A section's number: its numeral's, or its place when the numeral holds none; none when the
+/// section is not numbered.
+fn part_of(index: usize, section: &Section) -> Option<u32> {
+    if section.numeral.trim().is_empty() {
+        return None;
+    }
+    numeral_value(&section.numeral).or_else(|| u32::try_from(index + 1).ok())
+}
+
 /// Entries sharing a year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearGroup {
-    /// The year, or `None` when neither the entries nor the reply give one.
+    /// The year, or `None` for the entries with no year written (undated, or 上半年 alone): that
+    /// group comes after every dated year.
     pub year: Option<i32>,
     /// The entries, oldest first.
     pub entries: Vec<Entry>,
@@ -213,14 +393,6 @@ fn placement(when: When) -> (Placement, Option<i32>) {
     }
 }
 
-/// Where a block sits, as a reader finds it: the section's numeral, then the initiative's ordinal.
-fn place_of(section: &Section, block: &Block) -> String {
-    match block {
-        Block::Initiative { ordinal, .. } => format!("{}{ordinal}", section.numeral),
-        Block::Paragraph { .. } => section.numeral.clone(),
-    }
-}
-
 impl Reply {
     /// The reply's own date: the signature's, else 成文日期, else 公开日期.
     pub fn own_date(&self) -> Option<&DateRef> {
@@ -234,7 +406,6 @@ impl Reply {
 
     /// Lays out the timeline: see the module documentation for how each date form is placed.
     pub fn timeline(&self) -> Timeline {
-        let own = self.own_date().and_then(|d| d.when().start());
         let mut taken = vec![false; self.dates.len()];
         let mut entries: Vec<Entry> = Vec::new();
         // The dates of each block, so each initiative looks at its own (scanning every date for every
@@ -248,10 +419,11 @@ impl Reply {
             order += 1;
             order
         };
-        for (section, block) in self
+        for (index, section, block) in self
             .sections
             .iter()
-            .flat_map(|s| s.blocks.iter().map(move |b| (s, b)))
+            .enumerate()
+            .flat_map(|(i, s)| s.blocks.iter().map(move |b| (i, s, b)))
         {
             let Block::Initiative {
                 id,
@@ -285,7 +457,7 @@ impl Reply {
                 }
                 None => (None, None, Placement::Undated),
             };
-            let (start, end) = sort_bounds(date.as_ref(), own);
+            let (start, end) = sort_bounds(date.as_ref());
             entries.push(Entry {
                 key: id.clone(),
                 block: id.clone(),
@@ -296,12 +468,12 @@ impl Reply {
                 date,
                 placement: place,
                 summary,
-                place: place_of(section, block),
+                position: position_in(index, section, block),
                 planned: *stage == Stage::Next,
                 sort: (start, end, next_order()),
             });
         }
-        let blocks = self.blocks_by_id();
+        let positions = self.positions();
         let anchors = self.anchor_texts();
         // Each text's characters, indexed once for all the dates in it.
         let mut texts: HashMap<&str, CharIndex<'_>> = HashMap::new();
@@ -317,20 +489,9 @@ impl Reply {
                     sentence_around(text, d.at.start, d.at.end, 40)
                 })
                 .unwrap_or_default();
-            // A heading's date is placed by its section's numeral; the preamble and the closing have
-            // no numeral to show.
-            let located = match TextId::parse(anchor) {
-                Some(TextId::Heading(s)) => anchors
-                    .section(s)
-                    .map(|s| s.numeral.clone())
-                    .unwrap_or_default(),
-                _ => blocks
-                    .get(anchor)
-                    .map(|at| place_of(at.section, at.block))
-                    .unwrap_or_default(),
-            };
+            let located = positions.of(anchor);
             let (place, _) = placement(d.date.when());
-            let (start, end) = sort_bounds(Some(&d.date), own);
+            let (start, end) = sort_bounds(Some(&d.date));
             entries.push(Entry {
                 key: d.id.clone(),
                 block: d.at.block.clone(),
@@ -339,7 +500,7 @@ impl Reply {
                 date: Some(d.date.clone()),
                 placement: place,
                 summary,
-                place: located,
+                position: located,
                 planned: d.role == DateRole::Target,
                 sort: (start, end, next_order()),
             });
@@ -347,7 +508,7 @@ impl Reply {
         super::order::sort_by(&mut entries, compare);
         let mut groups: Vec<YearGroup> = Vec::new();
         for entry in entries {
-            let year = group_year(&entry, own);
+            let year = group_year(&entry);
             match groups.last_mut() {
                 Some(g) if g.year == year => g.entries.push(entry),
                 _ => groups.push(YearGroup {
@@ -360,21 +521,22 @@ impl Reply {
     }
 }
 
-/// Where an entry sorts: its date's start and end, or the reply's own date when it has no placed date.
-fn sort_bounds(date: Option<&DateRef>, own: Option<Point>) -> (Option<Point>, Option<Point>) {
+/// Where an entry sorts: its date's start and end; nothing for an entry without a placed date, which
+/// sorts last, in the reply's order.
+fn sort_bounds(date: Option<&DateRef>) -> (Option<Point>, Option<Point>) {
     match date.map(DateRef::when) {
         Some(w) if w.start().is_some() => (w.start(), w.end()),
-        _ => (own, own),
+        _ => (None, None),
     }
 }
 
-/// The year an entry is listed under: the span's or point's first year (the last for `Until`).
-fn group_year(entry: &Entry, own: Option<Point>) -> Option<i32> {
+/// The year an entry is listed under: the span's or point's first year (the last for `Until`); none
+/// for an entry without a year written.
+fn group_year(entry: &Entry) -> Option<i32> {
     match (entry.placement, entry.date.as_ref().map(DateRef::when)) {
+        (Placement::Undated | Placement::Unresolved, _) | (_, None) => None,
         (Placement::Until, Some(w)) => w.end().map(Point::year),
-        (Placement::Undated | Placement::Unresolved, _) => own.map(Point::year),
         (_, Some(w)) => w.start().map(Point::year),
-        (_, None) => own.map(Point::year),
     }
 }
 

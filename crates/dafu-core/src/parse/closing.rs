@@ -28,7 +28,7 @@ use crate::model::{DateRef, Signature, When};
 use super::body;
 use super::facts::whole_date;
 use super::lines::{normalize_key, Line};
-use super::Diagnostic;
+use super::{Diagnostic, DiagnosticKind, Repair};
 
 /// Does the line start with a closing phrase?
 fn is_closing_start(text: &str) -> bool {
@@ -228,20 +228,20 @@ fn dotted_date(text: &str) -> Option<Point> {
 
 /// A whole line read as the date signed (spaces inside ignored, the text kept as written), with the
 /// reason when it had to be repaired.
-fn signed_date(text: &str) -> Option<(DateRef, Option<&'static str>)> {
+fn signed_date(text: &str) -> Option<(DateRef, Option<Repair>)> {
     let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if bare.is_empty() || bare.chars().count() > 16 {
         return None;
     }
     let on = |p: Point| DateRef::new(text, When::On(p)).ok();
     if let Some(p) = day_without_ri(&bare) {
-        return on(p).map(|d| (d, Some("the day has no 日")));
+        return on(p).map(|d| (d, Some(Repair::NoDay)));
     }
     if let Some(d) = whole_date(&bare) {
         if bare.chars().all(|c| c.is_ascii_digit()) {
             return Some((
                 DateRef::new(text, d.when()).ok()?,
-                Some("digits run together, one reading is a date"),
+                Some(Repair::RunTogether),
             ));
         }
         return Some((DateRef::new(text, d.when()).ok()?, None));
@@ -254,7 +254,7 @@ fn is_date(text: &str) -> bool {
 }
 
 /// `湘阴县教育局 2019年4月20日` → the name and the date, split at the last space.
-fn name_and_date(text: &str) -> Option<(&str, DateRef, Option<&'static str>)> {
+fn name_and_date(text: &str) -> Option<(&str, DateRef, Option<Repair>)> {
     let (name, date) = text.trim().rsplit_once(char::is_whitespace)?;
     let name = name.trim();
     let (d, why) = signed_date(date.trim())?;
@@ -303,8 +303,8 @@ pub struct Closing {
 /// One line of the end, classified.
 enum Part<'a> {
     Trailer,
-    Date(DateRef, Option<&'static str>),
-    NameAndDate(&'a str, DateRef, Option<&'static str>),
+    Date(DateRef, Option<Repair>),
+    NameAndDate(&'a str, DateRef, Option<Repair>),
     Name,
     Paragraph,
 }
@@ -354,15 +354,15 @@ pub fn read(tail: &[Line]) -> Closing {
     let mut contact = Vec::new();
     for (k, (l, p)) in tail.iter().zip(parts).enumerate() {
         let text = l.text.clone();
-        let mut signed = |d: DateRef, why: Option<&str>, diagnostics: &mut Vec<Diagnostic>| {
+        let mut signed = |d: DateRef, why: Option<Repair>, diagnostics: &mut Vec<Diagnostic>| {
             if let Some(why) = why {
                 diagnostics.push(Diagnostic {
                     line: l.number,
-                    message: format!(
-                        "signature date {:?} read as {} ({why})",
-                        d.written(),
-                        d.when().start().map(|p| p.to_string()).unwrap_or_default()
-                    ),
+                    kind: DiagnosticKind::SignatureDate {
+                        written: d.written().to_owned(),
+                        read_as: d.when().start().map(|p| p.to_string()).unwrap_or_default(),
+                        repair: why,
+                    },
                 });
             }
             date = Some(d);

@@ -1156,7 +1156,7 @@ fn title_agency(title: &str) -> Option<String> {
 
 /// A meta date such as `2024-07-01 17:57:30`, `2021-07-05 09:44`, `2021-09-24`, `2019/8/26` or
 /// `2021年9月24日`.
-fn meta_date(value: &str) -> Option<DateRef> {
+pub(super) fn meta_date(value: &str) -> Option<DateRef> {
     let v = value.trim();
     let date = v.split_once(' ').map_or(v, |(d, _)| d);
     let point = moment(v)

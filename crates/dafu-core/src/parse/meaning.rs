@@ -46,7 +46,7 @@ use crate::model::{
 };
 
 use super::facts::{self, Kind};
-use super::{Diagnostic, WordSet};
+use super::{Diagnostic, DiagnosticKind, WordSet};
 
 /// Ends a clause: where a money's role is read, and where the clause before a money starts.
 fn ends_clause(c: char) -> bool {
@@ -599,14 +599,14 @@ fn read_block(
                 if inferred {
                     diagnostics.push(Diagnostic {
                         line,
-                        message: format!(
-                            "date {:?} read as {} (year from context or digits regrouped)",
-                            f.written,
-                            date.when()
+                        kind: DiagnosticKind::DateInferred {
+                            written: f.written.clone(),
+                            read_as: date
+                                .when()
                                 .start()
                                 .map(|p| p.to_string())
-                                .unwrap_or_default()
-                        ),
+                                .unwrap_or_default(),
+                        },
                     });
                 }
                 let role = if own {

@@ -27,6 +27,7 @@
 
 mod body;
 mod closing;
+pub mod correct;
 mod cursor;
 mod facts;
 mod header;
@@ -40,21 +41,243 @@ use std::fmt;
 
 use crate::model::{Reply, TextId};
 
+pub use self::correct::{Correction, Field, Refusal};
+
 use self::lines::Line;
 use self::meaning::{Place, Reading};
 
-/// Something the converter did not understand or had to guess, with its line.
+/// Something the converter did not understand or had to guess, with its line. What it is comes as
+/// data ([`DiagnosticKind`]), so that each side words it in its own language: the CLI in English
+/// ([`Diagnostic::message`], `Display`), the page in the interface's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// 1-based line in the input (0 when it concerns the whole text).
     pub line: usize,
-    /// What, as a lower-case fragment.
-    pub message: String,
+    /// What, with the text concerned.
+    pub kind: DiagnosticKind,
+}
+
+/// What a diagnostic says, with what is needed to word it and to say what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiagnosticKind {
+    /// The text is over [`MAX_TEXT_BYTES`]; nothing was converted.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// A header line the header grammar does not read, left out of the reply.
+    HeaderLine {
+        /// The line as written.
+        text: String,
+        /// What the line looks like it was meant to give.
+        looks: Looks,
+    },
+    /// A header field kept as written (in the reply's list of fields) whose key names a fact the
+    /// reply lacks: it was not read as that fact.
+    HeaderField {
+        /// The line as written.
+        text: String,
+        /// The fact its key names.
+        looks: Looks,
+    },
+    /// The body has no numbered section headings, so it is one section.
+    OneSection,
+    /// No opening line (收悉, 答复如下) was found.
+    NoOpening,
+    /// The signature's date was read after a repair.
+    SignatureDate {
+        /// As written.
+        written: String,
+        /// The date read (`2022-04-27`).
+        read_as: String,
+        /// Which repair.
+        repair: Repair,
+    },
+    /// A date whose year came from the text around it, or whose digits were regrouped.
+    DateInferred {
+        /// As written.
+        written: String,
+        /// The date read (`2022-04-27`).
+        read_as: String,
+    },
+    /// A correction ([`correct::apply`]) that was not made: the field, the value given, why.
+    NotCorrected {
+        /// The field.
+        field: Field,
+        /// The value given.
+        value: String,
+        /// Why it was refused.
+        why: Refusal,
+    },
+    /// Personal data in the text (`crate::privacy`), named by its masked form only.
+    PersonalData {
+        /// Which kind.
+        what: crate::privacy::Kind,
+        /// The masked form, with the word before a home address (`家住***`).
+        shown: String,
+        /// In the office's own contact line: a note, never masked.
+        office: bool,
+    },
+}
+
+/// What a header line not understood looks like it was meant to give: the header fact its key or
+/// value suggests. Said only to help the editor; the converter never reads the line as that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Looks {
+    /// The result class (`类别:A`), with the letter when one stands in the line.
+    ResultClass(Option<crate::model::ResultClass>),
+    /// The 文号.
+    DocumentNumber,
+    /// A date (成文日期, 发布日期).
+    Date,
+    /// The issuing or handling agency.
+    Issuer,
+    /// Some other `key:value` field.
+    Field,
+    /// Nothing recognisable.
+    Other,
+}
+
+/// A repair made to a signature date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// `2022年4月27` : the day has no 日.
+    NoDay,
+    /// `2022427`: the digits run together, and one reading is a date.
+    RunTogether,
+}
+
+impl Repair {
+    /// The repair in English words, as the CLI prints it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::NoDay => "the day has no 日",
+            Self::RunTogether => "digits run together, one reading is a date",
+        }
+    }
+}
+
+impl Looks {
+    /// What a header line not understood looks like: by its key (the part before a colon), else by
+    /// its value. `类别:A` is a result class with its letter, `发文字号:…` a 文号, `成文日期:…` a date.
+    pub fn of(line: &str) -> Self {
+        use crate::model::ResultClass;
+        let (key, value) = line
+            .split_once([':', '：'])
+            .map_or(("", line), |(k, v)| (k.trim(), v.trim()));
+        let letter = |text: &str| {
+            text.chars().find_map(|c| match c {
+                'A' | 'Ａ' | '甲' => Some(ResultClass::A),
+                'B' | 'Ｂ' | '乙' => Some(ResultClass::B),
+                'C' | 'Ｃ' | '丙' => Some(ResultClass::C),
+                _ => None,
+            })
+        };
+        let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
+        if has(&["类别", "结果", "答复类", "办理类"]) {
+            return Self::ResultClass(letter(value));
+        }
+        if has(&["文号", "字号", "文件号"]) {
+            return Self::DocumentNumber;
+        }
+        if has(&["日期", "时间"]) {
+            return Self::Date;
+        }
+        if has(&["单位", "机关", "机构", "部门"]) {
+            return Self::Issuer;
+        }
+        if !key.is_empty() && key.chars().count() <= 8 {
+            return Self::Field;
+        }
+        let t = line.trim();
+        // A class alone with something the class reader does not take (`A 类`, `(A)`).
+        if t.chars().count() <= 6 && t.contains('类') {
+            return Self::ResultClass(letter(t));
+        }
+        if t.contains('号') && t.contains(['〔', '[', '【', '(', '（']) {
+            return Self::DocumentNumber;
+        }
+        Self::Other
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic in English, as a lower-case fragment (what the CLI prints after the line).
+    pub fn message(&self) -> String {
+        match &self.kind {
+            DiagnosticKind::TooLarge { bytes } => format!(
+                "the text is {bytes} bytes; the limit is {MAX_TEXT_BYTES} bytes, nothing was converted"
+            ),
+            DiagnosticKind::HeaderLine { text, looks } | DiagnosticKind::HeaderField { text, looks } => {
+                let hint = match looks {
+                    Looks::ResultClass(Some(c)) => {
+                        format!(" (a result class? write it as \"{c:?}类\" and convert again)")
+                    }
+                    Looks::ResultClass(None) => {
+                        " (a result class? write it as \"A类\", \"B类\" or \"C类\" and convert again)"
+                            .to_owned()
+                    }
+                    Looks::DocumentNumber => {
+                        " (a document number? write it as \"文号:…\" and convert again)".to_owned()
+                    }
+                    Looks::Date => {
+                        " (a date? write it as \"成文日期:2024年5月10日\" and convert again)".to_owned()
+                    }
+                    Looks::Issuer | Looks::Field | Looks::Other => String::new(),
+                };
+                if matches!(self.kind, DiagnosticKind::HeaderField { .. }) {
+                    let what = match looks {
+                        Looks::ResultClass(_) => "the result class",
+                        Looks::DocumentNumber => "the document number",
+                        Looks::Date => "a date",
+                        Looks::Issuer => "the issuer",
+                        Looks::Field | Looks::Other => "a fact",
+                    };
+                    format!("header field {text:?} kept as written, not read as {what}{hint}")
+                } else {
+                    format!("header line not understood, left out: {text:?}{hint}")
+                }
+            }
+            DiagnosticKind::OneSection => {
+                "no numbered section headings; the body is one section".to_owned()
+            }
+            DiagnosticKind::NoOpening => "no opening line (收悉 / 答复如下) found".to_owned(),
+            DiagnosticKind::SignatureDate {
+                written,
+                read_as,
+                repair,
+            } => format!(
+                "signature date {written:?} read as {read_as} ({})",
+                repair.words()
+            ),
+            DiagnosticKind::DateInferred { written, read_as } => format!(
+                "date {written:?} read as {read_as} (year from context or digits regrouped)"
+            ),
+            DiagnosticKind::NotCorrected { field, value, why } => format!(
+                "{}={value:?} not set: {}; the converted value is kept",
+                field.key(),
+                why.words()
+            ),
+            DiagnosticKind::PersonalData { what, shown, office } => {
+                if *office {
+                    format!(
+                        "office contact, kept: {} {shown} in the office's own contact line",
+                        what.name()
+                    )
+                } else {
+                    format!(
+                        "personal data, not for publishing: {} {shown} (redacting masks it)",
+                        what.name()
+                    )
+                }
+            }
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        write!(f, "line {}: {}", self.line, self.message())
     }
 }
 
@@ -162,11 +385,10 @@ fn convert_counting(text: &str) -> (Conversion, u64) {
 /// Converts the text with the grammar's words as they are written in it.
 fn convert_as_written(text: &str) -> (Conversion, u64) {
     if text.len() > MAX_TEXT_BYTES {
-        let message = format!(
-            "the text is {} bytes; the limit is {MAX_TEXT_BYTES} bytes, nothing was converted",
-            text.len()
-        );
-        let diagnostics = vec![Diagnostic { line: 0, message }];
+        let diagnostics = vec![Diagnostic {
+            line: 0,
+            kind: DiagnosticKind::TooLarge { bytes: text.len() },
+        }];
         return (
             Conversion {
                 reply: Reply::empty(),
@@ -204,7 +426,10 @@ fn convert_as_written(text: &str) -> (Conversion, u64) {
     for (line, text) in &head.unknown {
         diagnostics.push(Diagnostic {
             line: *line,
-            message: format!("header line not understood, left out: {text:?}"),
+            kind: DiagnosticKind::HeaderLine {
+                text: text.clone(),
+                looks: Looks::of(text),
+            },
         });
     }
 
@@ -212,7 +437,7 @@ fn convert_as_written(text: &str) -> (Conversion, u64) {
     if body.sections.iter().all(|s| s.numeral.is_empty()) && !parts.body.is_empty() {
         diagnostics.push(Diagnostic {
             line: parts.body.first().map_or(0, |l| l.number),
-            message: "no numbered section headings; the body is one section".into(),
+            kind: DiagnosticKind::OneSection,
         });
     }
 
@@ -236,10 +461,12 @@ fn convert_as_written(text: &str) -> (Conversion, u64) {
         &meta.fields,
         parts.header,
     );
+    let signed_by = signature.as_ref().is_some_and(|s| s.signer.is_some());
+    unread_fields(&meta, &proposal, signed_by, parts.header, &mut diagnostics);
     if preamble.is_none() {
         diagnostics.push(Diagnostic {
             line: 0,
-            message: "no opening line (收悉 / 答复如下) found".into(),
+            kind: DiagnosticKind::NoOpening,
         });
     }
     let mut reply = Reply {
@@ -255,6 +482,60 @@ fn convert_as_written(text: &str) -> (Conversion, u64) {
     let texts = readings(&reply, &parts, &body.block_lines);
     let steps = meaning::add_facts(&mut reply, &texts, &mut diagnostics);
     (Conversion { reply, diagnostics }, steps)
+}
+
+/// A diagnostic for each header field kept as written whose key names a fact the reply still lacks
+/// (`类别:A(所提问题已解决)` and no result class, `成文日期:二〇二四年五月十日` and no 成文日期): the
+/// editor sees why the page does not show it. Only words: what the converter read is unchanged.
+fn unread_fields(
+    meta: &crate::model::Meta,
+    proposal: &crate::model::Proposal,
+    signed_by: bool,
+    header: &[Line],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let dated = |v: &str| {
+        [&meta.written, &meta.published, &meta.repealed]
+            .iter()
+            .any(|d| d.as_ref().is_some_and(|d| d.written() == v.trim()))
+    };
+    for field in &meta.fields {
+        // An empty slot (`文号:`, `发文字号: ———`) gives nothing to read.
+        let value = field.value.trim();
+        if !value.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let looks = Looks::of(&format!("{}:{value}", field.key));
+        let unread = match looks {
+            Looks::ResultClass(_) => proposal.result_class.is_none(),
+            Looks::DocumentNumber => meta.document_number.is_none(),
+            // Only the dates the page shows (成文日期, 发布日期); 著录日期 or 生效日期 are listed as
+            // written and need no word.
+            Looks::Date => {
+                ["成文", "发布", "公开", "印发"]
+                    .iter()
+                    .any(|w| field.key.contains(w))
+                    && !dated(value)
+            }
+            // The signer stands for the issuer (the report's 未找到 list says the same).
+            Looks::Issuer => meta.issuer.is_none() && !signed_by,
+            Looks::Field | Looks::Other => false,
+        };
+        if !unread {
+            continue;
+        }
+        let line = header.iter().find(|l| l.text.contains(value));
+        diagnostics.push(Diagnostic {
+            line: line.map_or(0, |l| l.number),
+            kind: DiagnosticKind::HeaderField {
+                text: line.map_or_else(
+                    || format!("{}:{}", field.key, field.value),
+                    |l| l.text.clone(),
+                ),
+                looks,
+            },
+        });
+    }
 }
 
 /// The texts facts are read in, in reading order, each with its input line: the title and the header's
