@@ -4,8 +4,7 @@
  * `dafu convert --set` does, and 下载JSON named after the 文号 — the bytes the CLI prints.
  *
  * An editor's tool: readers never need it, so it is not in the app's wasm. The app calls the function
- * under Symbol.for('dafu.page') once (or leaves `[page, api]` there for it, if the app started
- * first), with the page element and an API: `zh` and `en` (the bar's
+ * under Symbol.for('dafu.page') once, with the page element and an API: `zh` and `en` (the bar's
  * words, from the app's one table), `maxBytes`, `src` (the address the first reply came from) or
  * `seed` (its JSON), and `show(json, lang)`, which shows reply JSON (none: the first reply again) in
  * a language. Texts are converted here with the converter module (src/convert-hook.js), which also
@@ -297,8 +296,6 @@
     band.classList.remove('dafu-page__tools--reserved');
   }
 
-  // The app may have started before this script ran: then it left the page and the API waiting here.
-  var waiting = global[key];
+  // The app calls it once this script has run (it looks again at `load` if need be).
   global[key] = start;
-  if (Array.isArray(waiting)) start(waiting[0], waiting[1]);
 })(typeof globalThis !== 'undefined' ? globalThis : this);

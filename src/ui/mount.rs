@@ -210,21 +210,10 @@ pub fn mount_page() {
     };
     if let Some(url) = param("collection") {
         // `?collection=URL`: the collection module (`src/collection-hook.js`) shows it instead of the
-        // page; the address is checked as `?src=` is. The hook comes in `dafu-hooks.js`, a deferred
-        // script that may run after the wasm has started: then the page decides once it has run.
-        let loading = js_sys::Reflect::get(&document, &"readyState".into())
-            .ok()
-            .and_then(|s| s.as_string())
-            .is_some_and(|s| s == "loading");
-        if loading && collection_hook().is_none() {
-            let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-                show_collection(target, url);
-            });
-            let _ = document
-                .add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
-        } else {
-            show_collection(target, url);
-        }
+        // page; the address is checked as `?src=` is.
+        with_hook("dafu.collection", move |hook| {
+            show_collection(target, url, hook)
+        });
         return;
     }
     let timeout = param("timeout").map_or(super::source::DEFAULT_TIMEOUT_SECS, |t| {
@@ -272,19 +261,38 @@ pub fn mount_page() {
     super::page::start(&target, view, source, timeout, over);
 }
 
-/// The collection module's hook (`src/collection-hook.js`), once its script has run.
-fn collection_hook() -> Option<js_sys::Function> {
-    js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("dafu.collection"))
-        .ok()
-        .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
+/// Calls `then` with the page's hook under `Symbol.for(name)`, or `None` when the page has none. The
+/// dev page's hooks come in `dafu-hooks.js`, a deferred script that may run after the wasm has started
+/// (even once the document is parsed: deferred scripts run after that): until the page has loaded,
+/// a missing hook is looked for again at `load`, which comes after every deferred script.
+pub fn with_hook(name: &'static str, then: impl FnOnce(Option<js_sys::Function>) + 'static) {
+    let hook = move || {
+        js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_(name))
+            .ok()
+            .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
+    };
+    let window = web_sys::window();
+    let loaded = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| js_sys::Reflect::get(&d, &"readyState".into()).ok())
+        .and_then(|s| s.as_string())
+        .is_none_or(|s| s == "complete");
+    match (hook(), window) {
+        (None, Some(window)) if !loaded => {
+            let later = wasm_bindgen::closure::Closure::once_into_js(move || then(hook()));
+            let _ = window.add_event_listener_with_callback("load", later.unchecked_ref());
+        }
+        (found, _) => then(found),
+    }
 }
 
 /// Shows the collection at `url` in the dev page's element, or why not.
-fn show_collection(target: web_sys::HtmlElement, url: String) {
+fn show_collection(target: web_sys::HtmlElement, url: String, hook: Option<js_sys::Function>) {
     target.set_text_content(None);
     let _ = target.set_attribute(ROOT_ATTRIBUTE, "");
     let refused = super::origin::allows(&url).err();
-    if let (None, Some(hook)) = (&refused, collection_hook()) {
+    if let (None, Some(hook)) = (&refused, hook) {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"collection".into(), &url.into());
         let _ = js_sys::Reflect::set(&options, &"lang".into(), &param("lang").into());

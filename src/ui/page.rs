@@ -5,8 +5,8 @@
 //! loaded only by the dev page: readers never need it, so none of it is in this wasm (as a Leptos
 //! component it cost the app 20 KiB gzipped).
 //!
-//! The page hands the script, under `Symbol.for("dafu.page")`, the page element and what it cannot
-//! have otherwise: the bar's words in both languages (from the one table, [`super::i18n`]), the
+//! The page hands the script, under `Symbol.for("dafu.page")` (once it has run: `with_hook`), the
+//! page element and what it cannot have otherwise: the bar's words in both languages (from the one table, [`super::i18n`]), the
 //! address the reply came from or the seed's JSON (what 下载网页 renders), the size limit, and
 //! `show(json, lang)`, which puts another reply — or the first one again, in another language — in
 //! place of the one shown. The script converts texts with the converter module itself (it keeps the
@@ -15,12 +15,12 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use dafu_core::model::{DEFAULT_REPLY_JSON, MAX_JSON_BYTES};
 
 use super::i18n::Text;
-use super::mount::{mount_over, Mounted};
+use super::mount::{mount_over, with_hook, Mounted};
 use super::options::{Lang, Options};
 use super::source::ReplySource;
 
@@ -117,20 +117,13 @@ pub fn start(
     put("show", replace.as_ref());
     // The page lives as long as the document: so does its `show`.
     replace.forget();
-    // The bar's script, or if it has not run yet, the page and the API left for it where it looks.
-    let key = js_sys::Symbol::for_("dafu.page");
-    let global = js_sys::global();
-    match js_sys::Reflect::get(&global, &key)
-        .ok()
-        .and_then(|h| h.dyn_into::<js_sys::Function>().ok())
-    {
-        Some(hook) => {
-            let _ = hook.call2(&JsValue::NULL, page, &api);
+    // The bar's script, once it has run (`with_hook`).
+    let page = page.clone();
+    with_hook("dafu.page", move |hook| {
+        if let Some(hook) = hook {
+            let _ = hook.call2(&JsValue::NULL, &page, &api);
         }
-        None => {
-            let _ = js_sys::Reflect::set(&global, &key, &js_sys::Array::of2(page, &api));
-        }
-    }
+    });
     // Unless the bar has shown a reply of its own meanwhile.
     let start = move || {
         if SHOWN.with(|s| s.borrow().is_none()) {

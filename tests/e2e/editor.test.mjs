@@ -133,7 +133,7 @@ test('dafu.html opened from disk reads a GBK file the same way, with its report 
 });
 
 test('the bar comes and works when its script arrives after the app has started', async () => {
-  // The app leaves the page and its API for the bar (src/page.js) when the script is late: a slow
+  // The app looks for the bar (src/page.js) again at `load` when the script is late: a slow
   // dafu-hooks.js must still give the editor her bar, and the bar must still show what she opens.
   const p = await env.browser.newPage();
   const errors = [];
